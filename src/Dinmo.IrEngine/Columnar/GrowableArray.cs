@@ -1,0 +1,47 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace Dinmo.IrEngine.Columnar;
+
+/// <summary>
+/// An append-only column of unmanaged values in a rented array. The stage that builds it owns it
+/// and disposes it; <see cref="AsSpan"/> is valid until the next append.
+/// </summary>
+internal sealed class GrowableArray<T> : IDisposable where T : unmanaged
+{
+    private T[] _items;
+    private int _count;
+
+    public GrowableArray(int capacity = 1024) => _items = ArrayPool<T>.Shared.Rent(Math.Max(capacity, 16));
+
+    public int Count => _count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(T item)
+    {
+        if (_count == _items.Length) Grow();
+        _items[_count++] = item;
+    }
+
+    public ref T this[int index] => ref _items[index];
+
+    public Span<T> AsSpan() => _items.AsSpan(0, _count);
+
+    /// <summary>Copies the values into an exactly-sized array (for results that outlive the stage).</summary>
+    public T[] ToArray() => _items.AsSpan(0, _count).ToArray();
+
+    private void Grow()
+    {
+        var larger = ArrayPool<T>.Shared.Rent(_items.Length * 2);
+        _items.AsSpan(0, _count).CopyTo(larger);
+        ArrayPool<T>.Shared.Return(_items);
+        _items = larger;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<T>.Shared.Return(_items);
+        _items = [];
+        _count = 0;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Dinmo.IrEngine.Columnar;
+
+/// <summary>
+/// An append-only column of UTF-8 strings: one byte buffer and an offset per value, rented from the
+/// shared pool. Value i spans
+/// [offsets[i], offsets[i+1]) and nulls are tracked in a separate bit per value.
+/// The owner (the stage that built it) disposes it when the run no longer needs it.
+/// </summary>
+internal sealed class Utf8Column : IDisposable
+{
+    private byte[] _bytes;
+    private int[] _offsets;
+    private bool[] _nulls;
+    private int _count;
+    private int _byteCount;
+
+    public Utf8Column(int capacity = 1024, int byteCapacity = 16 * 1024)
+    {
+        _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(byteCapacity, 16));
+        _offsets = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 16) + 1);
+        _nulls = ArrayPool<bool>.Shared.Rent(Math.Max(capacity, 16));
+        _offsets[0] = 0;
+    }
+
+    public int Count => _count;
+
+    /// <summary>Total UTF-8 bytes held.</summary>
+    public int ByteCount => _byteCount;
+
+    /// <summary>Appends a value and returns its index.</summary>
+    public int Add(ReadOnlySpan<byte> value)
+    {
+        EnsureRoom(value.Length);
+        value.CopyTo(_bytes.AsSpan(_byteCount));
+        _byteCount += value.Length;
+        _nulls[_count] = false;
+        _offsets[++_count] = _byteCount;
+        return _count - 1;
+    }
+
+    /// <summary>Appends a null and returns its index.</summary>
+    public int AddNull()
+    {
+        EnsureRoom(0);
+        _nulls[_count] = true;
+        _offsets[++_count] = _byteCount;
+        return _count - 1;
+    }
+
+    public int Add(string? value) => value is null ? AddNull() : Add(Encoding.UTF8.GetBytes(value));
+
+    public ReadOnlySpan<byte> this[int index] => _bytes.AsSpan(_offsets[index], _offsets[index + 1] - _offsets[index]);
+
+    public bool IsNull(int index) => _nulls[index];
+
+    /// <summary>A .NET string for output and messages (not for the hot path); null stays null.</summary>
+    public string? GetString(int index) => _nulls[index] ? null : Encoding.UTF8.GetString(this[index]);
+
+    /// <summary>The raw buffers, for building Arrow arrays without per-value copies.</summary>
+    public ReadOnlySpan<byte> Bytes => _bytes.AsSpan(0, _byteCount);
+
+    public ReadOnlySpan<int> Offsets => _offsets.AsSpan(0, _count + 1);
+
+    private void EnsureRoom(int extraBytes)
+    {
+        if (_byteCount + extraBytes > _bytes.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_bytes.Length * 2, _byteCount + extraBytes));
+            _bytes.AsSpan(0, _byteCount).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_bytes);
+            _bytes = larger;
+        }
+        if (_count + 2 > _offsets.Length)
+        {
+            var offsets = ArrayPool<int>.Shared.Rent(_offsets.Length * 2);
+            _offsets.AsSpan(0, _count + 1).CopyTo(offsets);
+            ArrayPool<int>.Shared.Return(_offsets);
+            _offsets = offsets;
+        }
+        if (_count + 1 > _nulls.Length)
+        {
+            var nulls = ArrayPool<bool>.Shared.Rent(_nulls.Length * 2);
+            _nulls.AsSpan(0, _count).CopyTo(nulls);
+            ArrayPool<bool>.Shared.Return(_nulls);
+            _nulls = nulls;
+        }
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_bytes);
+        ArrayPool<int>.Shared.Return(_offsets);
+        ArrayPool<bool>.Shared.Return(_nulls);
+        _bytes = [];
+        _offsets = [0];
+        _nulls = [];
+        _count = 0;
+        _byteCount = 0;
+    }
+}
