@@ -1,0 +1,89 @@
+using Dinmo.IrEngine.Columnar;
+
+namespace Dinmo.IrEngine.Cluster;
+
+/// <summary>
+/// The links rules made, one per (rule, left record, right record) with left &lt; right, and the
+/// scores of the rule's fuzzy criteria. <see cref="Seal"/> sorts them into <c>match_pairs</c> order
+/// (rule order, left key, right key: ids follow key order) and removes repeats, keeping the highest
+/// scores. Owned by the pipeline.
+/// </summary>
+internal sealed class LinkSet : IDisposable
+{
+    private readonly GrowableArray<int> _rule = new();
+    private readonly GrowableArray<int> _left = new();
+    private readonly GrowableArray<int> _right = new();
+    private readonly GrowableArray<int> _scoreStart = new();
+    private readonly GrowableArray<double> _scores = new();
+    private int[] _order = [];
+
+    public int Count => _order.Length;
+
+    public void Add(int rule, int a, int b, ReadOnlySpan<double> scores = default)
+    {
+        if (a == b) return;
+        _rule.Add(rule);
+        _left.Add(Math.Min(a, b));
+        _right.Add(Math.Max(a, b));
+        _scoreStart.Add(_scores.Count);
+        foreach (var s in scores) _scores.Add(s);
+    }
+
+    /// <summary>Sorts and removes repeated (rule, left, right) links; call once, after every rule ran.</summary>
+    public void Seal()
+    {
+        var n = _rule.Count;
+        var order = new int[n];
+        for (var i = 0; i < n; i++) order[i] = i;
+        var rule = _rule.ToArray();
+        var left = _left.ToArray();
+        var right = _right.ToArray();
+        Array.Sort(order, (a, b) =>
+        {
+            var c = rule[a].CompareTo(rule[b]);
+            if (c == 0) c = left[a].CompareTo(left[b]);
+            if (c == 0) c = right[a].CompareTo(right[b]);
+            if (c == 0) c = -Scores(a).SequenceCompareTo(Scores(b)); // best scores first among repeats
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var kept = new List<int>(n);
+        foreach (var i in order)
+        {
+            if (kept.Count > 0)
+            {
+                var last = kept[^1];
+                if (rule[last] == rule[i] && left[last] == left[i] && right[last] == right[i]) continue;
+            }
+            kept.Add(i);
+        }
+        _order = [.. kept];
+    }
+
+    /// <summary>The i-th link in match_pairs order.</summary>
+    public (int Rule, int Left, int Right) this[int i]
+    {
+        get
+        {
+            var at = _order[i];
+            return (_rule[at], _left[at], _right[at]);
+        }
+    }
+
+    public ReadOnlySpan<double> ScoresOf(int i) => Scores(_order[i]);
+
+    private ReadOnlySpan<double> Scores(int at)
+    {
+        var start = _scoreStart[at];
+        var end = at + 1 < _scoreStart.Count ? _scoreStart[at + 1] : _scores.Count;
+        return _scores.AsSpan()[start..end];
+    }
+
+    public void Dispose()
+    {
+        _rule.Dispose();
+        _left.Dispose();
+        _right.Dispose();
+        _scoreStart.Dispose();
+        _scores.Dispose();
+    }
+}

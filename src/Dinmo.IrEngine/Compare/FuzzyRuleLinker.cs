@@ -1,0 +1,84 @@
+using Dinmo.IrEngine.Block;
+using Dinmo.IrEngine.Cluster;
+using Dinmo.IrEngine.Config;
+using Dinmo.IrEngine.Standardize;
+
+namespace Dinmo.IrEngine.Compare;
+
+/// <summary>
+/// Links a rule with fuzzy criteria (anchored by its exact ones, SPEC §3.3 and §4.4): inside each
+/// exact block, each fuzzy criterion is scored once per distinct pair of values, on a block-contiguous
+/// copy of the values, never per record pair. With one fuzzy criterion, records with equal values are
+/// linked to the smallest of them (score 1.0) and each matching pair of distinct values links the
+/// smallest records carrying them; with several, record pairs are checked against every criterion.
+/// A block with more distinct values than <c>max_fuzzy_block_values</c> is skipped and reported.
+/// </summary>
+internal static class FuzzyRuleLinker
+{
+    public static void Link(IdentityGraph graph, CompiledRule rule, ObservationTable observations,
+        RuleApplicability applicability, int recordCount, LinkSet links, List<SkippedBlock> skipped)
+    {
+        var scratch = new List<int>();
+        CandidateBlocks.ForEach(rule, observations, applicability, recordCount, (key, records) =>
+        {
+            var blocks = new FuzzyBlockValues[rule.Fuzzy.Length];
+            for (var c = 0; c < blocks.Length; c++)
+            {
+                blocks[c] = FuzzyBlockValues.Collect(observations, records, rule.Fuzzy[c], scratch);
+                if (blocks[c].DistinctCount > graph.MaxFuzzyBlockValues)
+                {
+                    skipped.Add(new SkippedBlock(rule.Config.Name, DescribeKey(graph, rule, observations, key),
+                        blocks[c].DistinctCount, records.Length));
+                    return;
+                }
+            }
+            if (blocks.Length == 1) LinkSingleCriterion(rule.Index, blocks[0], rule.Fuzzy[0].Threshold, links);
+            else LinkSeveralCriteria(rule, blocks, records, links);
+        });
+    }
+
+    private static void LinkSingleCriterion(int rule, FuzzyBlockValues block, double threshold, LinkSet links)
+    {
+        Span<double> score = stackalloc double[1];
+        score[0] = 1.0;
+        for (var i = 0; i < block.Carriers.Count; i++)
+        {
+            var (value, record) = block.Carriers[i];
+            links.Add(rule, block.SmallestRecord[value], record, score);
+        }
+        foreach (var match in block.Similar(threshold))
+        {
+            score[0] = match.Score;
+            links.Add(rule, block.SmallestRecord[match.I], block.SmallestRecord[match.J], score);
+        }
+    }
+
+    private static void LinkSeveralCriteria(CompiledRule rule, FuzzyBlockValues[] blocks, ReadOnlySpan<int> records, LinkSet links)
+    {
+        var scores = blocks.Select((b, c) => b.SimilarityLookup(rule.Fuzzy[c].Threshold)).ToArray();
+        var best = new double[blocks.Length];
+        for (var a = 0; a < records.Length; a++)
+        {
+            for (var b = a + 1; b < records.Length; b++)
+            {
+                var all = true;
+                for (var c = 0; c < blocks.Length && all; c++)
+                {
+                    best[c] = blocks[c].BestScore(records[a], records[b], scores[c]);
+                    all = best[c] >= 0;
+                }
+                if (all) links.Add(rule.Index, records[a], records[b], best);
+            }
+        }
+    }
+
+    private static string DescribeKey(IdentityGraph graph, CompiledRule rule, ObservationTable observations, ReadOnlySpan<int> key)
+    {
+        var parts = new List<string>();
+        for (var c = 0; c < rule.Exact.Length; c++)
+        {
+            parts.Add($"{string.Join("|", rule.Exact[c].Config.Identifiers)}={observations.Values.GetString(key[c])}");
+        }
+        return string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,153 @@
+using Dinmo.IrEngine.Resolution;
+using Dinmo.IrEngine.Standardize;
+
+namespace Dinmo.IrEngine.Metrics;
+
+/// <summary>Computes <see cref="RunMetrics"/> from a resolution: buckets, per model, per rule, per identifier.</summary>
+internal static class RunMetricsCalculator
+{
+    /// <summary>How many of each identifier's most shared values are reported.</summary>
+    public const int MostSharedCount = 20;
+
+    private static readonly (string Name, int Min, int Max)[] SizeBuckets =
+        [("1", 1, 1), ("2", 2, 2), ("3-5", 3, 5), ("6-10", 6, 10), ("11-100", 11, 100), ("101+", 101, int.MaxValue)];
+
+    public static RunMetrics Compute(ResolutionResult result)
+    {
+        var records = result.Records;
+        var n = records.Count;
+        var rows = new List<MetricRow>();
+        var buckets = new long[4];
+        var perModel = new long[records.ModelNames.Length, 5];
+        for (var r = 0; r < n; r++)
+        {
+            buckets[(int)result.Status[r]]++;
+            perModel[records.Model[r], (int)result.Status[r]]++;
+            perModel[records.Model[r], 4]++;
+        }
+        var golden = result.Golden.Count;
+        var sizes = result.Golden.Cluster.Select(c => result.Clusters.MembersOf(c).Length).ToArray();
+        var largest = sizes.Length == 0 ? 0 : sizes.Max();
+
+        void Project(string metric, double value) => rows.Add(new MetricRow("project", result.Graph.Project, metric, value));
+        Project("records", n);
+        Project("unique_records", buckets[0]);
+        Project("matched_records", buckets[1]);
+        Project("conflict_records", buckets[2]);
+        Project("missing_records", buckets[3]);
+        Project("golden_records", golden);
+        Project("resolution_rate", RunMetrics.Ratio(buckets[0] + buckets[1], n));
+        Project("match_rate", RunMetrics.Ratio(buckets[1], n));
+        Project("conflict_rate", RunMetrics.Ratio(buckets[2], n));
+        Project("records_per_profile", RunMetrics.Ratio(buckets[0] + buckets[1], golden));
+        Project("largest_cluster_size", largest);
+        Project("skipped_fuzzy_blocks", result.SkippedBlocks.Count);
+        foreach (var (name, min, max) in SizeBuckets) Project($"cluster_size_histogram:{name}", sizes.Count(s => s >= min && s <= max));
+
+        for (var m = 0; m < records.ModelNames.Length; m++)
+        {
+            var model = records.ModelNames[m];
+            rows.Add(new MetricRow("model", model, "records", perModel[m, 4]));
+            rows.Add(new MetricRow("model", model, "unique_records", perModel[m, 0]));
+            rows.Add(new MetricRow("model", model, "matched_records", perModel[m, 1]));
+            rows.Add(new MetricRow("model", model, "conflict_records", perModel[m, 2]));
+            rows.Add(new MetricRow("model", model, "missing_records", perModel[m, 3]));
+        }
+        AddRuleMetrics(result, rows);
+        var mostShared = AddIdentifierMetrics(result, rows);
+
+        rows.Sort((a, b) =>
+        {
+            var c = string.CompareOrdinal(a.ScopeType, b.ScopeType);
+            if (c == 0) c = string.CompareOrdinal(a.ScopeValue, b.ScopeValue);
+            return c != 0 ? c : string.CompareOrdinal(a.Metric, b.Metric);
+        });
+        return new RunMetrics
+        {
+            Records = n, Unique = buckets[0], Matched = buckets[1], Conflict = buckets[2], Missing = buckets[3],
+            Golden = golden, LargestCluster = largest, Rows = rows, MostShared = mostShared,
+        };
+    }
+
+    private static void AddRuleMetrics(ResolutionResult result, List<MetricRow> rows)
+    {
+        var n = result.Records.Count;
+        var rules = result.Rules;
+        var conflictBy = rules.Select(_ => new bool[n]).ToArray();
+        for (var i = 0; i < result.Links.Count; i++)
+        {
+            if (result.LinkOutcomes[i] == LinkOutcome.Merged) continue;
+            var (rule, left, right) = result.Links[i];
+            conflictBy[rule][left] = conflictBy[rule][right] = true;
+        }
+        var linkedValid = rules.Select(r => Enumerable.Range(0, n)
+            .Select(x => result.LinkedBy[r.Index][x] && result.Status[x] is ResolutionStatus.Matched).ToArray()).ToArray();
+        foreach (var rule in rules)
+        {
+            var name = rule.Config.Name;
+            var exclusive = Enumerable.Range(0, n).Count(x => linkedValid[rule.Index][x] && rules.All(o => o.Index == rule.Index || !linkedValid[o.Index][x]));
+            rows.Add(new MetricRow("rule", name, "applicable_records", result.Applicability.CountApplicable(rule.Index)));
+            rows.Add(new MetricRow("rule", name, "linked_records", linkedValid[rule.Index].Count(x => x)));
+            rows.Add(new MetricRow("rule", name, "conflict_records", conflictBy[rule.Index].Count(x => x)));
+            rows.Add(new MetricRow("rule", name, "exclusive_records", exclusive));
+            rows.Add(new MetricRow("rule", name, "skipped_fuzzy_blocks", result.SkippedBlocks.Count(s => s.Rule == name)));
+        }
+    }
+
+    private static List<SharedValue> AddIdentifierMetrics(ResolutionResult result, List<MetricRow> rows)
+    {
+        var graph = result.Graph;
+        var observations = result.Observations;
+        var n = result.Records.Count;
+        var mostShared = new List<SharedValue>();
+        for (var id = 0; id < graph.Identifiers.Count; id++)
+        {
+            var name = graph.Identifiers[id].Name;
+            var withUsable = new HashSet<int>();
+            var distinct = new HashSet<int>();
+            var blocked = 0;
+            for (var o = 0; o < observations.Count; o++)
+            {
+                if (observations.Identifier[o] != id) continue;
+                if (!observations.IsUsable(o)) { blocked++; continue; }
+                withUsable.Add(observations.Record[o]);
+                distinct.Add(observations.Value[o]);
+            }
+            var goldenWith = 0;
+            var goldenColumn = graph.Golden?.Identifiers.ToList().FindIndex(g => g.Name == name) ?? -1;
+            for (var row = 0; row < result.Golden.Count; row++)
+            {
+                var has = goldenColumn >= 0
+                    ? result.Golden.IdentifierValue[goldenColumn][row] >= 0
+                    : result.Clusters.MembersOf(result.Golden.Cluster[row]).ToArray().Any(withUsable.Contains);
+                if (has) goldenWith++;
+            }
+            rows.Add(new MetricRow("identifier", name, "completeness", RunMetrics.Ratio(withUsable.Count, n)));
+            rows.Add(new MetricRow("identifier", name, "golden_completeness", RunMetrics.Ratio(goldenWith, result.Golden.Count)));
+            rows.Add(new MetricRow("identifier", name, "distinct_values", distinct.Count));
+            rows.Add(new MetricRow("identifier", name, "blocked_observations", blocked));
+            mostShared.AddRange(MostShared(result, id, name));
+        }
+        foreach (var shared in mostShared)
+        {
+            rows.Add(new MetricRow("identifier", shared.Identifier, $"most_shared_value:{shared.Value}", shared.Records));
+        }
+        return mostShared;
+    }
+
+    private static IEnumerable<SharedValue> MostShared(ResolutionResult result, int identifier, string name)
+    {
+        var observations = result.Observations;
+        var blockOf = new Dictionary<int, BlockReason>();
+        for (var o = 0; o < observations.Count; o++)
+        {
+            if (observations.Identifier[o] == identifier) blockOf[observations.Value[o]] = observations.Block[o];
+        }
+        return observations.RecordsPerValue
+            .Where(p => (int)(p.Key >> 32) == identifier)
+            .Select(p => (Value: observations.Values.GetString((int)p.Key), Records: p.Value, Id: (int)p.Key))
+            .OrderByDescending(p => p.Records).ThenBy(p => p.Value, StringComparer.Ordinal)
+            .Take(MostSharedCount)
+            .Select(p => new SharedValue(name, p.Value, p.Records, BlockReasonNames.Name(blockOf[p.Id])));
+    }
+}

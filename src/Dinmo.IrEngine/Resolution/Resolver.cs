@@ -1,0 +1,133 @@
+using Dinmo.IrEngine.Block;
+using Dinmo.IrEngine.Cluster;
+using Dinmo.IrEngine.Compare;
+using Dinmo.IrEngine.Config;
+using Dinmo.IrEngine.Golden;
+using Dinmo.IrEngine.Guard;
+using Dinmo.IrEngine.Ingest;
+using Dinmo.IrEngine.StableIds;
+using Dinmo.IrEngine.Standardize;
+
+namespace Dinmo.IrEngine.Resolution;
+
+/// <summary>
+/// Profile Resolution over loaded records, stage by stage (SPEC §4): standardize → block and link
+/// (exact groups, anchored fuzzy blocks) → cluster → conflict limits → golden record → dinmo_id.
+/// Each stage is timed through <paramref name="stages"/>.
+/// </summary>
+internal static class Resolver
+{
+    public static ResolutionResult Resolve(IdentityGraph graph, LoadedRecords loaded, StageClock stages, CancellationToken cancel = default)
+    {
+        var records = loaded.Records;
+        var n = records.Count;
+        var observations = stages.Time("standardize", () => ObservationBuilder.Build(graph, loaded));
+        cancel.ThrowIfCancellationRequested();
+
+        var rules = CompiledRule.Compile(graph);
+        var links = new LinkSet();
+        var skipped = new List<SkippedBlock>();
+        var applicability = stages.Time("block", () => RuleApplicability.Compute(rules, observations, n));
+        stages.Time("compare", () =>
+        {
+            foreach (var rule in rules)
+            {
+                cancel.ThrowIfCancellationRequested();
+                if (rule.Fuzzy.Length == 0) ExactRuleLinker.Link(rule, observations, applicability, n, links);
+                else FuzzyRuleLinker.Link(graph, rule, observations, applicability, n, links, skipped);
+            }
+            links.Seal();
+        });
+
+        var (clusters, violations, selfConflict, refused) = stages.Time("cluster", () => Cluster(graph, records, observations, applicability, links));
+        cancel.ThrowIfCancellationRequested();
+
+        var valid = violations.Select(v => v is null).ToArray();
+        var golden = stages.Time("golden", () => GoldenRecordBuilder.Build(graph, loaded, observations, clusters, valid));
+        var dinmoIds = stages.Time("stable_ids", () => clusters.Roots.Select((root, c) => valid[c]
+            ? DinmoIdFactory.ForCluster(graph.Project, records.ModelName(root), records.KeyString(root)!)
+            : null).ToArray());
+
+        var (status, reason, recordReasons) = Classify(records, applicability, clusters, violations, selfConflict);
+        var outcomes = new LinkOutcome[links.Count];
+        var linkedBy = rules.Select(_ => new bool[n]).ToArray();
+        for (var i = 0; i < links.Count; i++)
+        {
+            var (rule, left, right) = links[i];
+            if (refused.ContainsKey(i))
+            {
+                outcomes[i] = LinkOutcome.BlockedConflict;
+                continue;
+            }
+            var c = clusters.ClusterOf(left);
+            outcomes[i] = c >= 0 && valid[c] ? LinkOutcome.Merged : LinkOutcome.ExcludedConflict;
+            linkedBy[rule][left] = linkedBy[rule][right] = true;
+        }
+        return new ResolutionResult
+        {
+            Graph = graph, Loaded = loaded, Observations = observations, Rules = rules, Applicability = applicability,
+            Links = links, LinkOutcomes = outcomes, LinkBlockReasons = refused, Clusters = clusters,
+            ConflictReasons = violations, Golden = golden, DinmoIds = dinmoIds, Status = status, Reason = reason,
+            RecordConflictReasons = recordReasons, LinkedBy = linkedBy, SkippedBlocks = skipped,
+        };
+    }
+
+    /// <summary>Connected components over every link, then the conflict policy.</summary>
+    private static (ClusterAssignment, string?[], string?[], Dictionary<int, string>) Cluster(IdentityGraph graph,
+        RecordTable records, ObservationTable observations, RuleApplicability applicability, LinkSet links)
+    {
+        var n = records.Count;
+        var union = new UnionFind(n);
+        for (var i = 0; i < links.Count; i++)
+        {
+            var (_, left, right) = links[i];
+            union.Union(left, right);
+        }
+        var root = new int[n];
+        for (var r = 0; r < n; r++)
+        {
+            root[r] = records.Status[r] == RecordKeyStatus.Valid && applicability.AnyRule[r] ? union.Find(r) : -1;
+        }
+        var clusters = new ClusterAssignment(root);
+        var violations = ConflictLimits.Check(graph, clusters, observations);
+        var selfConflict = new string?[n];
+        var refused = new Dictionary<int, string>();
+        if (graph.ConflictPolicy == ConflictPolicy.SkipMerge && violations.Any(v => v is not null))
+        {
+            var pass = SkipMergePass.Run(graph, clusters, violations, observations, links);
+            clusters = new ClusterAssignment(pass.Root);
+            violations = new string?[clusters.ClusterCount];
+            selfConflict = pass.SelfConflict;
+            refused = pass.Refused;
+        }
+        return (clusters, violations, selfConflict, refused);
+    }
+
+    private static (ResolutionStatus[], UnresolvedReason[], string?[]) Classify(RecordTable records,
+        RuleApplicability applicability, ClusterAssignment clusters, string?[] violations, string?[] selfConflict)
+    {
+        var n = records.Count;
+        var status = new ResolutionStatus[n];
+        var reason = new UnresolvedReason[n];
+        var reasons = new string?[n];
+        for (var r = 0; r < n; r++)
+        {
+            (status[r], reason[r]) = records.Status[r] switch
+            {
+                RecordKeyStatus.MissingPrimaryKey => (ResolutionStatus.Missing, UnresolvedReason.MissingPrimaryKey),
+                RecordKeyStatus.DuplicatePrimaryKey => (ResolutionStatus.Missing, UnresolvedReason.DuplicatePrimaryKey),
+                _ when !applicability.AnyRule[r] => (ResolutionStatus.Missing, UnresolvedReason.MissingIdentifiers),
+                _ => (ResolutionStatus.Unique, UnresolvedReason.None),
+            };
+            if (reason[r] != UnresolvedReason.None) continue;
+            var c = clusters.ClusterOf(r);
+            var conflict = c < 0 ? selfConflict[r] : violations[c];
+            if (conflict is not null)
+            {
+                (status[r], reason[r], reasons[r]) = (ResolutionStatus.Conflict, UnresolvedReason.IdentifierConflict, conflict);
+            }
+            else if (clusters.MembersOf(c).Length > 1) status[r] = ResolutionStatus.Matched;
+        }
+        return (status, reason, reasons);
+    }
+}

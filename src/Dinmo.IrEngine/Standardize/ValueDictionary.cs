@@ -1,0 +1,83 @@
+using System.IO.Hashing;
+using Dinmo.IrEngine.Columnar;
+
+namespace Dinmo.IrEngine.Standardize;
+
+/// <summary>
+/// Interns standardized values: equal bytes get one value id, in order of first appearance.
+/// An open-addressing table keyed by XXH3-64; a hash match is always confirmed by comparing the
+/// bytes, so a collision can never make two different values one ("exact means exact").
+/// Ids depend on input order, so nothing persisted or ordered may use them as such: outputs order
+/// values by their bytes. Owned by the pipeline for the whole run.
+/// </summary>
+internal sealed class ValueDictionary : IDisposable
+{
+    // Load factor at most 1/2 keeps probe sequences short with linear probing.
+    private const int MaxLoadShift = 1;
+
+    private readonly Utf8Column _values = new();
+    private readonly GrowableArray<ulong> _hashes = new();
+    private int[] _slots = new int[1024]; // value id + 1; 0 = empty
+    private int _mask = 1023;
+
+    public int Count => _values.Count;
+
+    public ReadOnlySpan<byte> this[int id] => _values[id];
+
+    public string GetString(int id) => _values.GetString(id)!;
+
+    /// <summary>The id of <paramref name="value"/>, adding it when new.</summary>
+    public int Intern(ReadOnlySpan<byte> value)
+    {
+        var hash = XxHash3.HashToUInt64(value);
+        var slot = (int)hash & _mask;
+        while (true)
+        {
+            var entry = _slots[slot];
+            if (entry == 0) break;
+            var id = entry - 1;
+            if (_hashes[id] == hash && _values[id].SequenceEqual(value)) return id;
+            slot = (slot + 1) & _mask;
+        }
+        var added = _values.Add(value);
+        _hashes.Add(hash);
+        _slots[slot] = added + 1;
+        if ((_values.Count << MaxLoadShift) > _slots.Length) Rehash();
+        return added;
+    }
+
+    /// <summary>The id of <paramref name="value"/>, or -1 when it was never interned.</summary>
+    public int Find(ReadOnlySpan<byte> value)
+    {
+        var hash = XxHash3.HashToUInt64(value);
+        var slot = (int)hash & _mask;
+        while (true)
+        {
+            var entry = _slots[slot];
+            if (entry == 0) return -1;
+            var id = entry - 1;
+            if (_hashes[id] == hash && _values[id].SequenceEqual(value)) return id;
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    private void Rehash()
+    {
+        var slots = new int[_slots.Length * 2];
+        var mask = slots.Length - 1;
+        for (var id = 0; id < _values.Count; id++)
+        {
+            var slot = (int)_hashes[id] & mask;
+            while (slots[slot] != 0) slot = (slot + 1) & mask;
+            slots[slot] = id + 1;
+        }
+        _slots = slots;
+        _mask = mask;
+    }
+
+    public void Dispose()
+    {
+        _values.Dispose();
+        _hashes.Dispose();
+    }
+}
