@@ -29,12 +29,12 @@ internal sealed partial class SchemaValidator
     /// <summary>The validator for the identity graph schema embedded in this assembly.</summary>
     public static SchemaValidator IdentityGraph => LazyIdentityGraph.Value;
 
-    /// <summary>Every schema error of a document, in the order the validator meets them (document order).</summary>
+    /// <summary>Every schema error of a document, in document order (line, then column).</summary>
     public IReadOnlyList<ConfigError> Validate(ConfigDocument document)
     {
         var errors = new List<ConfigError>();
         new Run(this, document.File, errors).Check(document.Root, _root);
-        return errors;
+        return errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
     }
 
     private JsonElement Resolve(string reference)
