@@ -35,9 +35,9 @@ internal sealed record ConfigDocument(string File, ConfigNode Root)
                 : JsonConfigReader.Read(file, bytes);
             return new ConfigDocument(file, root);
         }
-        catch (Exception e) when (e is DecoderFallbackException or InvalidOperationException)
+        catch (DecoderFallbackException)
         {
-            // Invalid UTF-8: the decoder (YAML) or the JSON reader's string accessor refuses it.
+            // Invalid UTF-8 in YAML text (the JSON reader reports its own, with a position).
             throw new ConfigException(new ConfigError(file, 0, 0, ConfigPath.Root, "invalid UTF-8", "a UTF-8 text file"));
         }
     }

@@ -40,6 +40,12 @@ internal sealed class JsonConfigReader
             if (reader._errors.Count > 0) throw new ConfigException(reader._errors);
             return root;
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString refuses invalid UTF-8 inside a string token.
+            var (line, column) = reader._lines.At(json.TokenStartIndex + start);
+            throw new ConfigException(new ConfigError(file, line, column, reader._path, "invalid UTF-8", "a UTF-8 text file"));
+        }
         catch (JsonException e)
         {
             var (line, column) = reader._lines.At(e.LineNumber ?? 0, e.BytePositionInLine ?? 0);

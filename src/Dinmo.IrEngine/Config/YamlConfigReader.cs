@@ -17,6 +17,8 @@ internal sealed partial class YamlConfigReader
     private readonly string _file;
     private readonly IParser _parser;
     private readonly List<ConfigError> _errors = [];
+    private Mark _lastSeen = Mark.Empty;
+    private string _path = ConfigPath.Root;
 
     private YamlConfigReader(string file, string text)
     {
@@ -34,8 +36,15 @@ internal sealed partial class YamlConfigReader
         }
         catch (YamlException e)
         {
-            throw new ConfigException(new ConfigError(file, (int)e.Start.Line, (int)e.Start.Column, ConfigPath.Root,
+            throw new ConfigException(new ConfigError(file, (int)e.Start.Line, (int)e.Start.Column, reader._path,
                 "invalid YAML: " + WithoutPosition(e.Message), "well-formed YAML"));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, without a mark, on some malformed flow collections
+            // (an unclosed "[a, b" followed by a mapping key); point at the last value it read.
+            throw new ConfigException(new ConfigError(file, (int)reader._lastSeen.Line, (int)reader._lastSeen.Column, reader._path,
+                "invalid YAML after this point (an unclosed [ or { ?)", "well-formed YAML"));
         }
     }
 
@@ -57,6 +66,7 @@ internal sealed partial class YamlConfigReader
     {
         var current = _parser.Current ?? throw new YamlException("unexpected end of the document");
         var (line, column) = ((int)current.Start.Line, (int)current.Start.Column);
+        (_lastSeen, _path) = (current.Start, path);
         if (current is AnchorAlias || (current is NodeEvent { Anchor.IsEmpty: false }))
             Add(current.Start, path, "a YAML anchor or alias", "plain values (anchors and aliases are not supported)");
         switch (current)
