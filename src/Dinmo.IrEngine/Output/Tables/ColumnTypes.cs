@@ -1,0 +1,49 @@
+using Apache.Arrow;
+using Apache.Arrow.Types;
+
+namespace Dinmo.IrEngine.Output.Tables;
+
+/// <summary>The Arrow types of output columns (SPEC §6 conventions) and small builders for list columns.</summary>
+internal static class ColumnTypes
+{
+    public static readonly IArrowType Text = StringType.Default;
+    public static readonly IArrowType Int64 = Int64Type.Default;
+    public static readonly IArrowType Real = DoubleType.Default;
+    public static readonly IArrowType Flag = BooleanType.Default;
+    public static readonly TimestampType Instant = new(TimeUnit.Microsecond, "UTC");
+    public static readonly IArrowType TextList = new ListType(new Field("item", StringType.Default, true));
+    public static readonly IArrowType RealList = new ListType(new Field("item", DoubleType.Default, true));
+
+    public static TimestampArray.Builder InstantBuilder() => new(Instant);
+
+    /// <summary>Appends a UTC instant in microseconds, or a null for <see cref="Ingest.Timestamps.Null"/>.</summary>
+    public static void AppendInstant(this TimestampArray.Builder builder, long micros)
+    {
+        if (micros == Ingest.Timestamps.Null) builder.AppendNull();
+        else builder.Append(Ingest.Timestamps.ToDateTimeOffset(micros));
+    }
+
+    public static void AppendText(this StringArray.Builder builder, string? value)
+    {
+        if (value is null) builder.AppendNull();
+        else builder.Append(value);
+    }
+
+    public static ListArray.Builder TextListBuilder() => new(StringType.Default);
+
+    public static ListArray.Builder RealListBuilder() => new(DoubleType.Default);
+
+    public static void AppendTexts(this ListArray.Builder builder, IEnumerable<string> values)
+    {
+        builder.Append();
+        var items = (StringArray.Builder)builder.ValueBuilder;
+        foreach (var v in values) items.Append(v);
+    }
+
+    public static void AppendReals(this ListArray.Builder builder, ReadOnlySpan<double> values)
+    {
+        builder.Append();
+        var items = (DoubleArray.Builder)builder.ValueBuilder;
+        foreach (var v in values) items.Append(v);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Dinmo.IrEngine.Output.Tables;
+
+/// <summary>The Profile Resolution output tables (SPEC §6), in the order they are written.</summary>
+internal static class TableNames
+{
+    public const string Golden = "identity_golden";
+    public const string MatchedIds = "identity_matched_ids";
+    public const string Unresolved = "identity_unresolved_records";
+    public const string Lookup = "identity_lookup";
+    public const string Match = "identity_match";
+    public const string MatchPairs = "match_pairs";
+    public const string IdHistory = "identity_id_history";
+    public const string GoldenReport = "identity_golden_report";
+    public const string RunMetrics = "identity_run_metrics";
+
+    public static readonly IReadOnlyList<string> All =
+        [Golden, MatchedIds, Unresolved, Lookup, Match, MatchPairs, IdHistory, GoldenReport, RunMetrics];
+}
