@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using Apache.Arrow.Types;
 
 namespace Dinmo.IrEngine.Output.Tables;
 
