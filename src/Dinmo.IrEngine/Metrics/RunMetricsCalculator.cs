@@ -1,3 +1,4 @@
+using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Resolution;
 using Dinmo.IrEngine.Standardize;
 
@@ -58,9 +59,9 @@ internal static class RunMetricsCalculator
 
         rows.Sort((a, b) =>
         {
-            var c = string.CompareOrdinal(a.ScopeType, b.ScopeType);
-            if (c == 0) c = string.CompareOrdinal(a.ScopeValue, b.ScopeValue);
-            return c != 0 ? c : string.CompareOrdinal(a.Metric, b.Metric);
+            var c = CodePointOrder.Instance.Compare(a.ScopeType, b.ScopeType);
+            if (c == 0) c = CodePointOrder.Instance.Compare(a.ScopeValue, b.ScopeValue);
+            return c != 0 ? c : CodePointOrder.Instance.Compare(a.Metric, b.Metric);
         });
         return new RunMetrics
         {
@@ -146,7 +147,7 @@ internal static class RunMetricsCalculator
         return observations.RecordsPerValue
             .Where(p => (int)(p.Key >> 32) == identifier)
             .Select(p => (Value: observations.Values.GetString((int)p.Key), Records: p.Value, Id: (int)p.Key))
-            .OrderByDescending(p => p.Records).ThenBy(p => p.Value, StringComparer.Ordinal)
+            .OrderByDescending(p => p.Records).ThenBy(p => p.Value, CodePointOrder.Instance)
             .Take(MostSharedCount)
             .Select(p => new SharedValue(name, p.Value, p.Records, BlockReasonNames.Name(blockOf[p.Id])));
     }

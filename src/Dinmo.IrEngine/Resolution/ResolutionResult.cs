@@ -48,7 +48,12 @@ internal sealed class ResolutionResult : IDisposable
 
     public required IReadOnlyList<SkippedBlock> SkippedBlocks { get; init; }
 
+    /// <summary>Each record's dinmo_id in the previous run, when a previous state was read (SPEC §5).</summary>
+    public string?[]? PreviousIds { get; init; }
+
     public RecordTable Records => Loaded.Records;
+
+    public string? PreviousDinmoId(int record) => PreviousIds?[record];
 
     public void Dispose()
     {

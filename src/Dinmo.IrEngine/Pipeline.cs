@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using Dinmo.IrEngine.Compare;
+using Dinmo.IrEngine.Config;
+using Dinmo.IrEngine.Errors;
+using Dinmo.IrEngine.Ingest;
+using Dinmo.IrEngine.Metrics;
+using Dinmo.IrEngine.Output;
+using Dinmo.IrEngine.Output.Tables;
+using Dinmo.IrEngine.Resolution;
+
+namespace Dinmo.IrEngine;
+
+/// <summary>
+/// The whole Profile Resolution flow in one place: load and validate the graph → open inputs and
+/// check their schemas → ingest → resolve (standardize, block, compare, cluster, guard, golden,
+/// stable ids) → metrics → write every table into staging → publish atomically.
+/// </summary>
+public static class Pipeline
+{
+    /// <summary>Runs Profile Resolution; returns the summary as one line of JSON. Throws <see cref="IrEngineException"/> subtypes.</summary>
+    public static string Resolve(ResolveOptions options, CancellationToken cancel = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var graph = IdentityGraphLoader.Load(options.GraphPath);
+        var runId = options.RunId ?? DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var threads = Math.Max(1, options.Threads ?? Environment.ProcessorCount);
+        var format = options.Format ?? graph.Outputs.Format;
+        var tables = SelectTables(options.Tables ?? graph.Outputs.Tables);
+        var outputDirectory = options.OutputDirectory ?? Path.Combine(graph.BaseDirectory, "out", graph.Project);
+        var budget = new MemoryBudget(options.MaxMemoryBytes);
+        var stages = new StageClock { OnStart = options.OnStage };
+
+        var sources = stages.Time("open", () => OpenSources(graph));
+        try
+        {
+            using var loaded = stages.Time("read", () => RecordLoader.Load(graph, sources.Inputs, cancel));
+            budget.Check("read");
+            using var result = Resolver.Resolve(graph, loaded, stages, cancel);
+            budget.Check("resolve");
+            var metrics = stages.Time("metrics", () => RunMetricsCalculator.Compute(result));
+
+            using var publisher = new OutputPublisher(outputDirectory);
+            var written = stages.Time("write", () => WriteTables(result, metrics, runId, tables, format, threads, publisher.StagingDirectory, cancel));
+            budget.Check("write");
+            cancel.ThrowIfCancellationRequested();
+            var summary = new RunSummary
+            {
+                Status = "succeeded", Project = graph.Project, RunId = runId, OutputDirectory = publisher.Target,
+                Metrics = metrics, SkippedBlocks = result.SkippedBlocks, Stages = stages.Stages,
+                Outputs = written.Select(w => w with { File = Path.Combine(publisher.Target, Path.GetFileName(w.File)) }).ToArray(),
+                PeakMemoryBytes = budget.PeakBytes, Threads = threads, JaroWinklerPath = JaroWinkler.ActivePathName,
+                Elapsed = watch.Elapsed,
+            };
+            File.WriteAllText(Path.Combine(publisher.StagingDirectory, "run_summary.json"), RunSummaryJson.Write(summary, indented: true) + "\n");
+            stages.Time("publish", () => publisher.Publish(runId));
+            return RunSummaryJson.Write(summary, indented: false);
+        }
+        finally
+        {
+            foreach (var source in sources.All) source.Dispose();
+        }
+    }
+
+    /// <summary>Checks a graph and its input schemas without reading data or writing anything.</summary>
+    public static void Validate(string graphPath)
+    {
+        var graph = IdentityGraphLoader.Load(graphPath);
+        var sources = OpenSources(graph, schemaErrorsAreInputErrors: false);
+        foreach (var source in sources.All) source.Dispose();
+    }
+
+    private sealed record OpenedSources(IReadOnlyList<ModelInput> Inputs, IReadOnlyList<ITableSource> All);
+
+    private static OpenedSources OpenSources(IdentityGraph graph, bool schemaErrorsAreInputErrors = true)
+    {
+        var all = new List<ITableSource>();
+        var inputs = new List<ModelInput>();
+        try
+        {
+            foreach (var model in graph.Models)
+            {
+                var opened = TableSources.Open(model, graph.BaseDirectory);
+                all.AddRange(opened);
+                var batches = opened.SelectMany(s => s.ReadBatches().Select(b => new SourceBatch(s.File, b)));
+                inputs.Add(new ModelInput(model, opened[0].Schema, batches));
+            }
+            try
+            {
+                var schemas = inputs.ToDictionary(i => i.Model.Name, i => i.Schema);
+                IdentityGraphLoader.CheckInputSchemas(graph, m => schemas[m.Name]);
+            }
+            catch (ConfigException e) when (schemaErrorsAreInputErrors)
+            {
+                // SPEC §10: a column missing from an input is invalid input (exit 3) for a run; `validate` reports it as config.
+                throw new InputException(e.Message, e);
+            }
+            return new OpenedSources(inputs, all);
+        }
+        catch
+        {
+            foreach (var source in all) source.Dispose();
+            throw;
+        }
+    }
+
+    private static IReadOnlyList<string> SelectTables(IReadOnlyList<string>? requested)
+    {
+        if (requested is null || requested.Count == 0) return TableNames.All;
+        var unknown = requested.Where(t => !TableNames.All.Contains(t)).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new ConfigException(new ConfigError("--tables", 0, 0, "$.outputs.tables", string.Join(", ", unknown),
+                "one of " + string.Join(", ", TableNames.All)));
+        }
+        return TableNames.All.Where(requested.Contains).ToArray();
+    }
+
+    private static List<WrittenTable> WriteTables(ResolutionResult result, RunMetrics metrics, string runId,
+        IReadOnlyList<string> tables, OutputFormat format, int threads, string directory, CancellationToken cancel)
+    {
+        var builders = new Dictionary<string, Func<OutputTable>>
+        {
+            [TableNames.Golden] = () => GoldenTableBuilder.Build(result, runId),
+            [TableNames.MatchedIds] = () => MatchedIdsTableBuilder.Build(result),
+            [TableNames.Unresolved] = () => UnresolvedTableBuilder.Build(result, runId),
+            [TableNames.Lookup] = () => LookupTableBuilder.Build(result),
+            [TableNames.Match] = () => MatchTableBuilder.Build(result, runId),
+            [TableNames.MatchPairs] = () => MatchPairsTableBuilder.Build(result),
+            [TableNames.IdHistory] = () => IdHistoryTableBuilder.Build(result, runId),
+            [TableNames.GoldenReport] = () => GoldenReportTableBuilder.Build(result.Graph.Project, runId, metrics, result.SkippedBlocks.Count),
+            [TableNames.RunMetrics] = () => RunMetricsTableBuilder.Build(metrics),
+        };
+        // Tables are independent: build and write them in parallel; the list keeps table order.
+        var written = new WrittenTable[tables.Count];
+        Parallel.For(0, tables.Count, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, i =>
+        {
+            var table = builders[tables[i]]();
+            written[i] = TableFileWriter.Write(format, directory, table.Name, table.Schema, [table.Batch]);
+        });
+        return [.. written];
+    }
+}

@@ -1,0 +1,29 @@
+using Dinmo.IrEngine.Config;
+
+namespace Dinmo.IrEngine;
+
+/// <summary>What <c>irengine resolve</c> was asked to do; command-line options override the graph's <c>outputs</c>.</summary>
+public sealed record ResolveOptions
+{
+    public required string GraphPath { get; init; }
+
+    /// <summary>Output path; default <c>out/&lt;project&gt;</c> beside the graph file.</summary>
+    public string? OutputDirectory { get; init; }
+
+    public OutputFormat? Format { get; init; }
+
+    /// <summary>Worker threads; default all cores.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Run id; default a UTC timestamp.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>Memory budget in bytes; null = none beyond the machine's.</summary>
+    public long? MaxMemoryBytes { get; init; }
+
+    /// <summary>Tables to write; null = the graph's <c>outputs.tables</c>, else all.</summary>
+    public IReadOnlyList<string>? Tables { get; init; }
+
+    /// <summary>Called as each stage starts, with the stage name (progress output).</summary>
+    public Action<string>? OnStage { get; init; }
+}
