@@ -1,1 +1,3 @@
-return 0;
+using Dinmo.IrEngine.Cli;
+
+return CommandLine.Run(args);

@@ -40,6 +40,7 @@ internal sealed class GrowableArray<T> : IDisposable where T : unmanaged
 
     public void Dispose()
     {
+        if (_items.Length == 0) return; // already disposed
         ArrayPool<T>.Shared.Return(_items);
         _items = [];
         _count = 0;

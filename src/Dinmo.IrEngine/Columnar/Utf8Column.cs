@@ -92,6 +92,7 @@ internal sealed class Utf8Column : IDisposable
 
     public void Dispose()
     {
+        if (_bytes.Length == 0) return; // already disposed
         ArrayPool<byte>.Shared.Return(_bytes);
         ArrayPool<int>.Shared.Return(_offsets);
         ArrayPool<bool>.Shared.Return(_nulls);

@@ -10,7 +10,7 @@ namespace Dinmo.IrEngine.Resolution;
 
 /// <summary>
 /// Everything Profile Resolution decided, stage by stage, for the output tables and metrics to read.
-/// Owns the loaded records and observations; dispose it after the outputs are written.
+/// Owns the links and observations (not the loaded records, which the caller owns); dispose it after the outputs are written.
 /// </summary>
 internal sealed class ResolutionResult : IDisposable
 {
@@ -59,7 +59,6 @@ internal sealed class ResolutionResult : IDisposable
     {
         Links.Dispose();
         Observations.Dispose();
-        Loaded.Dispose();
     }
 }
 

@@ -20,7 +20,7 @@ internal static class LookupTableBuilder
         var rows = Enumerable.Range(0, observations.Count).ToArray();
         var standardized = rows.Select(o => observations.Values.GetString(observations.Value[o])).ToArray();
         var rawText = rows.Select(o => raw.Raw.GetString(observations.Raw[o])!).ToArray();
-        Array.Sort(rows, (a, b) =>
+        System.Array.Sort(rows, (a, b) =>
         {
             var c = observations.Record[a].CompareTo(observations.Record[b]);
             if (c == 0) c = CodePointOrder.Instance.Compare(graph.Identifiers[observations.Identifier[a]].Name, graph.Identifiers[observations.Identifier[b]].Name);
