@@ -1,0 +1,39 @@
+namespace Dinmo.IrEngine.Tests.Support;
+
+/// <summary>
+/// A hand-made Profile Resolution case on disk: input files and a graph in a temp folder, run through
+/// the real CLI with CSV output, and its output tables read back.
+/// </summary>
+internal sealed class ResolveScenario : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public string Folder => _dir.Path;
+
+    public string GraphPath => _dir.File("graph.json");
+
+    public string OutputFolder => Path.Combine(_dir.Path, "out");
+
+    public ResolveScenario File(string name, string content)
+    {
+        System.IO.File.WriteAllText(_dir.File(name), content.ReplaceLineEndings("\n"));
+        return this;
+    }
+
+    public ResolveScenario Graph(string json) => File("graph.json", json);
+
+    public CliRunner.Result Resolve(params string[] extra) =>
+        CliRunner.Run(["resolve", GraphPath, "--out", OutputFolder, "--format", "csv", "--run-id", "test-run", .. extra]);
+
+    public List<Dictionary<string, string?>> Table(string name) => CsvText.ReadTable(Path.Combine(OutputFolder, name + ".csv"));
+
+    /// <summary>dinmo_id per "model/key" from identity_match.</summary>
+    public Dictionary<string, string?> Ids() =>
+        Table("identity_match").ToDictionary(r => $"{r["model_name"]}/{r["entity_key"]}", r => r["dinmo_id"]);
+
+    /// <summary>Every output file's bytes, by name, for byte-for-byte comparisons.</summary>
+    public static Dictionary<string, byte[]> Snapshot(string folder) =>
+        Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), System.IO.File.ReadAllBytes);
+
+    public void Dispose() => _dir.Dispose();
+}
