@@ -1,0 +1,68 @@
+using Dinmo.IrEngine.Compare;
+using Dinmo.IrEngine.Ingest;
+using Dinmo.IrEngine.Resolution;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Dinmo.IrEngine.Tests.Resolution;
+
+/// <summary>
+/// The clusters the engine builds (blocking, value-level fuzzy scoring, union-find) equal those of a
+/// naive all-pairs reference that checks every rule on every pair of records.
+/// </summary>
+public sealed class ClusteringPropertyTests
+{
+    [Property(MaxTest = 300)]
+    public Property Clusters_EqualNaiveAllPairsReference() => Prop.ForAll(RandomPeople.Tables(), people =>
+    {
+        var graph = RandomPeople.Graph();
+        using var loaded = RecordLoader.Load(graph, [RandomPeople.Input(graph, people)]);
+        using var result = Resolver.Resolve(graph, loaded, new StageClock());
+        var expected = NaiveClusters(people);
+        var records = result.Records;
+        for (var a = 0; a < records.Count; a++)
+        {
+            var rowA = RowOf(records.KeyString(a)!);
+            for (var b = 0; b < records.Count; b++)
+            {
+                var rowB = RowOf(records.KeyString(b)!);
+                var engineTogether = result.Clusters.Root[a] >= 0 && result.Clusters.Root[a] == result.Clusters.Root[b];
+                var referenceTogether = expected[rowA] >= 0 && expected[rowA] == expected[rowB];
+                if (engineTogether != referenceTogether) return false;
+            }
+        }
+        return true;
+    });
+
+    private static int RowOf(string key) => int.Parse(key[1..], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Cluster label per row (-1 when the row is applicable to no rule), by checking every pair.</summary>
+    private static int[] NaiveClusters(RandomPeople.Person[] people)
+    {
+        var n = people.Length;
+        var label = Enumerable.Range(0, n).ToArray();
+        int Find(int x) => label[x] == x ? x : label[x] = Find(label[x]);
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                if (Linked(people[i], people[j])) label[Find(i)] = Find(j);
+            }
+        }
+        return Enumerable.Range(0, n).Select(i => Applicable(people[i]) ? Find(i) : -1).ToArray();
+    }
+
+    private static bool Applicable(RandomPeople.Person p) => Emails(p).Any() || (p.Phone is not null && p.Name is not null);
+
+    private static IEnumerable<string> Emails(RandomPeople.Person p) => new[] { p.Email1, p.Email2 }.OfType<string>();
+
+    private static bool Linked(RandomPeople.Person x, RandomPeople.Person y)
+    {
+        if (Emails(x).Intersect(Emails(y)).Any()) return true;
+        if (x.Phone is null || x.Phone != y.Phone || x.Name is null || y.Name is null) return false;
+        var score = JaroWinklerScalar.Similarity(x.Name.EnumerateRunes().Select(r => r.Value).ToArray(),
+            y.Name.EnumerateRunes().Select(r => r.Value).ToArray());
+        return score >= 0.88;
+    }
+}
