@@ -126,12 +126,15 @@ internal sealed class CsvSource : ITableSource
         return builder.Build();
     }
 
-    /// <summary>Recovers a header name's bytes from its Latin-1 chars and decodes them strictly, dropping a UTF-8 BOM.</summary>
+    /// <summary>
+    /// Recovers a header name's bytes from its Latin-1 chars and decodes them strictly, dropping a UTF-8 BOM.
+    /// Surrounding white space is trimmed: files written as "a, b, c" (FEBRL, many exports) name columns "b" and "c".
+    /// </summary>
     private string HeaderName(string latin1Name, int ordinal)
     {
         var bytes = Encoding.Latin1.GetBytes(latin1Name).AsSpan();
         if (ordinal == 0 && bytes.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[Encoding.UTF8.Preamble.Length..];
-        try { return StrictUtf8.GetString(bytes); }
+        try { return StrictUtf8.GetString(bytes).Trim(); }
         catch (DecoderFallbackException e)
         {
             return Throw.Input<string>($"invalid UTF-8 bytes in the name of header column {ordinal + 1}",
