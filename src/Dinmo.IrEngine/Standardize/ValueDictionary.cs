@@ -15,10 +15,16 @@ internal sealed class ValueDictionary : IDisposable
     // Load factor at most 1/2 keeps probe sequences short with linear probing.
     private const int MaxLoadShift = 1;
 
+    private readonly ValueHash _hash;
     private readonly Utf8Column _values = new();
     private readonly GrowableArray<ulong> _hashes = new();
     private int[] _slots = new int[1024]; // value id + 1; 0 = empty
     private int _mask = 1023;
+
+    public ValueDictionary() : this(static value => XxHash3.HashToUInt64(value)) { }
+
+    /// <summary>With another hash function: tests use a constant one to prove collisions never merge values.</summary>
+    internal ValueDictionary(ValueHash hash) => _hash = hash;
 
     public int Count => _values.Count;
 
@@ -29,7 +35,7 @@ internal sealed class ValueDictionary : IDisposable
     /// <summary>The id of <paramref name="value"/>, adding it when new.</summary>
     public int Intern(ReadOnlySpan<byte> value)
     {
-        var hash = XxHash3.HashToUInt64(value);
+        var hash = _hash(value);
         var slot = (int)hash & _mask;
         while (true)
         {
@@ -49,7 +55,7 @@ internal sealed class ValueDictionary : IDisposable
     /// <summary>The id of <paramref name="value"/>, or -1 when it was never interned.</summary>
     public int Find(ReadOnlySpan<byte> value)
     {
-        var hash = XxHash3.HashToUInt64(value);
+        var hash = _hash(value);
         var slot = (int)hash & _mask;
         while (true)
         {
@@ -81,3 +87,6 @@ internal sealed class ValueDictionary : IDisposable
         _hashes.Dispose();
     }
 }
+
+/// <summary>A 64-bit hash of a standardized value's bytes.</summary>
+internal delegate ulong ValueHash(ReadOnlySpan<byte> value);
