@@ -28,19 +28,30 @@ internal readonly struct JaroWinklerVector128 : IJaroWinklerLaneKernel
         if (la > JaroWinklerBitParallel.WordBits || lb > JaroWinklerBitParallel.WordBits)
             return JaroWinklerBitParallel.SimilarityBlocked(a, b);
 
-        // b padded with -1 (never a scalar value) so whole vectors load past its end.
-        Span<int> padded = stackalloc int[JaroWinklerBitParallel.WordBits + IntLanes];
-        padded.Fill(-1);
+        // b padded to whole vectors with -1 (never a scalar value); only the tail needs filling.
+        int padLength = (lb + IntLanes - 1) & -IntLanes;
+        Span<int> padded = stackalloc int[JaroWinklerBitParallel.WordBits];
         b.CopyTo(padded);
+        padded[lb..padLength].Fill(-1);
         ref int p0 = ref padded[0];
         Span<ulong> pm = stackalloc ulong[JaroWinklerBitParallel.WordBits];
-        for (int j = 0; j < la; j++)
+        if (padLength == IntLanes)
         {
-            Vector128<int> c = Vector128.Create(a[j]);
-            ulong mask = 0;
-            for (int k = 0; k < lb; k += IntLanes)
-                mask |= (ulong)Vector128.Equals(Vector128.LoadUnsafe(ref p0, (nuint)k), c).ExtractMostSignificantBits() << k;
-            pm[j] = mask;
+            // The common case for names: all of b in one register, one compare per character of a.
+            Vector128<int> whole = Vector128.LoadUnsafe(ref p0);
+            for (int j = 0; j < la; j++)
+                pm[j] = Vector128.Equals(whole, Vector128.Create(a[j])).ExtractMostSignificantBits();
+        }
+        else
+        {
+            for (int j = 0; j < la; j++)
+            {
+                Vector128<int> c = Vector128.Create(a[j]);
+                ulong mask = 0;
+                for (int k = 0; k < padLength; k += IntLanes)
+                    mask |= (ulong)Vector128.Equals(Vector128.LoadUnsafe(ref p0, (nuint)k), c).ExtractMostSignificantBits() << k;
+                pm[j] = mask;
+            }
         }
         JaroWinklerBitParallel.CountWord(pm, la, lb, out int m, out int t);
         return JaroWinklerScalar.Finish(m, t, la, lb, JaroWinklerScalar.CommonPrefix(a, b));
