@@ -33,7 +33,7 @@ public class CsvSourceTests
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("t.csv"), "nom,ville\n\"Zoë, \"\"Z\"\"\",東京\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 
-        using var source = TableSources.OpenOne(new SourceFile(dir.File("t.csv"), Config.InputFormat.Csv));
+        using var source = TableSources.OpenOne(new SourceFile(dir.File("t.csv"), Dinmo.IrEngine.Config.InputFormat.Csv));
         var batch = Assert.Single(source.ReadBatches());
 
         Assert.Equal(["nom", "ville"], source.Schema.FieldsList.Select(f => f.Name));
@@ -118,7 +118,7 @@ public class CsvSourceTests
         var file = dir.File("h.csv");
         File.WriteAllText(file, "a,b\n");
 
-        using var source = TableSources.OpenOne(new SourceFile(file, Config.InputFormat.Csv));
+        using var source = TableSources.OpenOne(new SourceFile(file, Dinmo.IrEngine.Config.InputFormat.Csv));
 
         Assert.Equal(["a", "b"], source.Schema.FieldsList.Select(f => f.Name));
         Assert.Empty(source.ReadBatches());
@@ -126,7 +126,7 @@ public class CsvSourceTests
 
     private static List<RecordBatch> Read(string file)
     {
-        using var source = TableSources.OpenOne(new SourceFile(file, Config.InputFormat.Csv));
+        using var source = TableSources.OpenOne(new SourceFile(file, Dinmo.IrEngine.Config.InputFormat.Csv));
         return source.ReadBatches().ToList();
     }
 
