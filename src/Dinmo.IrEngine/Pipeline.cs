@@ -7,6 +7,7 @@ using Dinmo.IrEngine.Metrics;
 using Dinmo.IrEngine.Output;
 using Dinmo.IrEngine.Output.Tables;
 using Dinmo.IrEngine.Resolution;
+using Dinmo.IrEngine.StableIds;
 
 namespace Dinmo.IrEngine;
 
@@ -30,16 +31,19 @@ public static class Pipeline
         var budget = new MemoryBudget(options.MaxMemoryBytes);
         var stages = new StageClock { OnStart = options.OnStage };
 
+        // Take the output (lock, clean what a killed run left) before reading: the state read must be the one we replace.
+        using var publisher = new OutputPublisher(outputDirectory);
+        var previous = stages.Time("state", () => IdStateStore.Read(publisher.PreviousRunDirectory));
         var sources = stages.Time("open", () => OpenSources(graph));
         try
         {
             using var loaded = stages.Time("read", () => RecordLoader.Load(graph, sources.Inputs, cancel));
             budget.Check("read");
-            using var result = Resolver.Resolve(graph, loaded, stages, cancel);
+            using var result = Resolver.Resolve(graph, loaded, stages, previous, runId, cancel);
             budget.Check("resolve");
             var metrics = stages.Time("metrics", () => RunMetricsCalculator.Compute(result));
 
-            using var publisher = new OutputPublisher(outputDirectory);
+            stages.Time("state", () => IdStateStore.Write(publisher.StagingDirectory, result.NextState, runId));
             var written = stages.Time("write", () => WriteTables(result, metrics, runId, tables, format, threads, publisher.StagingDirectory, cancel));
             budget.Check("write");
             cancel.ThrowIfCancellationRequested();
@@ -126,7 +130,7 @@ public static class Pipeline
             [TableNames.Lookup] = () => LookupTableBuilder.Build(result),
             [TableNames.Match] = () => MatchTableBuilder.Build(result, runId),
             [TableNames.MatchPairs] = () => MatchPairsTableBuilder.Build(result),
-            [TableNames.IdHistory] = () => IdHistoryTableBuilder.Build(result, runId),
+            [TableNames.IdHistory] = () => IdHistoryTableBuilder.Build(result),
             [TableNames.GoldenReport] = () => GoldenReportTableBuilder.Build(result.Graph.Project, runId, metrics, result.SkippedBlocks.Count),
             [TableNames.RunMetrics] = () => RunMetricsTableBuilder.Build(metrics),
         };

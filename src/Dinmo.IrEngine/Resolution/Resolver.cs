@@ -1,5 +1,6 @@
 using Dinmo.IrEngine.Block;
 using Dinmo.IrEngine.Cluster;
+using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Compare;
 using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Golden;
@@ -17,8 +18,10 @@ namespace Dinmo.IrEngine.Resolution;
 /// </summary>
 internal static class Resolver
 {
-    public static ResolutionResult Resolve(IdentityGraph graph, LoadedRecords loaded, StageClock stages, CancellationToken cancel = default)
+    public static ResolutionResult Resolve(IdentityGraph graph, LoadedRecords loaded, StageClock stages,
+        IdState? previous = null, string runId = "run", CancellationToken cancel = default)
     {
+        previous ??= IdState.Empty();
         var records = loaded.Records;
         var n = records.Count;
         var observations = stages.Time("standardize", () => ObservationBuilder.Build(graph, loaded));
@@ -44,9 +47,7 @@ internal static class Resolver
 
         var valid = violations.Select(v => v is null).ToArray();
         var golden = stages.Time("golden", () => GoldenRecordBuilder.Build(graph, loaded, observations, clusters, valid));
-        var dinmoIds = stages.Time("stable_ids", () => clusters.Roots.Select((root, c) => valid[c]
-            ? DinmoIdFactory.ForCluster(graph.Project, records.ModelName(root), records.KeyString(root)!)
-            : null).ToArray());
+        var ids = stages.Time("stable_ids", () => StableIds(graph, records, clusters, valid, previous, runId));
 
         var (status, reason, recordReasons) = Classify(records, applicability, clusters, violations, selfConflict);
         var outcomes = new LinkOutcome[links.Count];
@@ -67,9 +68,55 @@ internal static class Resolver
         {
             Graph = graph, Loaded = loaded, Observations = observations, Rules = rules, Applicability = applicability,
             Links = links, LinkOutcomes = outcomes, LinkBlockReasons = refused, Clusters = clusters,
-            ConflictReasons = violations, Golden = golden, DinmoIds = dinmoIds, Status = status, Reason = reason,
+            ConflictReasons = violations, Golden = golden, DinmoIds = ids.DinmoIds, Status = status, Reason = reason,
             RecordConflictReasons = recordReasons, LinkedBy = linkedBy, SkippedBlocks = skipped,
+            PreviousIds = ids.PreviousIds, NextState = ids.NextState,
         };
+    }
+
+    private sealed record IdOutcome(string?[] DinmoIds, string?[] PreviousIds, IdState NextState);
+
+    /// <summary>dinmo_id continuity (SPEC §5): ids from the previous state, new ids, history, and the next state.</summary>
+    private static IdOutcome StableIds(IdentityGraph graph, RecordTable records, ClusterAssignment clusters, bool[] valid,
+        IdState previous, string runId)
+    {
+        var runSequence = previous.RunSequence + 1;
+        var keys = new (string Model, string Key)?[records.Count];
+        var previousIds = new string?[records.Count];
+        var readNow = new HashSet<(string, string)>();
+        for (var r = 0; r < records.Count; r++)
+        {
+            if (records.Status[r] != RecordKeyStatus.Valid) continue;
+            var key = (records.ModelName(r), records.KeyString(r)!);
+            keys[r] = key;
+            readNow.Add(key);
+            if (previous.Records.TryGetValue(key, out var held)) previousIds[r] = held.DinmoId;
+        }
+        var validClusters = Enumerable.Range(0, clusters.ClusterCount).Where(c => valid[c]).ToArray();
+        var input = validClusters.Select(c =>
+        {
+            var root = clusters.Roots[c];
+            var members = clusters.MembersOf(c).ToArray();
+            return new StableIdAssigner.ClusterIds(records.ModelName(root), records.KeyString(root)!, members.Select(m => previousIds[m]).ToArray());
+        }).ToArray();
+        var assignment = StableIdAssigner.Assign(graph.Project, input, previous, runId, runSequence);
+        var dinmoIds = new string?[clusters.ClusterCount];
+        for (var k = 0; k < validClusters.Length; k++) dinmoIds[validClusters[k]] = assignment.Ids[k];
+
+        var next = new Dictionary<(string, string), RecordId>();
+        for (var r = 0; r < records.Count; r++)
+        {
+            if (keys[r] is not { } key) continue;
+            var c = clusters.ClusterOf(r);
+            if (c >= 0 && dinmoIds[c] is { } id) next[key] = new RecordId(id, Active: true);
+            else if (previousIds[r] is { } kept) next[key] = new RecordId(kept, Active: false);
+        }
+        var history = previous.History.Concat(assignment.Changes)
+            .Concat(Dinmo.IrEngine.StableIds.IdHistory.Retired(previous, readNow, runId, runSequence))
+            .OrderBy(h => h.RunId, CodePointOrder.Instance).ThenBy(h => h.DinmoId, CodePointOrder.Instance)
+            .ThenBy(h => h.ChangeType, CodePointOrder.Instance).ThenBy(h => h.IntoDinmoId, CodePointOrder.Instance).ToList();
+        var state = new IdState { RunSequence = runSequence, Records = next, Registry = assignment.Registry, History = history };
+        return new IdOutcome(dinmoIds, previousIds, state);
     }
 
     /// <summary>Connected components over every link, then the conflict policy.</summary>

@@ -12,9 +12,12 @@ internal static class DinmoIdFactory
     /// <summary>The namespace of dinmo_id names (a fixed random UUID, chosen once for this engine).</summary>
     private static readonly Guid DinmoIdNamespace = new("6f1c2b2e-8a4d-4b57-9d3e-2c7f5a1e9b04");
 
-    /// <summary>The id of a cluster from its project and smallest record key (SPEC §5, first run).</summary>
-    public static string ForCluster(string project, string model, string entityKey) =>
-        Create($"dinmo_id\0{project}\0{model}\0{entityKey}");
+    /// <summary>
+    /// A new id for a cluster, from its project, smallest record key and a counter (SPEC §5): the
+    /// assigner raises the counter until the id is one never issued before.
+    /// </summary>
+    public static string ForCluster(string project, string model, string entityKey, int counter) =>
+        Create($"dinmo_id\0{project}\0{model}\0{entityKey}\0{counter}");
 
     /// <summary>The <c>conflict_group_id</c> of an excluded cluster, from its smallest record key.</summary>
     public static string ForConflictGroup(string project, string model, string entityKey) =>

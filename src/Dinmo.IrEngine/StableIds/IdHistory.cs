@@ -1,0 +1,62 @@
+using Dinmo.IrEngine.Columnar;
+
+namespace Dinmo.IrEngine.StableIds;
+
+/// <summary>
+/// The id changes of one run besides <c>created</c> (SPEC §5): an id that was active before and is
+/// now held by no cluster is <c>merged</c> into the id of the cluster that holds most of its records,
+/// or <c>retired</c> when none of its records is in a valid cluster any more; an id whose records are
+/// now spread over several clusters keeps its profile in one of them and records a <c>split</c> to
+/// each other part's id. An id whose records are all unresolved (for example excluded by a conflict)
+/// is neither: it stays reserved for them and comes back when they are resolved again.
+/// </summary>
+internal static class IdHistory
+{
+    public static IEnumerable<IdChange> Changes(IReadOnlyList<StableIdAssigner.ClusterIds> clusters, string[] ids,
+        IdState previous, string runId, long runSequence)
+    {
+        var held = new HashSet<string>(ids, StringComparer.Ordinal);
+        // For each previous id: how many of its records each cluster holds now.
+        var spread = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
+        for (var c = 0; c < clusters.Count; c++)
+        {
+            foreach (var id in clusters[c].PreviousIds.OfType<string>())
+            {
+                if (!spread.TryGetValue(id, out var byCluster)) spread[id] = byCluster = [];
+                byCluster[c] = byCluster.GetValueOrDefault(c) + 1;
+            }
+        }
+        var wasActive = previous.Records.Values.Where(r => r.Active).Select(r => r.DinmoId).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in wasActive.Order(CodePointOrder.Instance))
+        {
+            if (!spread.TryGetValue(id, out var byCluster))
+            {
+                continue; // retired below, or dormant
+            }
+            if (!held.Contains(id))
+            {
+                var into = byCluster.OrderByDescending(p => p.Value).ThenBy(p => ids[p.Key], CodePointOrder.Instance).First().Key;
+                yield return new IdChange(id, "merged", ids[into], runId, runSequence);
+                continue;
+            }
+            foreach (var part in byCluster.Keys.Where(c => ids[c] != id).OrderBy(c => ids[c], CodePointOrder.Instance))
+            {
+                yield return new IdChange(id, "split", ids[part], runId, runSequence);
+            }
+        }
+    }
+
+    /// <summary>Active ids of the previous run none of whose records is read in this run: <c>retired</c>.</summary>
+    public static IEnumerable<IdChange> Retired(IdState previous, ISet<(string Model, string Key)> readNow, string runId, long runSequence)
+    {
+        var stillRead = new HashSet<string>(StringComparer.Ordinal);
+        var active = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, record) in previous.Records)
+        {
+            if (record.Active) active.Add(record.DinmoId);
+            if (readNow.Contains(key)) stillRead.Add(record.DinmoId);
+        }
+        return active.Where(id => !stillRead.Contains(id)).Order(CodePointOrder.Instance)
+            .Select(id => new IdChange(id, "retired", null, runId, runSequence));
+    }
+}

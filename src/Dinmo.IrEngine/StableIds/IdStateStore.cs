@@ -1,0 +1,105 @@
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Dinmo.IrEngine.Config;
+using Dinmo.IrEngine.Errors;
+using Dinmo.IrEngine.Output;
+using Dinmo.IrEngine.Output.Tables;
+
+namespace Dinmo.IrEngine.StableIds;
+
+/// <summary>
+/// Reads and writes <see cref="IdState"/> as Arrow IPC files in <c>_state/</c> inside a run's output
+/// folder: <c>run.arrow</c> (run sequence and id), <c>record_ids.arrow</c>, <c>registry.arrow</c>,
+/// <c>id_history.arrow</c>. Written into the staging folder, so state is published with the outputs.
+/// </summary>
+internal static class IdStateStore
+{
+    public const string Folder = "_state";
+
+    /// <summary>The state of a published run folder, or an empty state when there is none.</summary>
+    public static IdState Read(string? runDirectory)
+    {
+        var folder = runDirectory is null ? null : Path.Combine(runDirectory, Folder);
+        if (folder is null || !File.Exists(Path.Combine(folder, "run.arrow"))) return IdState.Empty();
+        try
+        {
+            var run = ReadRows(Path.Combine(folder, "run.arrow"));
+            var records = new Dictionary<(string, string), RecordId>();
+            foreach (var r in ReadRows(Path.Combine(folder, "record_ids.arrow")))
+            {
+                records[((string)r[0]!, (string)r[1]!)] = new RecordId((string)r[2]!, (bool)r[3]!);
+            }
+            var registry = ReadRows(Path.Combine(folder, "registry.arrow"))
+                .ToDictionary(r => (string)r[0]!, r => (long)r[1]!, StringComparer.Ordinal);
+            var history = ReadRows(Path.Combine(folder, "id_history.arrow"))
+                .Select(r => new IdChange((string)r[0]!, (string)r[1]!, (string?)r[2], (string)r[3]!, (long)r[4]!)).ToList();
+            return new IdState { RunSequence = (long)run[0][0]!, Records = records, Registry = registry, History = history };
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or InvalidCastException or ArgumentException)
+        {
+            throw new InputException($"the previous run's state in {folder} cannot be read ({e.Message}); " +
+                "move the output folder away to start from no state", e);
+        }
+    }
+
+    public static void Write(string runDirectory, IdState state, string runId)
+    {
+        var folder = Path.Combine(runDirectory, Folder);
+        Directory.CreateDirectory(folder);
+        Save(folder, "run", [("run_sequence", ColumnTypes.Int64), ("run_id", ColumnTypes.Text)],
+            [new Int64Array.Builder().Append(state.RunSequence).Build(), GoldenTableBuilder.Texts([runId])], 1);
+
+        var records = state.Records.OrderBy(p => p.Key.Model, Columnar.CodePointOrder.Instance)
+            .ThenBy(p => p.Key.Key, Columnar.CodePointOrder.Instance).ToArray();
+        var active = new BooleanArray.Builder();
+        foreach (var r in records) active.Append(r.Value.Active);
+        Save(folder, "record_ids", [("model_name", ColumnTypes.Text), ("entity_key", ColumnTypes.Text), ("dinmo_id", ColumnTypes.Text), ("active", ColumnTypes.Flag)],
+            [GoldenTableBuilder.Texts(records.Select(r => r.Key.Model)), GoldenTableBuilder.Texts(records.Select(r => r.Key.Key)),
+             GoldenTableBuilder.Texts(records.Select(r => r.Value.DinmoId)), active.Build()], records.Length);
+
+        var registry = state.Registry.OrderBy(p => p.Key, Columnar.CodePointOrder.Instance).ToArray();
+        var first = new Int64Array.Builder();
+        foreach (var r in registry) first.Append(r.Value);
+        Save(folder, "registry", [("dinmo_id", ColumnTypes.Text), ("first_run_sequence", ColumnTypes.Int64)],
+            [GoldenTableBuilder.Texts(registry.Select(r => r.Key)), first.Build()], registry.Length);
+
+        var sequence = new Int64Array.Builder();
+        foreach (var h in state.History) sequence.Append(h.RunSequence);
+        Save(folder, "id_history", [("dinmo_id", ColumnTypes.Text), ("change_type", ColumnTypes.Text), ("into_dinmo_id", ColumnTypes.Text),
+                ("run_id", ColumnTypes.Text), ("run_sequence", ColumnTypes.Int64)],
+            [GoldenTableBuilder.Texts(state.History.Select(h => h.DinmoId)), GoldenTableBuilder.Texts(state.History.Select(h => h.ChangeType)),
+             GoldenTableBuilder.Texts(state.History.Select(h => h.IntoDinmoId)), GoldenTableBuilder.Texts(state.History.Select(h => h.RunId)),
+             sequence.Build()], state.History.Count);
+    }
+
+    private static void Save(string folder, string name, IReadOnlyList<(string, Apache.Arrow.Types.IArrowType)> columns,
+        IReadOnlyList<IArrowArray> arrays, int rows)
+    {
+        var table = OutputTable.Create(name, columns, arrays, rows);
+        TableFileWriter.Write(OutputFormat.Arrow, folder, name, table.Schema, [table.Batch]);
+    }
+
+    /// <summary>Every row of a small state file as boxed values (strings, bools, longs, nulls).</summary>
+    private static List<object?[]> ReadRows(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = new ArrowFileReader(stream);
+        var rows = new List<object?[]>();
+        while (reader.ReadNextRecordBatch() is { } batch)
+        {
+            for (var i = 0; i < batch.Length; i++)
+            {
+                rows.Add(batch.Arrays.Select(a => Value(a, i)).ToArray());
+            }
+        }
+        return rows;
+    }
+
+    private static object? Value(IArrowArray array, int row) => array.IsNull(row) ? null : array switch
+    {
+        StringArray s => s.GetString(row),
+        BooleanArray b => b.GetValue(row),
+        Int64Array l => l.GetValue(row),
+        _ => throw new InvalidDataException($"unexpected column type {array.Data.DataType.Name}"),
+    };
+}
