@@ -20,6 +20,7 @@ internal static class CommandLine
         var context = new CommandContext(interrupt);
         root.Subcommands.Add(ResolveCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(StitchCommand.Create(context));
         //GEN root.Subcommands.Add(GenerateCommand.Create(context));
 
         var parsed = root.Parse(args);
