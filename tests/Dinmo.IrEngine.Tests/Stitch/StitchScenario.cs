@@ -50,8 +50,10 @@ internal sealed class StitchScenario : IDisposable
 
     public void Remove(string name) => System.IO.File.Delete(Path.Combine(_dir.Path, name));
 
+    /// <summary>Runs <c>irengine stitch</c> with CSV output unless <paramref name="extra"/> names a format.</summary>
     public CliRunner.Result Stitch(string runId = "run-1", params string[] extra) =>
-        CliRunner.Run(["stitch", ConfigPath, "--out", OutputFolder, "--format", "csv", "--run-id", runId, .. extra]);
+        CliRunner.Run(["stitch", ConfigPath, "--out", OutputFolder, "--run-id", runId,
+            .. extra.Contains("--format") ? extra : ["--format", "csv", .. extra]]);
 
     /// <summary>Runs and asserts success, with stderr in the failure message.</summary>
     public CliRunner.Result StitchOk(string runId = "run-1", params string[] extra)
