@@ -2,7 +2,8 @@ namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>
 /// One change to the graph and why (<c>identity_event_profile_audit_events</c>), tied to the event
-/// that caused it; <see cref="Step"/> orders the changes one event made.
+/// that caused it; <see cref="Step"/> orders the changes one event made. The profile is null only
+/// for <c>anchor_value_ignored</c>, decided before the event's profile is known.
 /// </summary>
 internal sealed record AuditEvent(
     string ModelName,
@@ -10,7 +11,7 @@ internal sealed record AuditEvent(
     long EventTimestamp,
     int Step,
     string ChangeType,
-    string ProfileId,
+    string? ProfileId,
     string? OtherProfileId,
     string? Identifier,
     string? Value,

@@ -102,7 +102,7 @@ internal static class StitchState
         var audit = StateTable.Read(stateDirectory, "audit");
         foreach (var (b, r) in audit.Rows())
             graph.Audit.Add(new AuditEvent(audit.Text(b, r, "model_name")!, audit.Text(b, r, "event_key")!, audit.Instant(b, r, "event_timestamp"),
-                (int)(audit.Int64(b, r, "step") ?? 0), audit.Text(b, r, "change_type")!, audit.Text(b, r, "dinmo_stitched_profile_id")!,
+                (int)(audit.Int64(b, r, "step") ?? 0), audit.Text(b, r, "change_type")!, audit.Text(b, r, "dinmo_stitched_profile_id"),
                 audit.Text(b, r, "other_dinmo_stitched_profile_id"), audit.Text(b, r, "identifier"), audit.Text(b, r, "value"),
                 audit.Text(b, r, "detail")!, audit.Text(b, r, "run_id")!));
 

@@ -68,7 +68,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
             if (!policies[v.Identifier].Config.IsExclusiveAnchor) return false;
             if (_anchors.TryAdd(v.Identifier, v.Value)) return false;
             // A second value of a one-value anchor on one event cannot be kept: the smallest wins.
-            AddAudit(e, AuditChange.AnchorValueIgnored, "", null, v, $"event carries another {policies[v.Identifier].Name} ({_anchors[v.Identifier]})");
+            AddAudit(e, AuditChange.AnchorValueIgnored, null, null, v, $"event carries another {policies[v.Identifier].Name} ({_anchors[v.Identifier]})");
             return true;
         });
         return usable;
@@ -206,7 +206,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     private Attribution Exclude(StitchEvent e, string reason) =>
         new(e.ModelName, e.Key, e.Timestamp, null, Attribution.Excluded, reason, null, runId);
 
-    private void AddAudit(StitchEvent e, string change, string profile, string? other, ValueKey? value, string detail) =>
+    private void AddAudit(StitchEvent e, string change, string? profile, string? other, ValueKey? value, string detail) =>
         graph.Audit.Add(new AuditEvent(e.ModelName, e.Key!, e.Timestamp, _step++, change, profile, other,
             value is { } v ? policies[v.Identifier].Name : null, value?.Value, detail, runId));
 }
