@@ -15,11 +15,12 @@ internal static class CommandLine
     {
         using var interrupt = new Interruption();
         var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of internal errors." };
-        var root = new RootCommand("irengine — identity resolution batch engine (Profile Resolution).");
+        var root = new RootCommand("irengine — identity resolution batch engine (Profile Resolution and Event Stitching).");
         root.Options.Add(verbose);
         var context = new CommandContext(interrupt);
         root.Subcommands.Add(ResolveCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(StitchCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
 
         var parsed = root.Parse(args);

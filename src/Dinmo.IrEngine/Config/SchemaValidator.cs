@@ -29,6 +29,9 @@ internal sealed partial class SchemaValidator
     /// <summary>The validator for the identity graph schema embedded in this assembly.</summary>
     public static SchemaValidator IdentityGraph => LazyIdentityGraph.Value;
 
+    /// <summary>The validator for the event stitching schema embedded in this assembly (SPEC §9).</summary>
+    public static SchemaValidator EventStitching => LazyEventStitching.Value;
+
     /// <summary>Every schema error of a document, in document order (line, then column).</summary>
     public IReadOnlyList<ConfigError> Validate(ConfigDocument document)
     {
@@ -43,7 +46,7 @@ internal sealed partial class SchemaValidator
         const string prefix = "#/$defs/";
         if (!reference.StartsWith(prefix, StringComparison.Ordinal) ||
             !_root.TryGetProperty("$defs", out var defs) || !defs.TryGetProperty(reference[prefix.Length..], out var target))
-            throw new InvalidOperationException($"Unsupported or dangling $ref '{reference}' in the identity graph schema.");
+            throw new InvalidOperationException($"Unsupported or dangling $ref '{reference}' in a config schema.");
         return target;
     }
 
@@ -77,7 +80,11 @@ internal sealed partial class SchemaValidator
 
     private static readonly Lazy<SchemaValidator> LazyIdentityGraph = new(() => new SchemaValidator(LoadEmbedded(SchemaFileName)));
 
+    private static readonly Lazy<SchemaValidator> LazyEventStitching = new(() => new SchemaValidator(LoadEmbedded(EventSchemaFileName)));
+
     public const string SchemaFileName = "identity-graph.schema.json";
+
+    public const string EventSchemaFileName = "event-stitching.schema.json";
 
     /// <summary>Reads an embedded schema by file name (the manifest name carries the link folder as a prefix).</summary>
     public static JsonElement LoadEmbedded(string fileName)

@@ -1,0 +1,32 @@
+namespace Dinmo.IrEngine.Stitch;
+
+/// <summary>
+/// One change to the graph and why (<c>identity_event_profile_audit_events</c>), tied to the event
+/// that caused it; <see cref="Step"/> orders the changes one event made. The profile is null only
+/// for <c>anchor_value_ignored</c>, decided before the event's profile is known.
+/// </summary>
+internal sealed record AuditEvent(
+    string ModelName,
+    string EventKey,
+    long EventTimestamp,
+    int Step,
+    string ChangeType,
+    string? ProfileId,
+    string? OtherProfileId,
+    string? Identifier,
+    string? Value,
+    string Detail,
+    string RunId);
+
+/// <summary>The words of <see cref="AuditEvent.ChangeType"/>.</summary>
+internal static class AuditChange
+{
+    public const string ProfileCreated = "profile_created";
+    public const string ProfileMerged = "profile_merged";
+    public const string MergeRefused = "merge_refused";
+    public const string ValueDemoted = "value_demoted";
+    public const string ValueExpired = "value_expired";
+    public const string ValueQuarantined = "value_quarantined";
+    public const string ValueReactivated = "value_reactivated";
+    public const string AnchorValueIgnored = "anchor_value_ignored";
+}

@@ -1,0 +1,49 @@
+namespace Dinmo.IrEngine.Stitch;
+
+/// <summary>
+/// One event profile (SPEC §9): created by the first event no existing profile matched, it gathers
+/// events and identifier values until it is merged into an older profile. A merged profile keeps its
+/// row and a redirect; its values move to the survivor.
+/// </summary>
+internal sealed class EventProfile(string id, long createdSequence, long createdAt)
+{
+    public string Id { get; } = id;
+
+    /// <summary>1, 2, … in creation order across runs; the lower one survives a merge.</summary>
+    public long CreatedSequence { get; } = createdSequence;
+
+    /// <summary>The timestamp of the event that created the profile.</summary>
+    public long CreatedAt { get; } = createdAt;
+
+    public long FirstSeen { get; set; } = long.MaxValue;
+    public long LastSeen { get; set; } = long.MinValue;
+    public long EventCount { get; set; }
+
+    /// <summary>The profile this one was merged into (directly); null while it is live.</summary>
+    public EventProfile? MergedInto { get; set; }
+
+    public string? MergedRunId { get; set; }
+
+    /// <summary>The identifier whose value connected this profile to the survivor.</summary>
+    public string? MergedVia { get; set; }
+
+    /// <summary>The values of this profile; empty once merged.</summary>
+    public Dictionary<ValueKey, ProfileValue> Values { get; } = [];
+
+    public bool IsMerged => MergedInto is not null;
+
+    /// <summary>The final survivor: this profile, or the end of its merge chain.</summary>
+    public EventProfile Resolve()
+    {
+        var at = this;
+        while (at.MergedInto is { } next) at = next;
+        return at;
+    }
+
+    public void See(long timestamp, long events = 1)
+    {
+        FirstSeen = Math.Min(FirstSeen, timestamp);
+        LastSeen = Math.Max(LastSeen, timestamp);
+        EventCount += events;
+    }
+}

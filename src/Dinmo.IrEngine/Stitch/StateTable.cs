@@ -1,0 +1,61 @@
+using Apache.Arrow;
+using Dinmo.IrEngine.Errors;
+using Dinmo.IrEngine.Ingest;
+
+namespace Dinmo.IrEngine.Stitch;
+
+/// <summary>
+/// One Arrow state file read back row by row by column name. State files are written by this engine
+/// (<see cref="StitchState"/>), so a missing column or file means the state is damaged or from another
+/// version: an input error suggesting <c>--full</c>.
+/// </summary>
+internal sealed class StateTable
+{
+    private readonly string _file;
+    private readonly List<RecordBatch> _batches = [];
+
+    private StateTable(string file) => _file = file;
+
+    public static StateTable Read(string directory, string name)
+    {
+        var file = Path.Combine(directory, name + ".arrow");
+        if (!File.Exists(file)) Throw.Input($"stitching state file is missing; rerun with --full", file);
+        var table = new StateTable(file);
+        using var source = new ArrowFileSource(file);
+        table._batches.AddRange(source.ReadBatches());
+        return table;
+    }
+
+    /// <summary>Every row as (batch, row) positions, in file order.</summary>
+    public IEnumerable<(RecordBatch Batch, int Row)> Rows() =>
+        _batches.SelectMany(b => Enumerable.Range(0, b.Length).Select(r => (b, r)));
+
+    public string? Text(RecordBatch batch, int row, string column) => Column<StringArray>(batch, column).GetString(row);
+
+    public long? Int64(RecordBatch batch, int row, string column) => Column<Int64Array>(batch, column).GetValue(row);
+
+    public bool Flag(RecordBatch batch, int row, string column) => Column<BooleanArray>(batch, column).GetValue(row) == true;
+
+    /// <summary>µs since the epoch, or <see cref="Timestamps.Null"/>.</summary>
+    public long Instant(RecordBatch batch, int row, string column)
+    {
+        var array = Column<TimestampArray>(batch, column);
+        return array.IsNull(row) ? Timestamps.Null : Timestamps.ToMicros(array, row);
+    }
+
+    public IReadOnlyList<string> TextList(RecordBatch batch, int row, string column)
+    {
+        var list = Column<ListArray>(batch, column);
+        var items = (StringArray)list.Values;
+        var result = new List<string>();
+        for (var i = list.ValueOffsets[row]; i < list.ValueOffsets[row + 1]; i++) result.Add(items.GetString(i));
+        return result;
+    }
+
+    private TArray Column<TArray>(RecordBatch batch, string column) where TArray : class, IArrowArray
+    {
+        var index = batch.Schema.GetFieldIndex(column);
+        return (index >= 0 ? batch.Column(index) as TArray : null)
+            ?? Throw.Input<TArray>($"stitching state column '{column}' is missing or mistyped; rerun with --full", _file);
+    }
+}

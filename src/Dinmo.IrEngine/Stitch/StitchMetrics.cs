@@ -1,0 +1,70 @@
+using Dinmo.IrEngine.Columnar;
+using Dinmo.IrEngine.Metrics;
+
+namespace Dinmo.IrEngine.Stitch;
+
+/// <summary>
+/// The run metrics of <c>identity_event_profile_run_metrics</c>, sorted by scope_type, scope_value,
+/// metric. Event counts are this run's (<c>stitch_rate</c> = stitched / processed, 0 when nothing was
+/// processed); profile and value counts describe the whole graph after the run.
+/// </summary>
+internal static class StitchMetrics
+{
+    public static IReadOnlyList<MetricRow> Compute(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies,
+        StitchRunCounts counts, string runId, IReadOnlyList<string> models)
+    {
+        var rows = new List<MetricRow>();
+        void Add(string scope, string value, string metric, double number) => rows.Add(new MetricRow(scope, value, metric, number));
+
+        var processed = counts.Processed;
+        var stitched = processed.Count(a => a.IsStitched);
+        Add("project", graph.Project, "events_read", counts.Read.Values.Sum());
+        Add("project", graph.Project, "events_processed", processed.Count);
+        Add("project", graph.Project, "events_stitched", stitched);
+        Add("project", graph.Project, "events_excluded", processed.Count - stitched);
+        Add("project", graph.Project, "stitch_rate", processed.Count == 0 ? 0 : (double)stitched / processed.Count);
+        Add("project", graph.Project, "events_skipped_already_processed", counts.SkippedProcessed.Values.Sum());
+        Add("project", graph.Project, "events_skipped_partition_window", counts.SkippedByPartition.Values.Sum());
+        foreach (var reason in AttributionReason.Exclusions)
+            Add("project", graph.Project, "excluded_" + reason, processed.Count(a => !a.IsStitched && a.Reason == reason));
+        var audit = graph.Audit.Where(a => a.RunId == runId).ToList();
+        Add("project", graph.Project, "profiles_created", audit.Count(a => a.ChangeType == AuditChange.ProfileCreated));
+        Add("project", graph.Project, "profiles_merged", audit.Count(a => a.ChangeType == AuditChange.ProfileMerged));
+        Add("project", graph.Project, "merges_refused", audit.Count(a => a.ChangeType == AuditChange.MergeRefused));
+        Add("project", graph.Project, "values_demoted", audit.Count(a => a.ChangeType == AuditChange.ValueDemoted));
+        Add("project", graph.Project, "values_quarantined", audit.Count(a => a.ChangeType == AuditChange.ValueQuarantined));
+        Add("project", graph.Project, "values_expired", audit.Count(a => a.ChangeType == AuditChange.ValueExpired));
+        var live = graph.Profiles.Where(p => !p.IsMerged).ToList();
+        Add("project", graph.Project, "profiles_total", graph.Profiles.Count);
+        Add("project", graph.Project, "profiles_live", live.Count);
+        Add("project", graph.Project, "profiles_known",
+            live.Count(p => p.Values.Values.Any(v => v.Status == ValueStatus.Active && policies[v.Key.Identifier].Config.Anchor)));
+        Add("project", graph.Project, "incremental", counts.Incremental ? 1 : 0);
+
+        foreach (var model in models)
+        {
+            var mine = processed.Where(a => a.ModelName == model).ToList();
+            Add("model", model, "events_read", counts.Read.GetValueOrDefault(model));
+            Add("model", model, "events_processed", mine.Count);
+            Add("model", model, "events_stitched", mine.Count(a => a.IsStitched));
+            Add("model", model, "events_excluded", mine.Count(a => !a.IsStitched));
+            Add("model", model, "events_skipped_already_processed", counts.SkippedProcessed.GetValueOrDefault(model));
+            Add("model", model, "events_skipped_partition_window", counts.SkippedByPartition.GetValueOrDefault(model));
+        }
+
+        foreach (var policy in policies)
+        {
+            var values = live.SelectMany(p => p.Values.Values).Where(v => v.Key.Identifier == policy.Rank).ToList();
+            Add("identifier", policy.Name, "matched_events", processed.Count(a => a.MatchedIdentifier == policy.Name));
+            Add("identifier", policy.Name, "profile_values", values.Count);
+            Add("identifier", policy.Name, "active_values", values.Count(v => v.Status == ValueStatus.Active));
+            Add("identifier", policy.Name, "demoted_values", values.Count(v => v.Status == ValueStatus.Demoted));
+            Add("identifier", policy.Name, "quarantined_values", graph.Values.Values.Count(s => s.Key.Identifier == policy.Rank && s.Quarantined));
+        }
+        return rows.OrderBy(r => r.ScopeType, CodePointOrder.Instance).ThenBy(r => r.ScopeValue, CodePointOrder.Instance)
+            .ThenBy(r => r.Metric, CodePointOrder.Instance).ToList();
+    }
+
+    public static double Value(IReadOnlyList<MetricRow> rows, string metric) =>
+        rows.First(r => r.ScopeType == "project" && r.Metric == metric).Value;
+}

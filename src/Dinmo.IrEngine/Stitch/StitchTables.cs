@@ -1,0 +1,83 @@
+using Dinmo.IrEngine.Columnar;
+using Dinmo.IrEngine.Metrics;
+using Dinmo.IrEngine.Output.Tables;
+
+namespace Dinmo.IrEngine.Stitch;
+
+/// <summary>
+/// Builds the six output tables of SPEC §9 from the graph, each sorted by its key columns in code
+/// point order so the files are byte-identical across runs. Every table holds the whole graph (all
+/// runs so far), so an incremental sequence and one full run give the same tables apart from run ids.
+/// Statuses are as of the graph's watermark (its newest event): an active value past its lifetime
+/// reads <c>expired</c>, and a live profile without an active value reads <c>inactive_lost_active</c>.
+/// </summary>
+internal static class StitchTables
+{
+    public static IReadOnlyList<OutputTable> Build(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, IReadOnlyList<MetricRow> metrics)
+    {
+        ValueStatus Status(ProfileValue v) =>
+            v.Status == ValueStatus.Active && policies[v.Key.Identifier].IsExpired(v.LastSeen, graph.Watermark) ? ValueStatus.Expired : v.Status;
+        bool IsKnown(EventProfile p) => p.Values.Values.Any(v => policies[v.Key.Identifier].Config.Anchor && Status(v) == ValueStatus.Active);
+        string ProfileStatus(EventProfile p) =>
+            p.IsMerged ? "merged" : p.Values.Values.Any(v => Status(v) == ValueStatus.Active) ? "active" : "inactive_lost_active";
+
+        var profiles = graph.Profiles.OrderBy(p => p.Id, CodePointOrder.Instance).ToList();
+        var values = graph.Profiles.SelectMany(p => p.Values.Values.Select(v => (Profile: p, Value: v)))
+            .OrderBy(r => r.Profile.Id, CodePointOrder.Instance).ThenBy(r => policies[r.Value.Key.Identifier].Name, CodePointOrder.Instance)
+            .ThenBy(r => r.Value.Key.Value, CodePointOrder.Instance).ToList();
+        var redirects = profiles.Where(p => p.IsMerged).ToList();
+        return
+        [
+            new TableColumns<EventProfile>()
+                .Text("dinmo_stitched_profile_id", p => p.Id).Int64("created_sequence", p => p.CreatedSequence)
+                .Instant("created_at", p => p.CreatedAt).Instant("first_seen_at", p => p.FirstSeen).Instant("last_seen_at", p => p.LastSeen)
+                .Text("status", ProfileStatus).Text("merged_to_dinmo_stitched_profile_id", p => p.MergedInto?.Id)
+                .Text("resolved_dinmo_stitched_profile_id", p => p.Resolve().Id).Flag("is_known", p => IsKnown(p.Resolve()))
+                .Int64("event_count", p => p.EventCount)
+                .Build(StitchTableNames.Profiles, profiles),
+            AttributionColumns(graph).Build(StitchTableNames.Attribution, SortedAttributions(graph.Processed.Values.Concat(graph.Unkeyed))),
+            new TableColumns<(EventProfile Profile, ProfileValue Value)>()
+                .Text("dinmo_stitched_profile_id", r => r.Profile.Id).Text("identifier", r => policies[r.Value.Key.Identifier].Name)
+                .Text("value", r => r.Value.Key.Value).Flag("is_anchor", r => policies[r.Value.Key.Identifier].Config.Anchor)
+                .Text("status", r => ValueStatusText.Of(Status(r.Value))).Instant("first_seen_at", r => r.Value.FirstSeen)
+                .Instant("last_seen_at", r => r.Value.LastSeen).Int64("event_count", r => r.Value.EventCount)
+                .Build(StitchTableNames.IdentifierValues, values),
+            new TableColumns<EventProfile>()
+                .Text("from_dinmo_stitched_profile_id", p => p.Id).Text("to_dinmo_stitched_profile_id", p => p.Resolve().Id)
+                .Text("run_id", p => p.MergedRunId).Text("via_identifier", p => p.MergedVia)
+                .Text("merged_into_dinmo_stitched_profile_id", p => p.MergedInto!.Id)
+                .Build(StitchTableNames.Redirects, redirects),
+            AuditColumns().Build(StitchTableNames.AuditEvents, SortedAudit(graph.Audit)),
+            new TableColumns<MetricRow>()
+                .Text("scope_type", m => m.ScopeType).Text("scope_value", m => m.ScopeValue).Text("metric", m => m.Metric).Real("value", m => m.Value)
+                .Build(StitchTableNames.RunMetrics, metrics),
+        ];
+    }
+
+    /// <summary>Attribution columns; with a graph, also the profile each event's profile resolves to today.</summary>
+    public static TableColumns<Attribution> AttributionColumns(ProfileGraph? graph = null)
+    {
+        var columns = new TableColumns<Attribution>()
+            .Text("model_name", a => a.ModelName).Text("event_key", a => a.EventKey).Instant("event_timestamp", a => a.EventTimestamp)
+            .Text("dinmo_stitched_profile_id", a => a.ProfileId);
+        if (graph is not null)
+            columns.Text("resolved_dinmo_stitched_profile_id", a => a.ProfileId is { } id ? graph.ProfilesById[id].Resolve().Id : null);
+        return columns.Text("attribution_status", a => a.Status).Text("reason", a => a.Reason)
+            .Text("matched_identifier", a => a.MatchedIdentifier).Text("run_id", a => a.RunId);
+    }
+
+    public static IReadOnlyList<Attribution> SortedAttributions(IEnumerable<Attribution> rows) =>
+        rows.OrderBy(a => a.ModelName, CodePointOrder.Instance).ThenBy(a => a.EventKey, CodePointOrder.Instance)
+            .ThenBy(a => a.EventTimestamp).ThenBy(a => a.Reason, CodePointOrder.Instance).ToList();
+
+    public static TableColumns<AuditEvent> AuditColumns() => new TableColumns<AuditEvent>()
+        .Text("model_name", a => a.ModelName).Text("event_key", a => a.EventKey).Instant("event_timestamp", a => a.EventTimestamp)
+        .Int64("step", a => a.Step).Text("change_type", a => a.ChangeType).Text("dinmo_stitched_profile_id", a => a.ProfileId)
+        .Text("other_dinmo_stitched_profile_id", a => a.OtherProfileId).Text("identifier", a => a.Identifier).Text("value", a => a.Value)
+        .Text("detail", a => a.Detail).Text("run_id", a => a.RunId);
+
+    /// <summary>In the order the changes happened: by event (timestamp, model, key), then step.</summary>
+    public static IReadOnlyList<AuditEvent> SortedAudit(IEnumerable<AuditEvent> rows) =>
+        rows.OrderBy(a => a.EventTimestamp).ThenBy(a => a.ModelName, CodePointOrder.Instance)
+            .ThenBy(a => a.EventKey, CodePointOrder.Instance).ThenBy(a => a.Step).ToList();
+}

@@ -1,0 +1,56 @@
+using Dinmo.IrEngine.Tests.Support;
+
+namespace Dinmo.IrEngine.Tests.Stitch;
+
+/// <summary>The command-line contract of <c>irengine stitch</c>: exit codes, summary line, previous outputs kept on failure.</summary>
+public sealed class StitchCliTests
+{
+    [Fact]
+    public void InvalidConfig_Exit2ListingEveryErrorWithLocation()
+    {
+        using var s = new StitchScenario(StitchScenario.WebConfig.Replace("\"lifetime\": \"P30D\"", "\"lifetim\": \"P30D\""));
+        s.Events("e1,2024-01-01T10:00:00Z,2024-01-01,a1,,,");
+        var run = s.Stitch();
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("events.json:11:", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("unknown key 'lifetim'", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'lifetime'?", run.StdErr, StringComparison.Ordinal);
+        Assert.Equal("failed", run.Summary.GetProperty("status").GetString());
+        Assert.Equal(2, run.Summary.GetProperty("exit_code").GetInt32());
+    }
+
+    [Fact]
+    public void MissingColumn_Exit3NamingModelAndColumn_PreviousOutputsKept()
+    {
+        using var s = new StitchScenario().Events("e1,2024-01-01T10:00:00Z,2024-01-01,a1,,,");
+        s.StitchOk("good");
+        var before = ResolveScenario.Snapshot(s.OutputFolder);
+        s.File("events.json", StitchScenario.WebConfig.Replace("[\"device_id\"]", "[\"device\"]"));
+        var run = s.Stitch("bad");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("column 'device'", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("page_views", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("$.models[0].identifiers.device_id[0]", run.StdErr, StringComparison.Ordinal);
+        var after = ResolveScenario.Snapshot(s.OutputFolder);
+        Assert.Equal(before.Keys, after.Keys);
+        foreach (var (name, bytes) in before) Assert.True(bytes.SequenceEqual(after[name]), name);
+    }
+
+    [Fact]
+    public void Success_SummaryIsTheLastLineWithStitchRateAndOutputs()
+    {
+        using var s = new StitchScenario().Events("""
+            e1,2024-01-01T10:00:00Z,2024-01-01,a1,,,
+            e2,2024-01-01T11:00:00Z,2024-01-01,,,,
+            """);
+        var run = s.StitchOk("r", "--format", "parquet");
+        var summary = run.Summary;
+        Assert.Equal("succeeded", summary.GetProperty("status").GetString());
+        Assert.Equal(0.5, summary.GetProperty("stitch_rate").GetDouble());
+        var outputs = summary.GetProperty("outputs").EnumerateArray().Select(o => o.GetProperty("table").GetString()).ToList();
+        Assert.Equal(["identity_event_profiles", "identity_event_profile_attribution", "identity_event_profile_identifier_values",
+            "identity_event_profile_redirects", "identity_event_profile_audit_events", "identity_event_profile_run_metrics"], outputs);
+        foreach (var table in outputs) Assert.True(File.Exists(Path.Combine(s.OutputFolder, table + ".parquet")), table);
+        Assert.True(File.Exists(Path.Combine(s.OutputFolder, "run_summary.json")));
+    }
+}
