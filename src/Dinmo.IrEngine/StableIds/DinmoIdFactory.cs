@@ -14,10 +14,11 @@ internal static class DinmoIdFactory
 
     /// <summary>
     /// A new id for a cluster, from its project, smallest record key and a counter (SPEC §5): the
-    /// assigner raises the counter until the id is one never issued before.
+    /// assigner raises the counter until the id is one never issued before. Counter 0 adds nothing to
+    /// the name, so a first run's ids are the UUIDs of (project, smallest record key) alone.
     /// </summary>
-    public static string ForCluster(string project, string model, string entityKey, int counter) =>
-        Create($"dinmo_id\0{project}\0{model}\0{entityKey}\0{counter}");
+    public static string ForCluster(string project, string model, string entityKey, int counter = 0) =>
+        Create(counter == 0 ? $"dinmo_id\0{project}\0{model}\0{entityKey}" : $"dinmo_id\0{project}\0{model}\0{entityKey}\0{counter}");
 
     /// <summary>The <c>conflict_group_id</c> of an excluded cluster, from its smallest record key.</summary>
     public static string ForConflictGroup(string project, string model, string entityKey) =>
