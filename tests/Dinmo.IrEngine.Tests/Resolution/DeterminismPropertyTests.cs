@@ -27,7 +27,7 @@ public sealed class DeterminismPropertyTests
     {
         var folder = Path.Combine(dir.Path, name);
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "people.csv"), "id,email1,email2,phone,name,updated\n" + string.Join('\n', rows) + "\n");
+        File.WriteAllText(Path.Combine(folder, "people.csv"), "id,email1,email2,phone,name,updated\n" + string.Concat(rows.Select(r => r + "\n")));
         File.WriteAllText(Path.Combine(folder, "graph.json"), GraphJson);
         Pipeline.Resolve(new ResolveOptions
         {
