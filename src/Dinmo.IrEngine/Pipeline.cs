@@ -29,7 +29,7 @@ public static class Pipeline
         var tables = SelectTables(options.Tables ?? graph.Outputs.Tables);
         var outputDirectory = options.OutputDirectory ?? Path.Combine(graph.BaseDirectory, "out", graph.Project);
         var budget = new MemoryBudget(options.MaxMemoryBytes);
-        var stages = new StageClock { OnStart = options.OnStage };
+        var stages = new StageClock { OnStart = options.OnStage, Cancel = cancel };
 
         // Take the output (lock, clean what a killed run left) before reading: the state read must be the one we replace.
         using var publisher = new OutputPublisher(outputDirectory);

@@ -15,9 +15,29 @@ internal sealed class StageClock
     /// <summary>Reports each stage as it starts (for progress output); may be null.</summary>
     public Action<string>? OnStart { get; init; }
 
+    /// <summary>Checked at every stage boundary, so an interrupted run stops at the next stage.</summary>
+    public CancellationToken Cancel { get; init; }
+
+    /// <summary>
+    /// Fault injection for the kill tests: with <c>IRENGINE_PAUSE_AT_STAGE=&lt;stage&gt;</c> the run says
+    /// "paused at stage X" on stderr when that stage starts and waits (until cancelled, or 2 minutes), so
+    /// a test can signal or kill it in exactly that stage.
+    /// </summary>
+    public const string PauseVariable = "IRENGINE_PAUSE_AT_STAGE";
+
+    private static readonly string? PauseAt = Environment.GetEnvironmentVariable(PauseVariable);
+
     public T Time<T>(string stage, Func<T> work)
     {
+        Cancel.ThrowIfCancellationRequested();
         OnStart?.Invoke(stage);
+        if (PauseAt == stage)
+        {
+            Console.Error.WriteLine($"irengine: paused at stage {stage}");
+            Console.Error.Flush();
+            Cancel.WaitHandle.WaitOne(TimeSpan.FromMinutes(2));
+            Cancel.ThrowIfCancellationRequested();
+        }
         Diagnostics.IrEngineEventSource.Log.StageStart(stage);
         var watch = Stopwatch.StartNew();
         try

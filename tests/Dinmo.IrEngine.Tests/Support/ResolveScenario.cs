@@ -22,8 +22,10 @@ internal sealed class ResolveScenario : IDisposable
 
     public ResolveScenario Graph(string json) => File("graph.json", json);
 
-    public CliRunner.Result Resolve(params string[] extra) =>
-        CliRunner.Run(["resolve", GraphPath, "--out", OutputFolder, "--format", "csv", "--run-id", "test-run", .. extra]);
+    /// <summary>Runs resolve with CSV output and run id <c>test-run</c> unless <paramref name="extra"/> names one.</summary>
+    public CliRunner.Result Resolve(params string[] extra) => extra.Contains("--run-id")
+        ? CliRunner.Run(["resolve", GraphPath, "--out", OutputFolder, "--format", "csv", .. extra])
+        : CliRunner.Run(["resolve", GraphPath, "--out", OutputFolder, "--format", "csv", "--run-id", "test-run", .. extra]);
 
     public List<Dictionary<string, string?>> Table(string name) => CsvText.ReadTable(Path.Combine(OutputFolder, name + ".csv"));
 
