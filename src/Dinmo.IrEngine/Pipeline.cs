@@ -33,7 +33,7 @@ public static class Pipeline
 
         // Take the output (lock, clean what a killed run left) before reading: the state read must be the one we replace.
         using var publisher = new OutputPublisher(outputDirectory);
-        var previous = stages.Time("state", () => IdStateStore.Read(publisher.PreviousRunDirectory));
+        var previous = stages.Time("load_state", () => IdStateStore.Read(publisher.PreviousRunDirectory));
         var sources = stages.Time("open", () => OpenSources(graph));
         try
         {
@@ -43,7 +43,7 @@ public static class Pipeline
             budget.Check("resolve");
             var metrics = stages.Time("metrics", () => RunMetricsCalculator.Compute(result));
 
-            stages.Time("state", () => IdStateStore.Write(publisher.StagingDirectory, result.NextState, runId));
+            stages.Time("save_state", () => IdStateStore.Write(publisher.StagingDirectory, result.NextState, runId));
             var written = stages.Time("write", () => WriteTables(result, metrics, runId, tables, format, threads, publisher.StagingDirectory, cancel));
             budget.Check("write");
             cancel.ThrowIfCancellationRequested();
