@@ -1,0 +1,71 @@
+using Dinmo.IrEngine.Ingest;
+using Dinmo.IrEngine.Resolution;
+using Dinmo.IrEngine.StableIds;
+using Dinmo.IrEngine.Tests.Resolution;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Dinmo.IrEngine.Tests.StableIds;
+
+/// <summary>
+/// Over random sequences of runs (records added, removed, edited), no id is ever issued twice, and a
+/// cluster whose records held ids before keeps one of them unless every one was taken by another cluster.
+/// </summary>
+public sealed class IdContinuityPropertyTests
+{
+    private sealed record Step(RandomPeople.Person[] Table, int[] Keep);
+
+    [Property(MaxTest = 60)]
+    public Property RunSequences_NeverReuseAnId_AndKeepHeldIds()
+    {
+        var steps = (from table in RandomPeople.Tables(10).Generator
+                     from keep in Gen.Choose(0, 9).ArrayOf()
+                     select new Step(table, keep)).ArrayOf().Resize(5);
+        return Prop.ForAll(steps.ToArbitrary(), sequence =>
+        {
+            var graph = RandomPeople.Graph();
+            var state = IdState.Empty();
+            var issued = new HashSet<string>(StringComparer.Ordinal);
+            var people = new Dictionary<string, RandomPeople.Person>();
+            var next = 0;
+            for (var run = 0; run < sequence.Length; run++)
+            {
+                // Edit: keep some previous records (maybe edited), drop the rest, add new ones.
+                var kept = people.Where((p, i) => sequence[run].Keep.Contains(i)).ToDictionary(p => p.Key, p => p.Value);
+                foreach (var added in sequence[run].Table) kept[$"q{next++:D3}"] = added;
+                people = kept;
+                var keys = people.Keys.ToArray();
+                using var loaded = RecordLoader.Load(graph, [Input(graph, keys, keys.Select(k => people[k]).ToArray())]);
+                using var result = Resolver.Resolve(graph, loaded, new StageClock(), state, $"run{run}");
+                var created = result.NextState.History.Where(h => h.RunId == $"run{run}" && h.ChangeType == "created").Select(h => h.DinmoId).ToList();
+                foreach (var id in created)
+                {
+                    if (!issued.Add(id)) return false; // issued twice
+                }
+                var taken = result.DinmoIds.OfType<string>().ToHashSet(StringComparer.Ordinal);
+                for (var c = 0; c < result.Clusters.ClusterCount; c++)
+                {
+                    if (result.DinmoIds[c] is not { } id || !created.Contains(id)) continue;
+                    var held = result.Clusters.MembersOf(c).ToArray().Select(r => result.PreviousIds[r]).OfType<string>().ToArray();
+                    // A new id while holding old ones is only allowed when every held id went to another cluster.
+                    if (held.Any(h => !taken.Contains(h))) return false;
+                }
+                state = result.NextState;
+            }
+            return true;
+        });
+    }
+
+    private static ModelInput Input(Dinmo.IrEngine.Config.IdentityGraph graph, string[] keys, RandomPeople.Person[] people)
+    {
+        var input = RandomPeople.Input(graph, people);
+        // Replace the row-number keys with the stable keys of this sequence.
+        var batch = input.Batches.Single().Batch;
+        var ids = new Apache.Arrow.StringArray.Builder();
+        foreach (var k in keys) ids.Append(k);
+        var arrays = batch.Arrays.ToArray();
+        arrays[0] = ids.Build();
+        return input with { Batches = [new SourceBatch("people.csv", new Apache.Arrow.RecordBatch(batch.Schema, arrays, batch.Length))] };
+    }
+}
