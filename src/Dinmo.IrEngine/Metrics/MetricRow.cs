@@ -5,3 +5,6 @@ internal sealed record MetricRow(string ScopeType, string ScopeValue, string Met
 
 /// <summary>One of an identifier's most shared values, with the records that carry it.</summary>
 internal sealed record SharedValue(string Identifier, string Value, int Records, string? BlockReason);
+
+/// <summary>A valid cluster and its record count, for the largest-clusters report.</summary>
+internal sealed record ClusterSize(string DinmoId, int Records);

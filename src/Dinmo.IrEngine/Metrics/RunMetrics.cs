@@ -21,6 +21,9 @@ internal sealed class RunMetrics
     /// <summary>Each identifier's most shared values (top 20), blocked or not.</summary>
     public required IReadOnlyList<SharedValue> MostShared { get; init; }
 
+    /// <summary>The largest valid clusters (top 10), by size then dinmo_id.</summary>
+    public required IReadOnlyList<ClusterSize> LargestClusters { get; init; }
+
     public double ResolutionRate => Ratio(Unique + Matched, Records);
     public double MatchRate => Ratio(Matched, Records);
     public double ConflictRate => Ratio(Conflict, Records);

@@ -42,6 +42,8 @@ internal static class RunMetricsCalculator
         Project("conflict_rate", RunMetrics.Ratio(buckets[2], n));
         Project("records_per_profile", RunMetrics.Ratio(buckets[0] + buckets[1], golden));
         Project("largest_cluster_size", largest);
+        var largestClusters = LargestClusters(result);
+        foreach (var cluster in largestClusters) Project($"largest_cluster:{cluster.DinmoId}", cluster.Records);
         Project("skipped_fuzzy_blocks", result.SkippedBlocks.Count);
         foreach (var (name, min, max) in SizeBuckets) Project($"cluster_size_histogram:{name}", sizes.Count(s => s >= min && s <= max));
 
@@ -66,9 +68,18 @@ internal static class RunMetricsCalculator
         return new RunMetrics
         {
             Records = n, Unique = buckets[0], Matched = buckets[1], Conflict = buckets[2], Missing = buckets[3],
-            Golden = golden, LargestCluster = largest, Rows = rows, MostShared = mostShared,
+            Golden = golden, LargestCluster = largest, Rows = rows, MostShared = mostShared, LargestClusters = largestClusters,
         };
     }
+
+    /// <summary>How many of the largest valid clusters are reported.</summary>
+    public const int LargestClusterCount = 10;
+
+    private static List<ClusterSize> LargestClusters(ResolutionResult result) =>
+        result.Golden.Cluster
+            .Select(c => new ClusterSize(result.DinmoIds[c]!, result.Clusters.MembersOf(c).Length))
+            .OrderByDescending(c => c.Records).ThenBy(c => c.DinmoId, CodePointOrder.Instance)
+            .Take(LargestClusterCount).ToList();
 
     private static void AddRuleMetrics(ResolutionResult result, List<MetricRow> rows)
     {
@@ -107,10 +118,16 @@ internal static class RunMetricsCalculator
             var withUsable = new HashSet<int>();
             var distinct = new HashSet<int>();
             var blocked = 0;
+            var byReason = new int[4];
             for (var o = 0; o < observations.Count; o++)
             {
                 if (observations.Identifier[o] != id) continue;
-                if (!observations.IsUsable(o)) { blocked++; continue; }
+                if (!observations.IsUsable(o))
+                {
+                    blocked++;
+                    byReason[(int)observations.Block[o]]++;
+                    continue;
+                }
                 withUsable.Add(observations.Record[o]);
                 distinct.Add(observations.Value[o]);
             }
@@ -127,6 +144,10 @@ internal static class RunMetricsCalculator
             rows.Add(new MetricRow("identifier", name, "golden_completeness", RunMetrics.Ratio(goldenWith, result.Golden.Count)));
             rows.Add(new MetricRow("identifier", name, "distinct_values", distinct.Count));
             rows.Add(new MetricRow("identifier", name, "blocked_observations", blocked));
+            foreach (var reason in new[] { BlockReason.BlockedValue, BlockReason.BlockedPattern, BlockReason.Hub })
+            {
+                rows.Add(new MetricRow("identifier", name, $"blocked_observations:{BlockReasonNames.Name(reason)}", byReason[(int)reason]));
+            }
             mostShared.AddRange(MostShared(result, id, name));
         }
         foreach (var shared in mostShared)

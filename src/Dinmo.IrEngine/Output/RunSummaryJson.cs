@@ -60,6 +60,34 @@ internal static class RunSummaryJson
                 json.WriteEndArray();
             }
             json.WriteEndObject();
+            json.WriteStartObject("cluster_size_histogram");
+            foreach (var row in m.Rows.Where(r => r.ScopeType == "project" && r.Metric.StartsWith("cluster_size_histogram:", StringComparison.Ordinal)))
+            {
+                json.WriteNumber(row.Metric["cluster_size_histogram:".Length..], row.Value);
+            }
+            json.WriteEndObject();
+            json.WriteStartArray("largest_clusters");
+            foreach (var cluster in m.LargestClusters)
+            {
+                json.WriteStartObject();
+                json.WriteString("dinmo_id", cluster.DinmoId);
+                json.WriteNumber("records", cluster.Records);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            // The same figures as identity_run_metrics, by scope: model, rule, identifier.
+            foreach (var scope in new[] { "model", "rule", "identifier" })
+            {
+                json.WriteStartObject(scope + "s");
+                foreach (var group in m.Rows.Where(r => r.ScopeType == scope && !r.Metric.StartsWith("most_shared_value:", StringComparison.Ordinal))
+                             .GroupBy(r => r.ScopeValue))
+                {
+                    json.WriteStartObject(group.Key);
+                    foreach (var row in group) json.WriteNumber(row.Metric, Math.Round(row.Value, 6));
+                    json.WriteEndObject();
+                }
+                json.WriteEndObject();
+            }
             json.WriteString("output_dir", summary.OutputDirectory);
             json.WriteStartArray("outputs");
             foreach (var table in summary.Outputs)

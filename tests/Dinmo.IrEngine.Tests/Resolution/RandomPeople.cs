@@ -64,7 +64,7 @@ internal static class RandomPeople
     /// <summary>Keys are "p00", "p01", … in row order.</summary>
     public static string Key(int row) => $"p{row:D2}";
 
-    public static ModelInput Input(IdentityGraph graph, IReadOnlyList<Person> people)
+    public static ModelInput Input(IdentityGraph graph, IReadOnlyList<Person> people, IReadOnlyList<string>? keys = null)
     {
         var names = new[] { "id", "email1", "email2", "phone", "name", "updated" };
         var schema = new Schema(names.Select(n => new Field(n, n == "updated" ? Int64Type.Default : StringType.Default, true)), null);
@@ -73,7 +73,7 @@ internal static class RandomPeople
         for (var i = 0; i < people.Count; i++)
         {
             var p = people[i];
-            string?[] values = [Key(i), p.Email1, p.Email2, p.Phone, p.Name];
+            string?[] values = [keys?[i] ?? Key(i), p.Email1, p.Email2, p.Phone, p.Name];
             for (var c = 0; c < values.Length; c++)
             {
                 if (values[c] is null) columns[c].AppendNull();
