@@ -15,7 +15,8 @@ internal static class ExactRuleLinker
         CandidateBlocks.ForEach(rule, observations, applicability, recordCount, (_, records) =>
         {
             var smallest = records[0];
-            for (var i = 1; i < records.Length; i++) links.Add(rule.Index, smallest, records[i]);
+            var group = links.NewGroup();
+            for (var i = 1; i < records.Length; i++) links.Add(rule.Index, smallest, records[i], group: group);
         });
     }
 }

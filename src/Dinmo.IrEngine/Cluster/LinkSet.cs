@@ -13,15 +13,22 @@ internal sealed class LinkSet : IDisposable
     private readonly GrowableArray<int> _rule = new();
     private readonly GrowableArray<int> _left = new();
     private readonly GrowableArray<int> _right = new();
+    private readonly GrowableArray<int> _group = new();
+    private int _groups;
     private readonly GrowableArray<int> _scoreStart = new();
     private readonly GrowableArray<double> _scores = new();
     private int[] _order = [];
 
     public int Count => _order.Length;
 
-    public void Add(int rule, int a, int b, ReadOnlySpan<double> scores = default)
+    /// <summary>A new candidate-group id: the links of one group stand for every pair of its records.</summary>
+    public int NewGroup() => _groups++;
+
+    /// <param name="group">The candidate group the link stands for (star links to its smallest record), or -1 for a single pair.</param>
+    public void Add(int rule, int a, int b, ReadOnlySpan<double> scores = default, int group = -1)
     {
         if (a == b) return;
+        _group.Add(group);
         _rule.Add(rule);
         _left.Add(Math.Min(a, b));
         _right.Add(Math.Max(a, b));
@@ -29,7 +36,7 @@ internal sealed class LinkSet : IDisposable
         foreach (var s in scores) _scores.Add(s);
     }
 
-    /// <summary>Sorts and removes repeated (rule, left, right) links; call once, after every rule ran.</summary>
+    /// <summary>Sorts and removes repeated (rule, left, right) links; call after every rule ran (again after adding more).</summary>
     public void Seal()
     {
         var n = _rule.Count;
@@ -71,6 +78,9 @@ internal sealed class LinkSet : IDisposable
 
     public ReadOnlySpan<double> ScoresOf(int i) => Scores(_order[i]);
 
+    /// <summary>The candidate group of the i-th link, or -1.</summary>
+    public int GroupOf(int i) => _group[_order[i]];
+
     private ReadOnlySpan<double> Scores(int at)
     {
         var start = _scoreStart[at];
@@ -83,6 +93,7 @@ internal sealed class LinkSet : IDisposable
         _rule.Dispose();
         _left.Dispose();
         _right.Dispose();
+        _group.Dispose();
         _scoreStart.Dispose();
         _scores.Dispose();
     }

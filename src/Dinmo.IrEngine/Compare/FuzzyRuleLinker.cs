@@ -41,10 +41,14 @@ internal static class FuzzyRuleLinker
     {
         Span<double> score = stackalloc double[1];
         score[0] = 1.0;
+        var groups = new int[block.DistinctCount];
+        System.Array.Fill(groups, -1);
         for (var i = 0; i < block.Carriers.Count; i++)
         {
             var (value, record) = block.Carriers[i];
-            links.Add(rule, block.SmallestRecord[value], record, score);
+            if (record == block.SmallestRecord[value]) continue;
+            if (groups[value] < 0) groups[value] = links.NewGroup();
+            links.Add(rule, block.SmallestRecord[value], record, score, groups[value]);
         }
         foreach (var match in block.Similar(threshold))
         {

@@ -52,12 +52,14 @@ internal static class Resolver
         var (status, reason, recordReasons) = Classify(records, applicability, clusters, violations, selfConflict);
         var outcomes = new LinkOutcome[links.Count];
         var linkedBy = rules.Select(_ => new bool[n]).ToArray();
+        var blockReasons = new Dictionary<int, string>();
         for (var i = 0; i < links.Count; i++)
         {
             var (rule, left, right) = links[i];
-            if (refused.ContainsKey(i))
+            if (refused.TryGetValue(links[i], out var why))
             {
                 outcomes[i] = LinkOutcome.BlockedConflict;
+                blockReasons[i] = why;
                 continue;
             }
             var c = clusters.ClusterOf(left);
@@ -67,7 +69,7 @@ internal static class Resolver
         return new ResolutionResult
         {
             Graph = graph, Loaded = loaded, Observations = observations, Rules = rules, Applicability = applicability,
-            Links = links, LinkOutcomes = outcomes, LinkBlockReasons = refused, Clusters = clusters,
+            Links = links, LinkOutcomes = outcomes, LinkBlockReasons = blockReasons, Clusters = clusters,
             ConflictReasons = violations, Golden = golden, DinmoIds = ids.DinmoIds, Status = status, Reason = reason,
             RecordConflictReasons = recordReasons, LinkedBy = linkedBy, SkippedBlocks = skipped,
             PreviousIds = ids.PreviousIds, NextState = ids.NextState,
@@ -120,7 +122,7 @@ internal static class Resolver
     }
 
     /// <summary>Connected components over every link, then the conflict policy.</summary>
-    private static (ClusterAssignment, string?[], string?[], Dictionary<int, string>) Cluster(IdentityGraph graph,
+    private static (ClusterAssignment, string?[], string?[], Dictionary<(int Rule, int Left, int Right), string>) Cluster(IdentityGraph graph,
         RecordTable records, ObservationTable observations, RuleApplicability applicability, LinkSet links)
     {
         var n = records.Count;
@@ -138,10 +140,13 @@ internal static class Resolver
         var clusters = new ClusterAssignment(root);
         var violations = ConflictLimits.Check(graph, clusters, observations);
         var selfConflict = new string?[n];
-        var refused = new Dictionary<int, string>();
+        var refused = new Dictionary<(int, int, int), string>();
         if (graph.ConflictPolicy == ConflictPolicy.SkipMerge && violations.Any(v => v is not null))
         {
             var pass = SkipMergePass.Run(graph, clusters, violations, observations, links);
+            // Pairs the pass tried inside expanded candidate groups become links of their own (merged or refused).
+            foreach (var (rule, left, right, scores) in pass.Added) links.Add(rule, left, right, scores);
+            links.Seal();
             clusters = new ClusterAssignment(pass.Root);
             violations = new string?[clusters.ClusterCount];
             selfConflict = pass.SelfConflict;

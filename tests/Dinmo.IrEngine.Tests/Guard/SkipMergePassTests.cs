@@ -47,8 +47,13 @@ public sealed class SkipMergePassTests
             .Row("3", "1", "U2", null, "555", null)));
 
         Assert.Equal([(1, "1", "2"), (1, "1", "3")], run.Links);
-        Assert.Equal([1], run.Outcome.Refused.Keys);
-        Assert.Equal("user_id has too many unique values (2 > limit of 1)", run.Outcome.Refused[1]);
+        // The phone group {1, 2, 3} is tried pair by pair: 1–2 merges, 1–3 and 2–3 are refused.
+        var r1 = run.Record("1");
+        var r2 = run.Record("2");
+        var r3 = run.Record("3");
+        Assert.Equal([(1, r1, r3), (1, r2, r3)], run.Outcome.Refused.Keys.Order());
+        Assert.Equal("user_id has too many unique values (2 > limit of 1)", run.Outcome.Refused[(1, r1, r3)]);
+        Assert.Equal([(1, r2, r3)], run.Outcome.Added.Select(a => (a.Rule, a.Left, a.Right)));
         var root = run.Outcome.Root;
         Assert.Equal(root[run.Record("1")], root[run.Record("2")]);
         Assert.Equal(run.Record("3"), root[run.Record("3")]); // stays on its own, still valid
@@ -65,7 +70,7 @@ public sealed class SkipMergePassTests
             .Row("3", "1", "U2", null, null, "e@x")));
 
         Assert.Equal([(0, "2", "3"), (1, "1", "2")], run.Links);
-        Assert.Equal([1], run.Outcome.Refused.Keys);
+        Assert.Equal([(1, run.Record("1"), run.Record("2"))], run.Outcome.Refused.Keys);
         var root = run.Outcome.Root;
         Assert.Equal(root[run.Record("2")], root[run.Record("3")]);
         Assert.NotEqual(root[run.Record("1")], root[run.Record("2")]);
@@ -82,8 +87,9 @@ public sealed class SkipMergePassTests
         var self = run.Record("1");
         Assert.Equal("user_id has too many unique values (2 > limit of 1)", run.Outcome.SelfConflict[self]);
         Assert.Equal(-1, run.Outcome.Root[self]);
-        Assert.Equal([0, 1], run.Outcome.Refused.Keys.Order()); // both links touch record 1
-        Assert.NotEqual(run.Outcome.Root[run.Record("2")], run.Outcome.Root[run.Record("3")]);
+        // Both star links touch record 1 and are refused; 2 and 3 still share the phone, so they merge.
+        Assert.Equal([(1, self, run.Record("2")), (1, self, run.Record("3"))], run.Outcome.Refused.Keys.Order());
+        Assert.Equal(run.Outcome.Root[run.Record("2")], run.Outcome.Root[run.Record("3")]);
     }
 
     [Fact]
