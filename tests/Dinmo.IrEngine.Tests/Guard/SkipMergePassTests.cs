@@ -47,13 +47,12 @@ public sealed class SkipMergePassTests
             .Row("3", "1", "U2", null, "555", null)));
 
         Assert.Equal([(1, "1", "2"), (1, "1", "3")], run.Links);
-        // The phone group {1, 2, 3} is tried pair by pair: 1–2 merges, 1–3 and 2–3 are refused.
+        // The phone group {1, 2, 3}: 2 joins 1 through its star link; 3's star link is refused and 3 fits no other subgroup.
         var r1 = run.Record("1");
-        var r2 = run.Record("2");
         var r3 = run.Record("3");
-        Assert.Equal([(1, r1, r3), (1, r2, r3)], run.Outcome.Refused.Keys.Order());
+        Assert.Equal([(1, r1, r3)], run.Outcome.Refused.Keys);
         Assert.Equal("user_id has too many unique values (2 > limit of 1)", run.Outcome.Refused[(1, r1, r3)]);
-        Assert.Equal([(1, r2, r3)], run.Outcome.Added.Select(a => (a.Rule, a.Left, a.Right)));
+        Assert.Empty(run.Outcome.Added);
         var root = run.Outcome.Root;
         Assert.Equal(root[run.Record("1")], root[run.Record("2")]);
         Assert.Equal(run.Record("3"), root[run.Record("3")]); // stays on its own, still valid
@@ -107,5 +106,56 @@ public sealed class SkipMergePassTests
         Assert.NotNull(run.Outcome.SelfConflict[run.Record("8")]);
         Assert.Equal(run.Record("7"), run.Outcome.Root[run.Record("7")]);
         Assert.Single(run.Outcome.Refused);
+    }
+
+    [Fact]
+    public void MembersRefusedByTheStar_JoinTheSubgroupSharingTheirValue()
+    {
+        var run = Execute(Graph(Crm()
+            .Row("1", "1", "U1", null, "555", null)
+            .Row("2", "1", "U2", null, "555", null)
+            .Row("3", "1", "U2", null, "555", null)
+            .Row("4", "1", null, null, "555", null)));
+
+        var (r1, r2, r3, r4) = (run.Record("1"), run.Record("2"), run.Record("3"), run.Record("4"));
+        // 2 and 3 are refused by 1 (U1) but carry the same U2, so 3 joins 2 through a link of its own; 4 fits the star.
+        Assert.Equal([(1, r1, r2), (1, r1, r3)], run.Outcome.Refused.Keys.Order());
+        Assert.Equal([(1, r2, r3)], run.Outcome.Added.Select(a => (a.Rule, a.Left, a.Right)));
+        var root = run.Outcome.Root;
+        Assert.Equal(root[r2], root[r3]);
+        Assert.Equal(root[r1], root[r4]);
+        Assert.NotEqual(root[r1], root[r2]);
+    }
+
+    [Fact]
+    public void StarBreakingALimitByItself_LeavesTheRestOfTheGroupTogether()
+    {
+        var run = Execute(Graph(Crm()
+            .Row("1", "1", "U1", "U9", "555", null)
+            .Row("2", "1", "U2", null, "555", null)
+            .Row("3", "1", null, null, "555", null)
+            .Row("4", "1", "U2", null, "555", null)));
+
+        var (r2, r3, r4) = (run.Record("2"), run.Record("3"), run.Record("4"));
+        Assert.Equal(-1, run.Outcome.Root[run.Record("1")]);
+        Assert.Equal(3, run.Outcome.Refused.Count);
+        Assert.Equal([(1, r2, r3), (1, r2, r4)], run.Outcome.Added.Select(a => (a.Rule, a.Left, a.Right)));
+        Assert.Equal(run.Outcome.Root[r2], run.Outcome.Root[r3]);
+        Assert.Equal(run.Outcome.Root[r2], run.Outcome.Root[r4]);
+    }
+
+    [Fact]
+    public void HubOfDistinctLimitedValues_AddsNoPairs()
+    {
+        // 2,000 records share one phone, each with its own user_id: every star link but none of the
+        // ~2 million record pairs is explained, and no link is added.
+        var model = Crm();
+        for (var i = 0; i < 2000; i++) model.Row(i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), "1", $"U{i}", null, "555", null);
+        var run = Execute(Graph(model));
+
+        Assert.Equal(1999, run.Links.Count);
+        Assert.Equal(1999, run.Outcome.Refused.Count);
+        Assert.Empty(run.Outcome.Added);
+        Assert.Equal(2000, run.Outcome.Root.Distinct().Count());
     }
 }

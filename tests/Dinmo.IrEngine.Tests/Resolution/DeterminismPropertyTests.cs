@@ -14,7 +14,7 @@ public sealed class DeterminismPropertyTests
         {
             using var dir = new TempDirectory();
             var rows = people.Select((p, i) => Line(RandomPeople.Key(i), p)).ToArray();
-            var shuffled = rows.Select((r, i) => (r, k: (i * 7919L + seed) % 1000003)).OrderBy(p => p.k).Select(p => p.r).ToArray();
+            var shuffled = RandomPeople.Shuffled(rows, seed);
             var first = Run(dir, "a", rows, threads: 1);
             var second = Run(dir, "b", shuffled, threads: 8);
             return first.Count == second.Count && first.All(f => second.TryGetValue(f.Key, out var s) && s.SequenceEqual(f.Value));

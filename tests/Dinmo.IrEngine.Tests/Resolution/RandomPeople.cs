@@ -64,6 +64,14 @@ internal static class RandomPeople
     /// <summary>Keys are "p00", "p01", … in row order.</summary>
     public static string Key(int row) => $"p{row:D2}";
 
+    /// <summary>A copy of <paramref name="items"/> in a random order drawn from <paramref name="seed"/> (Fisher–Yates).</summary>
+    public static T[] Shuffled<T>(IEnumerable<T> items, int seed)
+    {
+        var copy = items.ToArray();
+        new Random(seed).Shuffle(copy);
+        return copy;
+    }
+
     public static ModelInput Input(IdentityGraph graph, IReadOnlyList<Person> people, IReadOnlyList<string>? keys = null)
     {
         var names = new[] { "id", "email1", "email2", "phone", "name", "updated" };
