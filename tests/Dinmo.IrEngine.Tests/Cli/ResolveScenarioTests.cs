@@ -200,4 +200,32 @@ public sealed class ResolveScenarioTests
         double Metric(string name) => double.Parse(metrics.Single(r => r["metric"] == name)["value"]!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(Metric("records"), Metric("unique_records") + Metric("matched_records") + Metric("conflict_records") + Metric("missing_records"));
     }
+
+    [Fact]
+    public void GoldenReport_HoldsTheRunFigures_AsTheSummaryDoes()
+    {
+        using var s = new ResolveScenario().File("people.csv", People).Graph(Graph($"[{EmailRule}, {PhoneRule}]"));
+        var summary = s.Resolve().Summary;
+        var report = Assert.Single(s.Table("identity_golden_report"));
+
+        // By hand: {a, b, c} and {d, e} matched, g unique, f (work email only) and h–k (blocked emails) missing.
+        var expected = new Dictionary<string, string>
+        {
+            ["records"] = "11", ["unique_records"] = "1", ["matched_records"] = "5", ["conflict_records"] = "0",
+            ["missing_records"] = "5", ["golden_records"] = "3", ["largest_cluster_size"] = "3", ["skipped_fuzzy_blocks"] = "0",
+        };
+        foreach (var (name, value) in expected)
+        {
+            Assert.Equal(value, report[name]);
+            if (name == "skipped_fuzzy_blocks") continue; // the summary lists the blocks themselves
+            Assert.Equal(long.Parse(value, System.Globalization.CultureInfo.InvariantCulture), summary.GetProperty(name).GetInt64());
+        }
+        double Rate(string name) => double.Parse(report[name]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(6.0 / 11, Rate("resolution_rate"), 12);
+        Assert.Equal(5.0 / 11, Rate("match_rate"), 12);
+        Assert.Equal(0.0, Rate("conflict_rate"));
+        Assert.Equal(2.0, Rate("records_per_profile"), 12);
+        Assert.Equal(summary.GetProperty("run_id").GetString(), report["run_id"]);
+        Assert.Equal("scenario", report["project"]);
+    }
 }
