@@ -122,10 +122,11 @@ public static class Pipeline
     private static List<WrittenTable> WriteTables(ResolutionResult result, RunMetrics metrics, string runId,
         IReadOnlyList<string> tables, OutputFormat format, int threads, string directory, CancellationToken cancel)
     {
+        var goldenOrder = new Lazy<int[]>(() => GoldenTableBuilder.RowOrder(result));
         var builders = new Dictionary<string, Func<OutputTable>>
         {
-            [TableNames.Golden] = () => GoldenTableBuilder.Build(result, runId),
-            [TableNames.MatchedIds] = () => MatchedIdsTableBuilder.Build(result),
+            [TableNames.Golden] = () => GoldenTableBuilder.Build(result, goldenOrder.Value, runId),
+            [TableNames.MatchedIds] = () => MatchedIdsTableBuilder.Build(result, goldenOrder.Value),
             [TableNames.Unresolved] = () => UnresolvedTableBuilder.Build(result, runId),
             [TableNames.Lookup] = () => LookupTableBuilder.Build(result),
             [TableNames.Match] = () => MatchTableBuilder.Build(result, runId),

@@ -47,28 +47,28 @@ internal static class IdStateStore
         var folder = Path.Combine(runDirectory, Folder);
         Directory.CreateDirectory(folder);
         Save(folder, "run", [("run_sequence", ColumnTypes.Int64), ("run_id", ColumnTypes.Text)],
-            [new Int64Array.Builder().Append(state.RunSequence).Build(), GoldenTableBuilder.Texts([runId])], 1);
+            [new Int64Array.Builder().Append(state.RunSequence).Build(), TextColumn.Of([runId])], 1);
 
         var records = state.Records.OrderBy(p => p.Key.Model, Columnar.CodePointOrder.Instance)
             .ThenBy(p => p.Key.Key, Columnar.CodePointOrder.Instance).ToArray();
         var active = new BooleanArray.Builder();
         foreach (var r in records) active.Append(r.Value.Active);
         Save(folder, "record_ids", [("model_name", ColumnTypes.Text), ("entity_key", ColumnTypes.Text), ("dinmo_id", ColumnTypes.Text), ("active", ColumnTypes.Flag)],
-            [GoldenTableBuilder.Texts(records.Select(r => r.Key.Model)), GoldenTableBuilder.Texts(records.Select(r => r.Key.Key)),
-             GoldenTableBuilder.Texts(records.Select(r => r.Value.DinmoId)), active.Build()], records.Length);
+            [TextColumn.Of(records.Select(r => r.Key.Model)), TextColumn.Of(records.Select(r => r.Key.Key)),
+             TextColumn.Of(records.Select(r => r.Value.DinmoId)), active.Build()], records.Length);
 
         var registry = state.Registry.OrderBy(p => p.Key, Columnar.CodePointOrder.Instance).ToArray();
         var first = new Int64Array.Builder();
         foreach (var r in registry) first.Append(r.Value);
         Save(folder, "registry", [("dinmo_id", ColumnTypes.Text), ("first_run_sequence", ColumnTypes.Int64)],
-            [GoldenTableBuilder.Texts(registry.Select(r => r.Key)), first.Build()], registry.Length);
+            [TextColumn.Of(registry.Select(r => r.Key)), first.Build()], registry.Length);
 
         var sequence = new Int64Array.Builder();
         foreach (var h in state.History) sequence.Append(h.RunSequence);
         Save(folder, "id_history", [("dinmo_id", ColumnTypes.Text), ("change_type", ColumnTypes.Text), ("into_dinmo_id", ColumnTypes.Text),
                 ("run_id", ColumnTypes.Text), ("run_sequence", ColumnTypes.Int64)],
-            [GoldenTableBuilder.Texts(state.History.Select(h => h.DinmoId)), GoldenTableBuilder.Texts(state.History.Select(h => h.ChangeType)),
-             GoldenTableBuilder.Texts(state.History.Select(h => h.IntoDinmoId)), GoldenTableBuilder.Texts(state.History.Select(h => h.RunId)),
+            [TextColumn.Of(state.History.Select(h => h.DinmoId)), TextColumn.Of(state.History.Select(h => h.ChangeType)),
+             TextColumn.Of(state.History.Select(h => h.IntoDinmoId)), TextColumn.Of(state.History.Select(h => h.RunId)),
              sequence.Build()], state.History.Count);
     }
 

@@ -20,7 +20,7 @@ internal static class GoldenReportTableBuilder
             ("conflict_rate", metrics.ConflictRate), ("records_per_profile", metrics.RecordsPerProfile),
         };
         var columns = new List<(string, Apache.Arrow.Types.IArrowType)> { ("project", ColumnTypes.Text), ("run_id", ColumnTypes.Text) };
-        var arrays = new List<IArrowArray> { GoldenTableBuilder.Texts([project]), GoldenTableBuilder.Texts([runId]) };
+        var arrays = new List<IArrowArray> { TextColumn.Of([project]), TextColumn.Of([runId]) };
         foreach (var (name, value) in counts)
         {
             columns.Add((name, ColumnTypes.Int64));

@@ -1,7 +1,7 @@
+using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Dinmo.IrEngine.Columnar;
-using Dinmo.IrEngine.Ingest;
 using Dinmo.IrEngine.Resolution;
 
 namespace Dinmo.IrEngine.Output.Tables;
@@ -9,21 +9,40 @@ namespace Dinmo.IrEngine.Output.Tables;
 /// <summary><c>identity_golden</c>: one row per valid cluster, sorted by dinmo_id (SPEC §6).</summary>
 internal static class GoldenTableBuilder
 {
-    public static OutputTable Build(ResolutionResult result, string runId)
+    /// <summary>Golden rows in dinmo_id order (the order of this table and of <c>identity_matched_ids</c>).</summary>
+    public static int[] RowOrder(ResolutionResult result)
+    {
+        var golden = result.Golden;
+        var order = new int[golden.Count];
+        var ids = new string[golden.Count];
+        for (var row = 0; row < order.Length; row++)
+        {
+            order[row] = row;
+            ids[row] = result.DinmoIds[golden.Cluster[row]]!;
+        }
+        System.Array.Sort(ids, order, CodePointOrder.Instance);
+        return order;
+    }
+
+    public static OutputTable Build(ResolutionResult result, int[] order, string runId)
     {
         var golden = result.Golden;
         var records = result.Records;
         var config = result.Graph.Golden;
-        var order = Enumerable.Range(0, golden.Count)
-            .OrderBy(row => result.DinmoIds[golden.Cluster[row]], CodePointOrder.Instance).ToArray();
+        var modelNames = records.ModelNames.Select(Encoding.UTF8.GetBytes).ToArray();
 
         var columns = new List<(string, IArrowType)> { ("dinmo_id", ColumnTypes.Text) };
-        var arrays = new List<IArrowArray> { Texts(order.Select(row => result.DinmoIds[golden.Cluster[row]])) };
+        var arrays = new List<IArrowArray> { TextColumn.Of(order.Length, (b, i) => b.Append(result.DinmoIds[golden.Cluster[order[i]]]), 36) };
         for (var g = 0; g < (config?.Identifiers.Count ?? 0); g++)
         {
             columns.Add((config!.Identifiers[g].Name, ColumnTypes.Text));
             var values = golden.IdentifierValue[g];
-            arrays.Add(Texts(order.Select(row => values[row] < 0 ? null : result.Observations.Values.GetString(values[row]))));
+            arrays.Add(TextColumn.Of(order.Length, (b, i) =>
+            {
+                var value = values[order[i]];
+                if (value < 0) b.AppendNull();
+                else b.Append(result.Observations.Values[value]);
+            }));
         }
         for (var f = 0; f < result.Loaded.Fields.Length; f++)
         {
@@ -32,24 +51,34 @@ internal static class GoldenTableBuilder
             arrays.Add(GoldenFieldArray.Build(field, order.Select(row => golden.FieldValue[f][row])));
         }
         columns.Add(("representative_entity_key_name", ColumnTypes.Text));
-        arrays.Add(Texts(order.Select(row => records.ModelName(golden.Representative[row]))));
+        arrays.Add(TextColumn.Of(order.Length, (b, i) => b.Append(modelNames[records.Model[golden.Representative[order[i]]]])));
         columns.Add(("representative_entity_key_value", ColumnTypes.Text));
-        arrays.Add(Texts(order.Select(row => records.KeyString(golden.Representative[row]))));
+        arrays.Add(TextColumn.Of(order.Length, (b, i) => b.Append(records.Keys, records.LoadIndex[golden.Representative[order[i]]])));
 
-        var count = new Int64Array.Builder();
-        var models = ColumnTypes.TextListBuilder();
+        var count = new long[order.Length];
+        var models = new TextListColumnBuilder(order.Length);
         var first = ColumnTypes.InstantBuilder();
         var last = ColumnTypes.InstantBuilder();
-        foreach (var row in order)
+        var modelsByName = Enumerable.Range(0, modelNames.Length).OrderBy(m => records.ModelNames[m], CodePointOrder.Instance).ToArray();
+        var present = new bool[modelNames.Length];
+        for (var i = 0; i < order.Length; i++)
         {
-            var members = result.Clusters.MembersOf(golden.Cluster[row]).ToArray();
-            count.Append(members.Length);
-            models.AppendTexts(members.Select(m => records.ModelName(m)).Distinct().Order(CodePointOrder.Instance));
+            var row = order[i];
+            var members = result.Clusters.MembersOf(golden.Cluster[row]);
+            count[i] = members.Length;
+            foreach (var m in members) present[records.Model[m]] = true;
+            foreach (var m in modelsByName)
+            {
+                if (!present[m]) continue;
+                models.Items.Append(modelNames[m]);
+                present[m] = false;
+            }
+            models.EndList();
             first.AppendInstant(golden.FirstSeen[row]);
             last.AppendInstant(golden.LastSeen[row]);
         }
         columns.Add(("record_count", ColumnTypes.Int64));
-        arrays.Add(count.Build());
+        arrays.Add(NumberColumn.Of(count));
         columns.Add(("source_models", ColumnTypes.TextList));
         arrays.Add(models.Build());
         columns.Add(("first_seen_at", ColumnTypes.Instant));
@@ -57,14 +86,7 @@ internal static class GoldenTableBuilder
         columns.Add(("last_seen_at", ColumnTypes.Instant));
         arrays.Add(last.Build());
         columns.Add(("run_id", ColumnTypes.Text));
-        arrays.Add(Texts(order.Select(_ => runId)));
+        arrays.Add(TextColumn.Repeat(runId, order.Length));
         return OutputTable.Create(TableNames.Golden, columns, arrays, order.Length);
-    }
-
-    internal static StringArray Texts(IEnumerable<string?> values)
-    {
-        var builder = new StringArray.Builder();
-        foreach (var v in values) builder.AppendText(v);
-        return builder.Build();
     }
 }

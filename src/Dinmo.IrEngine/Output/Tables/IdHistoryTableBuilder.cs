@@ -14,8 +14,8 @@ internal static class IdHistoryTableBuilder
         return OutputTable.Create(TableNames.IdHistory,
             [("dinmo_id", ColumnTypes.Text), ("change_type", ColumnTypes.Text), ("into_dinmo_id", ColumnTypes.Text),
              ("run_id", ColumnTypes.Text)],
-            [GoldenTableBuilder.Texts(rows.Select(r => r.DinmoId)), GoldenTableBuilder.Texts(rows.Select(r => r.ChangeType)),
-             GoldenTableBuilder.Texts(rows.Select(r => r.IntoDinmoId)), GoldenTableBuilder.Texts(rows.Select(r => r.RunId))],
+            [TextColumn.Of(rows.Select(r => r.DinmoId)), TextColumn.Of(rows.Select(r => r.ChangeType)),
+             TextColumn.Of(rows.Select(r => r.IntoDinmoId)), TextColumn.Of(rows.Select(r => r.RunId))],
             rows.Count);
     }
 }

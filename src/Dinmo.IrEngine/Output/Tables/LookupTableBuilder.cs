@@ -1,4 +1,4 @@
-using Apache.Arrow;
+using System.Text;
 using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Resolution;
 using Dinmo.IrEngine.Standardize;
@@ -8,7 +8,9 @@ namespace Dinmo.IrEngine.Output.Tables;
 /// <summary>
 /// <c>identity_lookup</c>: one row per observation, raw and standardized, blocked or not; sorted by
 /// model_name, entity_key, identifier, standardized_value (then source column and raw value, so
-/// that equal rows from two columns still come out in one order).
+/// that equal rows from two columns still come out in one order). Records already come in
+/// (model, key) order and hold their observations together, so only each record's few
+/// observations are sorted, by UTF-8 bytes (code-point order).
 /// </summary>
 internal static class LookupTableBuilder
 {
@@ -17,32 +19,54 @@ internal static class LookupTableBuilder
         var observations = result.Observations;
         var raw = result.Loaded.Observations;
         var graph = result.Graph;
-        var rows = Enumerable.Range(0, observations.Count).ToArray();
-        var standardized = rows.Select(o => observations.Values.GetString(observations.Value[o])).ToArray();
-        var rawText = rows.Select(o => raw.Raw.GetString(observations.Raw[o])!).ToArray();
-        System.Array.Sort(rows, (a, b) =>
-        {
-            var c = observations.Record[a].CompareTo(observations.Record[b]);
-            if (c == 0) c = CodePointOrder.Instance.Compare(graph.Identifiers[observations.Identifier[a]].Name, graph.Identifiers[observations.Identifier[b]].Name);
-            if (c == 0) c = CodePointOrder.Instance.Compare(standardized[a], standardized[b]);
-            if (c == 0) c = CodePointOrder.Instance.Compare(raw.Sources[observations.Source[a]].Column, raw.Sources[observations.Source[b]].Column);
-            return c != 0 ? c : CodePointOrder.Instance.Compare(rawText[a], rawText[b]);
-        });
-        var blocked = new BooleanArray.Builder();
-        foreach (var o in rows) blocked.Append(observations.Block[o] != BlockReason.None);
         var records = result.Records;
+        var identifierRank = Ranks(graph.Identifiers.Select(i => i.Name).ToArray());
+        var sourceRank = Ranks(raw.Sources.Select(s => s.Column).ToArray());
+        Comparison<int> compare = (a, b) =>
+        {
+            var c = identifierRank[observations.Identifier[a]].CompareTo(identifierRank[observations.Identifier[b]]);
+            if (c == 0) c = observations.Values[observations.Value[a]].SequenceCompareTo(observations.Values[observations.Value[b]]);
+            if (c == 0) c = sourceRank[observations.Source[a]].CompareTo(sourceRank[observations.Source[b]]);
+            return c != 0 ? c : raw.Raw[observations.Raw[a]].SequenceCompareTo(raw.Raw[observations.Raw[b]]);
+        };
+        var rows = new int[observations.Count];
+        var next = 0;
+        for (var r = 0; r < records.Count; r++)
+        {
+            var start = next;
+            foreach (var o in observations.OfRecord(r)) rows[next++] = o;
+            if (next - start > 1) rows.AsSpan(start, next - start).Sort(compare);
+        }
+
+        var modelNames = records.ModelNames.Select(Encoding.UTF8.GetBytes).ToArray();
+        var identifierNames = graph.Identifiers.Select(i => Encoding.UTF8.GetBytes(i.Name)).ToArray();
+        var sourceColumns = raw.Sources.Select(s => Encoding.UTF8.GetBytes(s.Column)).ToArray();
+        var blockNames = Enum.GetValues<BlockReason>().ToDictionary(b => b, b => BlockReasonNames.Name(b) is { } n ? Encoding.UTF8.GetBytes(n) : null);
+        var blocked = new bool[next];
+        for (var i = 0; i < next; i++) blocked[i] = observations.Block[rows[i]] != BlockReason.None;
         return OutputTable.Create(TableNames.Lookup,
             [("model_name", ColumnTypes.Text), ("entity_key", ColumnTypes.Text), ("identifier", ColumnTypes.Text),
              ("source_column", ColumnTypes.Text), ("raw_value", ColumnTypes.Text), ("standardized_value", ColumnTypes.Text),
              ("is_blocked", ColumnTypes.Flag), ("block_reason", ColumnTypes.Text)],
-            [GoldenTableBuilder.Texts(rows.Select(o => records.ModelName(observations.Record[o]))),
-             GoldenTableBuilder.Texts(rows.Select(o => records.KeyString(observations.Record[o]))),
-             GoldenTableBuilder.Texts(rows.Select(o => graph.Identifiers[observations.Identifier[o]].Name)),
-             GoldenTableBuilder.Texts(rows.Select(o => raw.Sources[observations.Source[o]].Column)),
-             GoldenTableBuilder.Texts(rows.Select(o => rawText[o])),
-             GoldenTableBuilder.Texts(rows.Select(o => standardized[o])),
-             blocked.Build(),
-             GoldenTableBuilder.Texts(rows.Select(o => BlockReasonNames.Name(observations.Block[o])))],
-            rows.Length);
+            [TextColumn.Of(next, (b, i) => b.Append(modelNames[records.Model[observations.Record[rows[i]]]])),
+             TextColumn.Of(next, (b, i) => b.Append(records.Keys, records.LoadIndex[observations.Record[rows[i]]])),
+             TextColumn.Of(next, (b, i) => b.Append(identifierNames[observations.Identifier[rows[i]]])),
+             TextColumn.Of(next, (b, i) => b.Append(sourceColumns[observations.Source[rows[i]]])),
+             TextColumn.Of(next, (b, i) => b.Append(raw.Raw, observations.Raw[rows[i]])),
+             TextColumn.Of(next, (b, i) => b.Append(observations.Values[observations.Value[rows[i]]])),
+             NumberColumn.Flags(blocked),
+             TextColumn.Of(next, (b, i) =>
+             {
+                 if (blockNames[observations.Block[rows[i]]] is { } name) b.Append(name);
+                 else b.AppendNull();
+             })],
+            next);
+    }
+
+    /// <summary>Each name's position among the distinct names in code-point order (equal names, equal ranks).</summary>
+    private static int[] Ranks(string[] names)
+    {
+        var distinct = names.Distinct().Order(CodePointOrder.Instance).ToList();
+        return names.Select(n => distinct.IndexOf(n)).ToArray();
     }
 }

@@ -1,4 +1,4 @@
-using Apache.Arrow;
+using System.Text;
 using Dinmo.IrEngine.Resolution;
 
 namespace Dinmo.IrEngine.Output.Tables;
@@ -12,24 +12,33 @@ internal static class MatchTableBuilder
     public static OutputTable Build(ResolutionResult result, string runId)
     {
         var records = result.Records;
-        var rows = Enumerable.Range(0, records.Count).ToArray();
-        var rules = ColumnTypes.TextListBuilder();
-        foreach (var r in rows)
+        var n = records.Count;
+        var modelNames = records.ModelNames.Select(Encoding.UTF8.GetBytes).ToArray();
+        var ruleNames = result.Rules.Select(rule => Encoding.UTF8.GetBytes(rule.Config.Name)).ToArray();
+        var statusNames = Enum.GetValues<ResolutionStatus>().ToDictionary(s => s, s => Encoding.UTF8.GetBytes(ResolutionNames.Status(s)));
+        var clusterIds = result.DinmoIds.Select(id => id is null ? null : Encoding.UTF8.GetBytes(id)).ToArray();
+        var rules = new TextListColumnBuilder(n);
+        for (var r = 0; r < n; r++)
         {
-            rules.AppendTexts(result.Rules.Where(rule => result.LinkedBy[rule.Index][r]).Select(rule => rule.Config.Name));
-        }
-        string? IdOf(int record)
-        {
-            if (result.Reason[record] != UnresolvedReason.None) return null;
-            return result.DinmoIds[result.Clusters.ClusterOf(record)];
+            foreach (var rule in result.Rules)
+            {
+                if (result.LinkedBy[rule.Index][r]) rules.Items.Append(ruleNames[rule.Index]);
+            }
+            rules.EndList();
         }
         return OutputTable.Create(TableNames.Match,
             [("model_name", ColumnTypes.Text), ("entity_key", ColumnTypes.Text), ("dinmo_id", ColumnTypes.Text),
              ("resolution_status", ColumnTypes.Text), ("matched_rules", ColumnTypes.TextList), ("run_id", ColumnTypes.Text)],
-            [GoldenTableBuilder.Texts(rows.Select(records.ModelName)), GoldenTableBuilder.Texts(rows.Select(records.KeyString)),
-             GoldenTableBuilder.Texts(rows.Select(IdOf)),
-             GoldenTableBuilder.Texts(rows.Select(r => ResolutionNames.Status(result.Status[r]))),
-             rules.Build(), GoldenTableBuilder.Texts(rows.Select(_ => runId))],
-            rows.Length);
+            [TextColumn.Of(n, (b, r) => b.Append(modelNames[records.Model[r]])),
+             TextColumn.Of(n, (b, r) => b.Append(records.Keys, records.LoadIndex[r])),
+             TextColumn.Of(n, (b, r) =>
+             {
+                 var id = result.Reason[r] == UnresolvedReason.None ? clusterIds[result.Clusters.ClusterOf(r)] : null;
+                 if (id is null) b.AppendNull();
+                 else b.Append(id);
+             }, 36),
+             TextColumn.Of(n, (b, r) => b.Append(statusNames[result.Status[r]])),
+             rules.Build(), TextColumn.Repeat(runId, n)],
+            n);
     }
 }

@@ -1,4 +1,4 @@
-using Apache.Arrow;
+using System.Text;
 using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Resolution;
 
@@ -7,61 +7,75 @@ namespace Dinmo.IrEngine.Output.Tables;
 /// <summary>
 /// <c>identity_matched_ids</c>: one row per (cluster, identifier, usable value) of every valid
 /// cluster, with the records carrying it and whether it is the golden value; sorted by dinmo_id,
-/// identifier, value.
+/// identifier, value. Clusters are visited in dinmo_id order, so only each cluster's own values are
+/// sorted (identifier name, then UTF-8 bytes, which is code-point order).
 /// </summary>
 internal static class MatchedIdsTableBuilder
 {
-    public static OutputTable Build(ResolutionResult result)
+    private readonly record struct Carried(int Identifier, int Value, int Record);
+
+    public static OutputTable Build(ResolutionResult result, int[] goldenOrder)
     {
         var observations = result.Observations;
         var graph = result.Graph;
         var goldenColumn = graph.Identifiers
             .Select(i => graph.Golden?.Identifiers.ToList().FindIndex(g => g.Name == i.Name) ?? -1).ToArray();
-        var rows = new List<(string Id, string Identifier, string Value, int Records, bool IsGolden)>();
-        var counts = new Dictionary<(int Identifier, int Value), int>();
-        var lastRecord = new Dictionary<(int, int), int>();
-        for (var row = 0; row < result.Golden.Count; row++)
+        var names = graph.Identifiers.Select(i => i.Name).ToArray();
+        var sortedNames = names.Order(CodePointOrder.Instance).ToList();
+        var identifierRank = names.Select(n => sortedNames.IndexOf(n)).ToArray();
+        var identifierNames = names.Select(Encoding.UTF8.GetBytes).ToArray();
+        Comparison<Carried> compare = (a, b) =>
         {
-            counts.Clear();
-            lastRecord.Clear();
+            var c = identifierRank[a.Identifier].CompareTo(identifierRank[b.Identifier]);
+            if (c == 0 && a.Value != b.Value) c = observations.Values[a.Value].SequenceCompareTo(observations.Values[b.Value]);
+            return c != 0 ? c : a.Record.CompareTo(b.Record);
+        };
+
+        var ids = new TextColumnBuilder(goldenOrder.Length * 4, 36);
+        var identifiers = new TextColumnBuilder(goldenOrder.Length * 4);
+        var values = new TextColumnBuilder(goldenOrder.Length * 4);
+        var counts = new GrowableArray<long>(goldenOrder.Length * 4);
+        var isGolden = new GrowableArray<bool>(goldenOrder.Length * 4);
+        var carried = new List<Carried>();
+        foreach (var row in goldenOrder)
+        {
             var cluster = result.Golden.Cluster[row];
+            carried.Clear();
             foreach (var record in result.Clusters.MembersOf(cluster))
             {
                 foreach (var o in observations.OfRecord(record))
                 {
-                    if (!observations.IsUsable(o)) continue;
-                    var key = ((int)observations.Identifier[o], observations.Value[o]);
-                    if (lastRecord.TryGetValue(key, out var last) && last == record) continue;
-                    lastRecord[key] = record;
-                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                    if (observations.IsUsable(o)) carried.Add(new Carried(observations.Identifier[o], observations.Value[o], record));
                 }
             }
-            foreach (var ((identifier, value), records) in counts)
+            carried.Sort(compare);
+            var id = Encoding.UTF8.GetBytes(result.DinmoIds[cluster]!);
+            for (var i = 0; i < carried.Count;)
             {
+                var (identifier, value, _) = carried[i];
+                var records = 0;
+                var last = -1;
+                for (; i < carried.Count && carried[i].Identifier == identifier && carried[i].Value == value; i++)
+                {
+                    if (carried[i].Record != last) records++;
+                    last = carried[i].Record;
+                }
                 var g = goldenColumn[identifier];
-                var isGolden = g >= 0 && result.Golden.IdentifierValue[g][row] == value;
-                rows.Add((result.DinmoIds[cluster]!, graph.Identifiers[identifier].Name,
-                    observations.Values.GetString(value), records, isGolden));
+                ids.Append(id);
+                identifiers.Append(identifierNames[identifier]);
+                values.Append(observations.Values[value]);
+                counts.Add(records);
+                isGolden.Add(g >= 0 && result.Golden.IdentifierValue[g][row] == value);
             }
         }
-        rows.Sort((a, b) =>
+        using (counts)
+        using (isGolden)
         {
-            var c = CodePointOrder.Instance.Compare(a.Id, b.Id);
-            if (c == 0) c = CodePointOrder.Instance.Compare(a.Identifier, b.Identifier);
-            return c != 0 ? c : CodePointOrder.Instance.Compare(a.Value, b.Value);
-        });
-        var count = new Int64Array.Builder();
-        var golden = new BooleanArray.Builder();
-        foreach (var r in rows)
-        {
-            count.Append(r.Records);
-            golden.Append(r.IsGolden);
+            return OutputTable.Create(TableNames.MatchedIds,
+                [("dinmo_id", ColumnTypes.Text), ("identifier", ColumnTypes.Text), ("value", ColumnTypes.Text),
+                 ("record_count", ColumnTypes.Int64), ("is_golden", ColumnTypes.Flag)],
+                [ids.Build(), identifiers.Build(), values.Build(), NumberColumn.Of(counts.ToArray()), NumberColumn.Flags(isGolden.ToArray())],
+                ids.Count);
         }
-        return OutputTable.Create(TableNames.MatchedIds,
-            [("dinmo_id", ColumnTypes.Text), ("identifier", ColumnTypes.Text), ("value", ColumnTypes.Text),
-             ("record_count", ColumnTypes.Int64), ("is_golden", ColumnTypes.Flag)],
-            [GoldenTableBuilder.Texts(rows.Select(r => r.Id)), GoldenTableBuilder.Texts(rows.Select(r => r.Identifier)),
-             GoldenTableBuilder.Texts(rows.Select(r => r.Value)), count.Build(), golden.Build()],
-            rows.Count);
     }
 }

@@ -12,8 +12,8 @@ internal static class RunMetricsTableBuilder
         foreach (var row in metrics.Rows) value.Append(row.Value);
         return OutputTable.Create(TableNames.RunMetrics,
             [("scope_type", ColumnTypes.Text), ("scope_value", ColumnTypes.Text), ("metric", ColumnTypes.Text), ("value", ColumnTypes.Real)],
-            [GoldenTableBuilder.Texts(metrics.Rows.Select(r => r.ScopeType)), GoldenTableBuilder.Texts(metrics.Rows.Select(r => r.ScopeValue)),
-             GoldenTableBuilder.Texts(metrics.Rows.Select(r => r.Metric)), value.Build()],
+            [TextColumn.Of(metrics.Rows.Select(r => r.ScopeType)), TextColumn.Of(metrics.Rows.Select(r => r.ScopeValue)),
+             TextColumn.Of(metrics.Rows.Select(r => r.Metric)), value.Build()],
             metrics.Rows.Count);
     }
 }

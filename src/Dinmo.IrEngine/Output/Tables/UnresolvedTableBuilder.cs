@@ -24,12 +24,12 @@ internal static class UnresolvedTableBuilder
             [("model_name", ColumnTypes.Text), ("entity_key", ColumnTypes.Text), ("unresolved_reason", ColumnTypes.Text),
              ("conflict_reasons", ColumnTypes.Text), ("conflict_group_id", ColumnTypes.Text),
              ("previous_dinmo_id", ColumnTypes.Text), ("run_id", ColumnTypes.Text)],
-            [GoldenTableBuilder.Texts(rows.Select(records.ModelName)), GoldenTableBuilder.Texts(rows.Select(records.KeyString)),
-             GoldenTableBuilder.Texts(rows.Select(r => ResolutionNames.Reason(result.Reason[r]))),
-             GoldenTableBuilder.Texts(rows.Select(r => result.RecordConflictReasons[r])),
-             GoldenTableBuilder.Texts(rows.Select(GroupId)),
-             GoldenTableBuilder.Texts(rows.Select(r => result.PreviousDinmoId(r))),
-             GoldenTableBuilder.Texts(rows.Select(_ => runId))],
+            [TextColumn.Of(rows.Select(records.ModelName)), TextColumn.Of(rows.Select(records.KeyString)),
+             TextColumn.Of(rows.Select(r => ResolutionNames.Reason(result.Reason[r]))),
+             TextColumn.Of(rows.Select(r => result.RecordConflictReasons[r])),
+             TextColumn.Of(rows.Select(GroupId)),
+             TextColumn.Of(rows.Select(r => result.PreviousDinmoId(r))),
+             TextColumn.Of(rows.Select(_ => runId))],
             rows.Length);
     }
 }

@@ -1,0 +1,123 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Apache.Arrow;
+
+namespace Dinmo.IrEngine.Output.Tables;
+
+/// <summary>
+/// Builds an Arrow UTF-8 string array straight from byte spans: one value buffer, one offset buffer
+/// and a validity bitmap, handed to Arrow without copies. Values already held as UTF-8 (keys,
+/// standardized and raw values) are copied once; .NET strings are encoded in place.
+/// </summary>
+internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue = 16)
+{
+    private byte[] _bytes = new byte[Math.Max(capacity, 16) * Math.Max(bytesPerValue, 1)];
+    private byte[] _offsets = new byte[(Math.Max(capacity, 16) + 1) * sizeof(int)];
+    private byte[] _validity = new byte[(Math.Max(capacity, 16) + 7) / 8];
+    private int _byteCount;
+    private int _nulls;
+
+    public int Count { get; private set; }
+
+    public void Append(ReadOnlySpan<byte> utf8)
+    {
+        EnsureRoom(utf8.Length);
+        utf8.CopyTo(_bytes.AsSpan(_byteCount));
+        _byteCount += utf8.Length;
+        Close(valid: true);
+    }
+
+    public void Append(string? value)
+    {
+        if (value is null)
+        {
+            AppendNull();
+            return;
+        }
+        EnsureRoom(Encoding.UTF8.GetMaxByteCount(value.Length));
+        _byteCount += Encoding.UTF8.GetBytes(value, _bytes.AsSpan(_byteCount));
+        Close(valid: true);
+    }
+
+    public void AppendNull()
+    {
+        EnsureRoom(0);
+        _nulls++;
+        Close(valid: false);
+    }
+
+    public StringArray Build()
+    {
+        EnsureRoom(0);
+        return new StringArray(Count, Buffer(_offsets, (Count + 1) * sizeof(int)), Buffer(_bytes, _byteCount),
+            _nulls == 0 ? ArrowBuffer.Empty : Buffer(_validity, (Count + 7) / 8), _nulls);
+    }
+
+    /// <summary>Appends value <paramref name="index"/> of a UTF-8 column, null staying null.</summary>
+    public void Append(Columnar.Utf8Column column, int index)
+    {
+        if (column.IsNull(index)) AppendNull();
+        else Append(column[index]);
+    }
+
+    private static ArrowBuffer Buffer(byte[] array, int length) => new(array.AsMemory(0, length));
+
+    private void Close(bool valid)
+    {
+        if (valid) _validity[Count >> 3] |= (byte)(1 << (Count & 7));
+        Count++;
+        MemoryMarshal.Cast<byte, int>(_offsets.AsSpan())[Count] = _byteCount;
+    }
+
+    private void EnsureRoom(int extraBytes)
+    {
+        if (_byteCount + extraBytes > _bytes.Length) System.Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _byteCount + extraBytes));
+        if ((Count + 2) * sizeof(int) > _offsets.Length) System.Array.Resize(ref _offsets, _offsets.Length * 2);
+        if ((Count >> 3) + 1 > _validity.Length) System.Array.Resize(ref _validity, _validity.Length * 2);
+    }
+}
+
+/// <summary>Builds an Arrow <c>list&lt;string&gt;</c> array over a <see cref="TextColumnBuilder"/> of its items.</summary>
+internal sealed class TextListColumnBuilder(int capacity = 1024)
+{
+    private readonly List<int> _offsets = new(capacity + 1) { 0 };
+
+    public TextColumnBuilder Items { get; } = new(capacity);
+
+    /// <summary>Closes the current list: every item appended to <see cref="Items"/> since the last call belongs to it.</summary>
+    public void EndList() => _offsets.Add(Items.Count);
+
+    public ListArray Build()
+    {
+        var offsets = MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(_offsets)).ToArray();
+        return new ListArray(ColumnTypes.TextList, _offsets.Count - 1,
+            new ArrowBuffer(offsets), Items.Build(), ArrowBuffer.Empty, 0);
+    }
+}
+
+/// <summary>Shorthands for text columns of output tables.</summary>
+internal static class TextColumn
+{
+    /// <summary>A column of <paramref name="count"/> rows, row i written by <paramref name="append"/>.</summary>
+    public static StringArray Of(int count, Action<TextColumnBuilder, int> append, int bytesPerValue = 16)
+    {
+        var builder = new TextColumnBuilder(count, bytesPerValue);
+        for (var i = 0; i < count; i++) append(builder, i);
+        return builder.Build();
+    }
+
+    public static StringArray Of(IEnumerable<string?> values)
+    {
+        var builder = new TextColumnBuilder(values.TryGetNonEnumeratedCount(out var count) ? count : 1024);
+        foreach (var value in values) builder.Append(value);
+        return builder.Build();
+    }
+
+    /// <summary>The same value on every row, encoded once.</summary>
+    public static StringArray Repeat(string? value, int count)
+    {
+        if (value is null) return Of(count, (b, _) => b.AppendNull(), 0);
+        var utf8 = Encoding.UTF8.GetBytes(value);
+        return Of(count, (b, _) => b.Append(utf8), utf8.Length);
+    }
+}
