@@ -39,6 +39,7 @@ public static class Pipeline
         {
             using var loaded = stages.Time("read", () => RecordLoader.Load(graph, sources.Inputs, cancel));
             budget.Check("read");
+            Diagnostics.IrEngineMeter.Read(loaded.Records.Count);
             using var result = Resolver.Resolve(graph, loaded, stages, previous, runId, cancel);
             budget.Check("resolve");
             var metrics = stages.Time("metrics", () => RunMetricsCalculator.Compute(result));
@@ -141,6 +142,7 @@ public static class Pipeline
         {
             var table = builders[tables[i]]();
             written[i] = TableFileWriter.Write(format, directory, table.Name, table.Schema, [table.Batch]);
+            Diagnostics.IrEngineMeter.Written(table.Name, written[i].Rows);
         });
         return [.. written];
     }

@@ -4,7 +4,8 @@ namespace Dinmo.IrEngine.Resolution;
 
 /// <summary>
 /// Times the pipeline's stages in the order they ran, for the run summary and metrics, and raises the
-/// <see cref="Diagnostics.IrEngineEventSource"/> Start/Stop events around each one.
+/// <see cref="Diagnostics.IrEngineEventSource"/> Start/Stop events around each one and records it in
+/// the <see cref="Diagnostics.IrEngineMeter"/>.
 /// </summary>
 internal sealed class StageClock
 {
@@ -49,6 +50,7 @@ internal sealed class StageClock
             watch.Stop();
             Add(stage, watch.Elapsed);
             Diagnostics.IrEngineEventSource.Log.StageStop(stage, watch.Elapsed.TotalMilliseconds);
+            Diagnostics.IrEngineMeter.Stage(stage, watch.Elapsed);
         }
     }
 
