@@ -26,7 +26,7 @@ internal static class ResolveCommand
             var id = parsed.GetValue(runId);
             return context.Execute(() =>
             {
-                var progress = new ProgressReporter(parsed.GetValue(logFormat));
+                var progress = new ProgressReporter(parsed.GetValue(logFormat), ProgressReporter.ResolveStages);
                 var summary = Pipeline.Resolve(new ResolveOptions
                 {
                     GraphPath = parsed.GetValue(graph)!.FullName,

@@ -28,7 +28,7 @@ internal static class StitchCommand
             var id = parsed.GetValue(runId);
             return context.Execute(() =>
             {
-                var progress = new ProgressReporter(parsed.GetValue(logFormat));
+                var progress = new ProgressReporter(parsed.GetValue(logFormat), ProgressReporter.StitchStages);
                 var summary = StitchPipeline.Run(new StitchOptions
                 {
                     ConfigPath = parsed.GetValue(config)!.FullName,
