@@ -114,9 +114,12 @@ internal static class Resolver
             else if (previousIds[r] is { } kept) next[key] = new RecordId(kept, Active: false);
         }
         var history = previous.History.Concat(assignment.Changes)
-            .Concat(Dinmo.IrEngine.StableIds.IdHistory.Retired(previous, readNow, runId, runSequence))
-            .OrderBy(h => h.RunId, CodePointOrder.Instance).ThenBy(h => h.DinmoId, CodePointOrder.Instance)
-            .ThenBy(h => h.ChangeType, CodePointOrder.Instance).ThenBy(h => h.IntoDinmoId, CodePointOrder.Instance).ToList();
+            .Concat(Dinmo.IrEngine.StableIds.IdHistory.Retired(previous, readNow, runId, runSequence)).ToList();
+        var order = CodePointOrder.Instance;
+        history.Sort((a, b) => order.Compare(a.RunId, b.RunId) is var r && r != 0 ? r
+            : order.Compare(a.DinmoId, b.DinmoId) is var d && d != 0 ? d
+            : order.Compare(a.ChangeType, b.ChangeType) is var t && t != 0 ? t
+            : order.Compare(a.IntoDinmoId, b.IntoDinmoId));
         var state = new IdState { RunSequence = runSequence, Records = next, Registry = assignment.Registry, History = history };
         return new IdOutcome(dinmoIds, previousIds, state);
     }

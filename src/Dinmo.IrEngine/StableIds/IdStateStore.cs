@@ -25,12 +25,17 @@ internal static class IdStateStore
         {
             var run = ReadRows(Path.Combine(folder, "run.arrow"));
             var records = new Dictionary<(string, string), RecordId>();
-            foreach (var r in ReadRows(Path.Combine(folder, "record_ids.arrow")))
+            ForEachBatch(Path.Combine(folder, "record_ids.arrow"), batch =>
             {
-                records[((string)r[0]!, (string)r[1]!)] = new RecordId((string)r[2]!, (bool)r[3]!);
-            }
-            var registry = ReadRows(Path.Combine(folder, "registry.arrow"))
-                .ToDictionary(r => (string)r[0]!, r => (long)r[1]!, StringComparer.Ordinal);
+                var (models, keys, ids, active) = (Text(batch, 0), Text(batch, 1), Text(batch, 2), (BooleanArray)batch.Column(3));
+                for (var i = 0; i < batch.Length; i++) records[(models.GetString(i), keys.GetString(i))] = new RecordId(ids.GetString(i), active.GetValue(i)!.Value);
+            });
+            var registry = new Dictionary<string, long>(StringComparer.Ordinal);
+            ForEachBatch(Path.Combine(folder, "registry.arrow"), batch =>
+            {
+                var (ids, first) = (Text(batch, 0), (Int64Array)batch.Column(1));
+                for (var i = 0; i < batch.Length; i++) registry[ids.GetString(i)] = first.GetValue(i)!.Value;
+            });
             var history = ReadRows(Path.Combine(folder, "id_history.arrow"))
                 .Select(r => new IdChange((string)r[0]!, (string)r[1]!, (string?)r[2], (string)r[3]!, (long)r[4]!)).ToList();
             return new IdState { RunSequence = (long)run[0][0]!, Records = records, Registry = registry, History = history };
@@ -49,15 +54,17 @@ internal static class IdStateStore
         Save(folder, "run", [("run_sequence", ColumnTypes.Int64), ("run_id", ColumnTypes.Text)],
             [new Int64Array.Builder().Append(state.RunSequence).Build(), TextColumn.Of([runId])], 1);
 
-        var records = state.Records.OrderBy(p => p.Key.Model, Columnar.CodePointOrder.Instance)
-            .ThenBy(p => p.Key.Key, Columnar.CodePointOrder.Instance).ToArray();
+        var records = state.Records.ToArray();
+        System.Array.Sort(records, (a, b) => Columnar.CodePointOrder.Instance.Compare(a.Key.Model, b.Key.Model) is var m && m != 0
+            ? m : Columnar.CodePointOrder.Instance.Compare(a.Key.Key, b.Key.Key));
         var active = new BooleanArray.Builder();
         foreach (var r in records) active.Append(r.Value.Active);
         Save(folder, "record_ids", [("model_name", ColumnTypes.Text), ("entity_key", ColumnTypes.Text), ("dinmo_id", ColumnTypes.Text), ("active", ColumnTypes.Flag)],
             [TextColumn.Of(records.Select(r => r.Key.Model)), TextColumn.Of(records.Select(r => r.Key.Key)),
              TextColumn.Of(records.Select(r => r.Value.DinmoId)), active.Build()], records.Length);
 
-        var registry = state.Registry.OrderBy(p => p.Key, Columnar.CodePointOrder.Instance).ToArray();
+        var registry = state.Registry.ToArray();
+        System.Array.Sort(registry, (a, b) => Columnar.CodePointOrder.Instance.Compare(a.Key, b.Key));
         var first = new Int64Array.Builder();
         foreach (var r in registry) first.Append(r.Value);
         Save(folder, "registry", [("dinmo_id", ColumnTypes.Text), ("first_run_sequence", ColumnTypes.Int64)],
@@ -78,6 +85,19 @@ internal static class IdStateStore
         var table = OutputTable.Create(name, columns, arrays, rows);
         TableFileWriter.Write(OutputFormat.Arrow, folder, name, table.Schema, [table.Batch]);
     }
+
+    private static void ForEachBatch(string path, Action<RecordBatch> read)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = new ArrowFileReader(stream);
+        while (reader.ReadNextRecordBatch() is { } batch)
+        {
+            using (batch) read(batch);
+        }
+    }
+
+    private static StringArray Text(RecordBatch batch, int column) =>
+        batch.Column(column) as StringArray ?? throw new InvalidDataException($"column {column} is not text");
 
     /// <summary>Every row of a small state file as boxed values (strings, bools, longs, nulls).</summary>
     private static List<object?[]> ReadRows(string path)
