@@ -1,5 +1,6 @@
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
+using Dinmo.IrEngine.Errors;
 
 namespace Dinmo.IrEngine.Ingest;
 
@@ -19,14 +20,24 @@ internal sealed class ArrowStreamSource : ITableSource
         try
         {
             _reader = new ArrowStreamReader(stream, leaveOpen: false);
-            Schema = _reader.Schema;
+            // The reader returns no schema (rather than throwing) when the stream ends before one.
+            Schema = _reader.Schema ?? Throw.Input<Schema>(Empty(file), file: file);
         }
         catch (Exception e) when (ReadFailure.IsCorruption(e))
         {
             stream.Dispose();
             throw ReadFailure.Corrupt(What, file, e);
         }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
+
+    private static string Empty(string file) => file == SourceFile.StandardInput
+        ? $"the {What} on standard input is empty: expected a schema message, found end of input (was nothing piped in?)"
+        : $"the {What} is empty: expected a schema message, found end of file";
 
     public string File { get; }
 

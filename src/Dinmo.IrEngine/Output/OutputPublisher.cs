@@ -30,9 +30,22 @@ internal sealed class OutputPublisher : IDisposable
         var parent = Path.GetDirectoryName(_target) ?? ".";
         var name = Path.GetFileName(_target);
         _runsDirectory = Path.Combine(parent, $".{name}.runs");
+        // Publishing renames a link over the output path, which would silently replace a user's file there.
+        if (File.Exists(_target) && !IsLink(_target))
+        {
+            throw new OutputException($"the output path {_target} is an existing file; expected a directory or a path that does not exist yet");
+        }
         try
         {
             Directory.CreateDirectory(_runsDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var reason = FileInTheWay(parent) is { } file ? $"{file} is a file, not a directory" : e.Message;
+            throw new OutputException($"cannot create the output directory {_target}: {reason}", e);
+        }
+        try
+        {
             _lock = new FileStream(Path.Combine(parent, $".{name}.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException e)
@@ -83,6 +96,17 @@ internal sealed class OutputPublisher : IDisposable
     }
 
     private static bool IsLink(string path) => new FileInfo(path).LinkTarget is not null;
+
+    /// <summary>The nearest existing ancestor of <paramref name="directory"/> (itself included) when it is a file, else null.</summary>
+    private static string? FileInTheWay(string directory)
+    {
+        for (var path = directory; !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
+        {
+            if (Directory.Exists(path)) return null;
+            if (File.Exists(path)) return path;
+        }
+        return null;
+    }
 
     private void RemoveStaleStaging()
     {

@@ -4,11 +4,12 @@ namespace Dinmo.IrEngine.StableIds;
 
 /// <summary>
 /// The id changes of one run besides <c>created</c> (SPEC §5): an id that was active before and is
-/// now held by no cluster is <c>merged</c> into the id of the cluster that holds most of its records,
-/// or <c>retired</c> when none of its records is in a valid cluster any more; an id whose records are
-/// now spread over several clusters keeps its profile in one of them and records a <c>split</c> to
-/// each other part's id. An id whose records are all unresolved (for example excluded by a conflict)
-/// is neither: it stays reserved for them and comes back when they are resolved again.
+/// now held by no cluster is <c>merged</c> into the id of the cluster that holds most of its records;
+/// an id whose records are now spread over several clusters keeps its profile in one of them and
+/// records a <c>split</c> to each other part's id. An id whose records are all unresolved (for example
+/// excluded by a conflict) is neither: it stays reserved for them and comes back when they are
+/// resolved again. An id none of whose records is read any more is <c>retired</c>, whether it was
+/// active or reserved for unresolved records.
 /// </summary>
 internal static class IdHistory
 {
@@ -46,17 +47,22 @@ internal static class IdHistory
         }
     }
 
-    /// <summary>Active ids of the previous run none of whose records is read in this run: <c>retired</c>.</summary>
+    /// <summary>
+    /// Ids of the previous state none of whose records is read in this run: <c>retired</c>. That is every
+    /// active id, and every id kept for unresolved records unless its history already ended it (merged
+    /// or retired): without this, an id reserved for records that then vanish would never be retired.
+    /// </summary>
     public static IEnumerable<IdChange> Retired(IdState previous, ISet<(string Model, string Key)> readNow, string runId, long runSequence)
     {
+        var ended = previous.History.Where(h => h.ChangeType is "merged" or "retired").Select(h => h.DinmoId).ToHashSet(StringComparer.Ordinal);
         var stillRead = new HashSet<string>(StringComparer.Ordinal);
-        var active = new HashSet<string>(StringComparer.Ordinal);
+        var held = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, record) in previous.Records)
         {
-            if (record.Active) active.Add(record.DinmoId);
+            if (record.Active || !ended.Contains(record.DinmoId)) held.Add(record.DinmoId);
             if (readNow.Contains(key)) stillRead.Add(record.DinmoId);
         }
-        return active.Where(id => !stillRead.Contains(id)).Order(CodePointOrder.Instance)
+        return held.Where(id => !stillRead.Contains(id)).Order(CodePointOrder.Instance)
             .Select(id => new IdChange(id, "retired", null, runId, runSequence));
     }
 }

@@ -102,16 +102,17 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void FailedRun_LeavesPreviousOutputsByteIdentical()
+    public void FailedRun_LeavesPreviousOutputsAndStateByteIdentical()
     {
         using var s = new ResolveScenario().File("people.csv", People).Graph(Graph);
-        Assert.Equal(0, s.Resolve().ExitCode);
-        var before = ResolveScenario.Snapshot(s.OutputFolder);
+        Assert.Equal(0, s.Resolve("--run-id", "good").ExitCode);
+        var before = ResolveScenario.TreeHashes(s.OutputFolder);
+        Assert.Contains("_SUCCESS", before.Keys);
+        Assert.Contains("identity_match.csv", before.Keys);
+        Assert.Contains(before.Keys, k => k.StartsWith("_state/", StringComparison.Ordinal));
         s.File("people.csv", "id,email,updated\na,x@y.com,not-a-date\n");
-        Assert.Equal(3, s.Resolve().ExitCode);
-        var after = ResolveScenario.Snapshot(s.OutputFolder);
-        Assert.Equal(before.Keys.Order(), after.Keys.Order());
-        foreach (var (name, bytes) in before) Assert.Equal(bytes, after[name]);
+        Assert.Equal(3, s.Resolve("--run-id", "bad").ExitCode);
+        Assert.Equal(before, ResolveScenario.TreeHashes(s.OutputFolder));
     }
 
     [Fact]

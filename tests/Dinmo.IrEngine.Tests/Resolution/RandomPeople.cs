@@ -20,14 +20,16 @@ internal static class RandomPeople
     private static readonly string?[] Phones = ["1", "2", "3", null];
     private static readonly string?[] Names = ["martin", "martine", "marten", "durand", "durant", "dupont", "zoë", "zoe", null];
 
-    public static Arbitrary<Person[]> Tables(int maxRows = 14) =>
-        (from e1 in Gen.Elements(Emails)
-         from e2 in Gen.Elements(Emails)
-         from phone in Gen.Elements(Phones)
-         from name in Gen.Elements(Names)
-         from order in Gen.Choose(0, 5)
-         select new Person(e1, e2, phone, name, order))
-        .ArrayOf().Resize(maxRows).ToArbitrary();
+    /// <summary>One person with values from the pools.</summary>
+    public static Gen<Person> People { get; } =
+        from e1 in Gen.Elements(Emails)
+        from e2 in Gen.Elements(Emails)
+        from phone in Gen.Elements(Phones)
+        from name in Gen.Elements(Names)
+        from order in Gen.Choose(0, 5)
+        select new Person(e1, e2, phone, name, order);
+
+    public static Arbitrary<Person[]> Tables(int maxRows = 14) => People.ArrayOf().Resize(maxRows).ToArbitrary();
 
     /// <summary>Rule 1: exact email (two columns). Rule 2: exact phone + fuzzy_medium name.</summary>
     public static IdentityGraph Graph(string file = "people.csv") => new()

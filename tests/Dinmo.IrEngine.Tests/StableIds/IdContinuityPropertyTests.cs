@@ -9,19 +9,40 @@ using FsCheck.Xunit;
 namespace Dinmo.IrEngine.Tests.StableIds;
 
 /// <summary>
-/// Over random sequences of runs (records added, removed, edited), no id is ever issued twice, and a
-/// cluster whose records held ids before keeps one of them unless every one was taken by another cluster.
+/// Over random sequences of runs (records added, removed, and identifier values of kept records
+/// edited), no id is ever issued twice, and a cluster whose records held ids before keeps one of them
+/// unless every one was taken by another cluster.
 /// </summary>
 public sealed class IdContinuityPropertyTests
 {
-    private sealed record Step(RandomPeople.Person[] Table, int[] Keep);
+    private sealed record Step(RandomPeople.Person[] Table, int[] Drop, Edit[] Edits);
+
+    /// <summary>
+    /// Sets one identifier value (email1, email2, phone or name) of the <see cref="Record"/>-th kept record
+    /// (modulo their count) to <see cref="Source"/>'s: a new value, another record's, or null.
+    /// </summary>
+    private sealed record Edit(int Record, int Identifier, RandomPeople.Person Source)
+    {
+        public RandomPeople.Person Apply(RandomPeople.Person person) => Identifier switch
+        {
+            0 => person with { Email1 = Source.Email1 },
+            1 => person with { Email2 = Source.Email2 },
+            2 => person with { Phone = Source.Phone },
+            _ => person with { Name = Source.Name },
+        };
+    }
 
     [Property(MaxTest = 60)]
     public Property RunSequences_NeverReuseAnId_AndKeepHeldIds()
     {
+        var edits = from record in Gen.Choose(0, 9)
+                    from identifier in Gen.Choose(0, 3)
+                    from source in RandomPeople.People
+                    select new Edit(record, identifier, source);
         var steps = (from table in RandomPeople.Tables(10).Generator
-                     from keep in Gen.Choose(0, 9).ArrayOf()
-                     select new Step(table, keep)).ArrayOf().Resize(5);
+                     from drop in Gen.Choose(0, 19).ArrayOf()
+                     from edit in edits.ArrayOf()
+                     select new Step(table, drop, edit)).ArrayOf().Resize(5);
         return Prop.ForAll(steps.ToArbitrary(), sequence =>
         {
             var graph = RandomPeople.Graph();
@@ -31,8 +52,15 @@ public sealed class IdContinuityPropertyTests
             var next = 0;
             for (var run = 0; run < sequence.Length; run++)
             {
-                // Edit: keep some previous records (maybe edited), drop the rest, add new ones.
-                var kept = people.Where((p, i) => sequence[run].Keep.Contains(i)).ToDictionary(p => p.Key, p => p.Value);
+                // Drop some previous records, edit values of some kept ones, add new ones. Most records are
+                // kept, so most clusters hold ids from the run before and the edits move them between clusters.
+                var kept = people.Where((p, i) => !sequence[run].Drop.Contains(i)).ToDictionary(p => p.Key, p => p.Value);
+                var keptKeys = kept.Keys.ToArray();
+                foreach (var edit in keptKeys.Length == 0 ? [] : sequence[run].Edits)
+                {
+                    var key = keptKeys[edit.Record % keptKeys.Length];
+                    kept[key] = edit.Apply(kept[key]);
+                }
                 foreach (var added in sequence[run].Table) kept[$"q{next++:D3}"] = added;
                 people = kept;
                 var keys = people.Keys.ToArray();

@@ -77,6 +77,52 @@ public sealed class IdContinuityScenarioTests
     }
 
     [Fact]
+    public void EveryRecordOfAProfileDisappears_ItsIdIsRetiredOnce_AndNeverReused()
+    {
+        using var s = new ResolveScenario().Graph(Graph())
+            .File("people.csv", People("a,x@y,,,1", "b,x@y,,,1", "c,z@y,,,1"));
+        Assert.Equal(0, s.Resolve("--run-id", "r1").ExitCode);
+        var first = s.Ids();
+        s.File("people.csv", People("c,z@y,,,1"));
+        Assert.Equal(0, s.Resolve("--run-id", "r2").ExitCode);
+
+        var retired = Assert.Single(History(s), h => h["change_type"] == "retired");
+        Assert.Equal(first["people/a"], retired["dinmo_id"]);
+        Assert.Null(retired["into_dinmo_id"]);
+        Assert.Equal("r2", retired["run_id"]);
+        Assert.Equal(first["people/c"], s.Ids()["people/c"]);
+        Assert.DoesNotContain(History(s), h => h["dinmo_id"] == first["people/c"] && h["change_type"] != "created");
+
+        // The same records coming back are a new profile: a retired id is never issued again.
+        s.File("people.csv", People("a,x@y,,,1", "b,x@y,,,1", "c,z@y,,,1"));
+        Assert.Equal(0, s.Resolve("--run-id", "r3").ExitCode);
+        var third = s.Ids();
+        Assert.Equal(third["people/a"], third["people/b"]);
+        Assert.NotEqual(first["people/a"], third["people/a"]);
+        Assert.Contains(History(s), h => h["dinmo_id"] == third["people/a"] && h["change_type"] == "created" && h["run_id"] == "r3");
+        Assert.Single(History(s), h => h["change_type"] == "retired");
+    }
+
+    [Fact]
+    public void ProfileExcludedByConflict_ThenItsRecordsDisappear_ItsIdIsRetired()
+    {
+        using var s = new ResolveScenario().Graph(Graph())
+            .File("people.csv", People("a,x@y,,C1,1", "b,x@y,,C1,1", "c,z@y,,,1"));
+        Assert.Equal(0, s.Resolve("--run-id", "r1").ExitCode);
+        var id = s.Ids()["people/a"];
+        s.File("people.csv", People("a,x@y,,C1,1", "b,x@y,,C2,1", "c,z@y,,,1"));
+        Assert.Equal(0, s.Resolve("--run-id", "r2").ExitCode);
+        Assert.DoesNotContain(History(s), h => h["change_type"] == "retired"); // kept for a and b while unresolved
+        s.File("people.csv", People("c,z@y,,,1"));
+        Assert.Equal(0, s.Resolve("--run-id", "r3").ExitCode);
+
+        var retired = Assert.Single(History(s), h => h["change_type"] == "retired");
+        Assert.Equal(id, retired["dinmo_id"]);
+        Assert.Null(retired["into_dinmo_id"]);
+        Assert.Equal("r3", retired["run_id"]);
+    }
+
+    [Fact]
     public void RuleAddedToTheConfig_KeepsEveryIdWhoseMembershipDidNotChange()
     {
         using var s = new ResolveScenario().Graph(Graph())

@@ -17,22 +17,51 @@ internal static class CliRunner
 
     public static Result Run(params string[] args) => Run(null, args);
 
-    public static Result Run(IDictionary<string, string>? environment, params string[] args)
+    public static Result Run(IDictionary<string, string>? environment, params string[] args) => RunProcess(environment, null, args);
+
+    /// <summary>Runs irengine with <paramref name="standardInput"/> piped to its stdin (then closed).</summary>
+    public static Result RunWithInput(byte[] standardInput, params string[] args) => RunProcess(null, standardInput, args);
+
+    private static Result RunProcess(IDictionary<string, string>? environment, byte[]? standardInput, string[] args)
     {
-        using var process = Start(environment, args);
+        using var process = Launch(environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        // Feed stdin while the outputs drain, so a child blocked on a full pipe cannot deadlock us.
+        var stdin = Task.Run(async () =>
+        {
+            try
+            {
+                if (standardInput is not null) await process.StandardInput.BaseStream.WriteAsync(standardInput);
+            }
+            catch (IOException)
+            {
+                // The child exited without reading everything; its exit code tells the test why.
+            }
+            finally
+            {
+                process.StandardInput.Close();
+            }
+        });
         if (!process.WaitForExit(Limit))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"irengine {string.Join(' ', args)} ran over {Limit}");
         }
         process.WaitForExit();
+        stdin.Wait();
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    /// <summary>Starts irengine without waiting (for signal and kill tests).</summary>
+    /// <summary>Starts irengine without waiting (for signal and kill tests), with stdin closed.</summary>
     public static Process Start(IDictionary<string, string>? environment, params string[] args)
+    {
+        var process = Launch(environment, args);
+        process.StandardInput.Close();
+        return process;
+    }
+
+    private static Process Launch(IDictionary<string, string>? environment, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -47,8 +76,6 @@ internal static class CliRunner
         {
             foreach (var (key, value) in environment) info.Environment[key] = value;
         }
-        var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        return process;
+        return Process.Start(info)!;
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Dinmo.IrEngine.Tests.Support;
 
 /// <summary>
@@ -36,6 +38,15 @@ internal sealed class ResolveScenario : IDisposable
     /// <summary>Every output file's bytes, by name, for byte-for-byte comparisons.</summary>
     public static Dictionary<string, byte[]> Snapshot(string folder) =>
         Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), System.IO.File.ReadAllBytes);
+
+    /// <summary>
+    /// Every file under <paramref name="folder"/> (through the output link, <c>_state/</c> included), by
+    /// path relative to it, with the SHA-256 of its bytes: to check that a failed run left everything byte-identical.
+    /// </summary>
+    public static SortedDictionary<string, string> TreeHashes(string folder) =>
+        new(Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(
+            f => Path.GetRelativePath(folder, f).Replace('\\', '/'),
+            f => Convert.ToHexString(SHA256.HashData(System.IO.File.ReadAllBytes(f)))), StringComparer.Ordinal);
 
     public void Dispose() => _dir.Dispose();
 }
