@@ -3,8 +3,9 @@ using Dinmo.IrEngine.Columnar;
 namespace Dinmo.IrEngine.StableIds;
 
 /// <summary>
-/// The id changes of one run besides <c>created</c> (SPEC §5): an id that was active before and is
-/// now held by no cluster is <c>merged</c> into the id of the cluster that holds most of its records;
+/// The id changes of one run besides <c>created</c> (SPEC §5): an id that was active before, or kept
+/// for unresolved records, and is now held by no cluster although some of its records are in one is
+/// <c>merged</c> into the id of the cluster that holds most of its records;
 /// an id whose records are now spread over several clusters keeps its profile in one of them and
 /// records a <c>split</c> to each other part's id. An id whose records are all unresolved (for example
 /// excluded by a conflict) is neither: it stays reserved for them and comes back when they are
@@ -27,8 +28,10 @@ internal static class IdHistory
                 byCluster[c] = byCluster.GetValueOrDefault(c) + 1;
             }
         }
-        var wasActive = previous.Records.Values.Where(r => r.Active).Select(r => r.DinmoId).ToHashSet(StringComparer.Ordinal);
-        foreach (var id in wasActive.Order(CodePointOrder.Instance))
+        var ended = Ended(previous);
+        var stillHeld = previous.Records.Values.Where(r => r.Active || !ended.Contains(r.DinmoId)).Select(r => r.DinmoId)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var id in stillHeld.Order(CodePointOrder.Instance))
         {
             if (!spread.TryGetValue(id, out var byCluster))
             {
@@ -54,7 +57,7 @@ internal static class IdHistory
     /// </summary>
     public static IEnumerable<IdChange> Retired(IdState previous, ISet<(string Model, string Key)> readNow, string runId, long runSequence)
     {
-        var ended = previous.History.Where(h => h.ChangeType is "merged" or "retired").Select(h => h.DinmoId).ToHashSet(StringComparer.Ordinal);
+        var ended = Ended(previous);
         var stillRead = new HashSet<string>(StringComparer.Ordinal);
         var held = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, record) in previous.Records)
@@ -65,4 +68,8 @@ internal static class IdHistory
         return held.Where(id => !stillRead.Contains(id)).Order(CodePointOrder.Instance)
             .Select(id => new IdChange(id, "retired", null, runId, runSequence));
     }
+
+    /// <summary>Ids whose history already ended them (merged or retired).</summary>
+    private static HashSet<string> Ended(IdState previous) =>
+        previous.History.Where(h => h.ChangeType is "merged" or "retired").Select(h => h.DinmoId).ToHashSet(StringComparer.Ordinal);
 }

@@ -123,6 +123,25 @@ public sealed class IdContinuityScenarioTests
     }
 
     [Fact]
+    public void ReservedIdWhoseRecordsJoinALargerProfile_IsMergedIntoIt()
+    {
+        using var s = new ResolveScenario().Graph(Graph())
+            .File("people.csv", People("a,x@y,,C1,1", "b,x@y,,C1,1", "d,q@y,,,1", "e,q@y,,,1", "f,q@y,,,1"));
+        Assert.Equal(0, s.Resolve("--run-id", "r1").ExitCode);
+        var (reserved, larger) = (s.Ids()["people/a"], s.Ids()["people/d"]);
+        s.File("people.csv", People("a,x@y,,C1,1", "b,x@y,,C2,1", "d,q@y,,,1", "e,q@y,,,1", "f,q@y,,,1"));
+        Assert.Equal(0, s.Resolve("--run-id", "r2").ExitCode); // a and b excluded: their id is kept for them
+        s.File("people.csv", People("a,q@y,,C1,1", "b,q@y,,C1,1", "d,q@y,,,1", "e,q@y,,,1", "f,q@y,,,1"));
+        Assert.Equal(0, s.Resolve("--run-id", "r3").ExitCode);
+
+        Assert.Equal(larger, s.Ids()["people/a"]);
+        var merged = Assert.Single(History(s), h => h["change_type"] == "merged");
+        Assert.Equal(reserved, merged["dinmo_id"]);
+        Assert.Equal(larger, merged["into_dinmo_id"]);
+        Assert.Equal("r3", merged["run_id"]);
+    }
+
+    [Fact]
     public void RuleAddedToTheConfig_KeepsEveryIdWhoseMembershipDidNotChange()
     {
         using var s = new ResolveScenario().Graph(Graph())
