@@ -7,7 +7,8 @@ namespace Dinmo.IrEngine.Block;
 /// Groups a rule's applicable records by blocking key: the tuple of one value per exact criterion.
 /// A record with several values per criterion gets every combination (records share a key exactly
 /// when they share a value for every exact criterion). Keys are compared as value-id tuples, never
-/// by hash, so grouping is exact. Blocks come out in key order with their records ascending.
+/// by hash, so grouping is exact; they are grouped by a radix sort (<see cref="KeyGrouping"/>).
+/// Blocks come out in key order with their records ascending.
 /// </summary>
 internal static class CandidateBlocks
 {
@@ -38,17 +39,11 @@ internal static class CandidateBlocks
             }
         }
 
-        var keySpan = keys.AsSpan();
-        var ownerSpan = owners.AsSpan();
-        var entries = new int[owners.Count];
-        for (var i = 0; i < entries.Length; i++) entries[i] = i;
-        var keyArray = keySpan.ToArray();
-        var ownerArray = ownerSpan.ToArray();
-        Array.Sort(entries, (a, b) =>
-        {
-            var c = keyArray.AsSpan(a * stride, stride).SequenceCompareTo(keyArray.AsSpan(b * stride, stride));
-            return c != 0 ? c : ownerArray[a].CompareTo(ownerArray[b]);
-        });
+        var keyArray = keys.ToArray();
+        var ownerArray = owners.ToArray();
+        // Entries were added in record order, and the radix sort is stable, so within a block the
+        // records come out ascending.
+        var entries = KeyGrouping.Radix(keyArray, stride, observations.Values.Count);
 
         var members = new List<int>();
         var start = 0;
