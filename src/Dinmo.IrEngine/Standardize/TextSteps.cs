@@ -27,9 +27,14 @@ internal static class TextSteps
         return value;
     }
 
-    /// <summary>Invariant lower-casing, rune by rune.</summary>
+    /// <summary>Invariant lower-casing: vectorized when the value is all ASCII, else rune by rune.</summary>
     public static void Lowercase(ReadOnlySpan<byte> input, ref Utf8Writer output)
     {
+        if (Ascii.IsValid(input))
+        {
+            Ascii.ToLower(input, output.Extend(input.Length), out _);
+            return;
+        }
         while (!input.IsEmpty)
         {
             var b = input[0];
@@ -48,10 +53,15 @@ internal static class TextSteps
     /// <summary>Keeps ASCII digits only. Multi-byte UTF-8 sequences never contain bytes below 0x80.</summary>
     public static void OnlyNumeric(ReadOnlySpan<byte> input, ref Utf8Writer output)
     {
+        var start = output.Length;
+        var digits = output.Extend(input.Length);
+        var kept = 0;
         foreach (var b in input)
         {
-            if (b is >= (byte)'0' and <= (byte)'9') output.Append(b);
+            digits[kept] = b;
+            kept += (uint)(b - '0') <= 9 ? 1 : 0;
         }
+        output.Truncate(start + kept);
     }
 
     /// <summary>Runs of white space become one ASCII space.</summary>

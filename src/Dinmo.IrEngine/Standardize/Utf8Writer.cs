@@ -49,6 +49,15 @@ internal ref struct Utf8Writer
 
     public void Truncate(int length) => _length = length;
 
+    /// <summary>Appends <paramref name="count"/> bytes to be filled in through the returned span (truncate if fewer are used).</summary>
+    public Span<byte> Extend(int count)
+    {
+        if (_length + count > _buffer.Length) Grow(count);
+        var span = _buffer.AsSpan(_length, count);
+        _length += count;
+        return span;
+    }
+
     private void Grow(int extra)
     {
         var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + extra));
