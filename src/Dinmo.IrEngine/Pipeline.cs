@@ -21,6 +21,25 @@ public static class Pipeline
     /// <summary>Runs Profile Resolution; returns the summary as one line of JSON. Throws <see cref="IrEngineException"/> subtypes.</summary>
     public static string Resolve(ResolveOptions options, CancellationToken cancel = default)
     {
+        using var budget = new MemoryBudget(options.MaxMemoryBytes);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        try
+        {
+            return Resolve(options, budget, run);
+        }
+        catch (OperationCanceledException) when (budget.Exceeded is { } why && !cancel.IsCancellationRequested)
+        {
+            throw new MemoryBudgetException(why);
+        }
+        catch (OutOfMemoryException)
+        {
+            throw new MemoryBudgetException($"out of memory (budget {budget.LimitBytes / (1024 * 1024)} MiB); previous outputs are untouched");
+        }
+    }
+
+    private static string Resolve(ResolveOptions options, MemoryBudget budget, CancellationTokenSource run)
+    {
+        var cancel = run.Token;
         var watch = Stopwatch.StartNew();
         var graph = IdentityGraphLoader.Load(options.GraphPath);
         var runId = options.RunId ?? DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
@@ -28,8 +47,8 @@ public static class Pipeline
         var format = options.Format ?? graph.Outputs.Format;
         var tables = SelectTables(options.Tables ?? graph.Outputs.Tables);
         var outputDirectory = options.OutputDirectory ?? Path.Combine(graph.BaseDirectory, "out", graph.Project);
-        var budget = new MemoryBudget(options.MaxMemoryBytes);
         var stages = new StageClock { OnStart = options.OnStage, Cancel = cancel };
+        budget.Watch(stages, run);
 
         // Take the output (lock, clean what a killed run left) before reading: the state read must be the one we replace.
         using var publisher = new OutputPublisher(outputDirectory);

@@ -4,28 +4,68 @@ using Dinmo.IrEngine.Errors;
 namespace Dinmo.IrEngine.Resolution;
 
 /// <summary>
-/// The <c>--max-memory</c> budget, checked after each stage against the process's peak working set,
-/// so a run over budget stops with exit code 5 and names the stage, before it publishes anything.
+/// The run's memory budget: <c>--max-memory</c>, and in any case 90% of the memory the runtime may
+/// use (the container's limit when there is one, else physical memory), so a run that would outgrow
+/// it stops with exit code 5 before the kernel's out-of-memory killer ends it. A watchdog samples the
+/// working set ten times a second while the run is watched; going over cancels the run, which then
+/// fails with a <see cref="MemoryBudgetException"/> naming the stage and the amount. Stage boundaries
+/// check the peak too.
 /// </summary>
-internal sealed class MemoryBudget(long? maxBytes)
+internal sealed class MemoryBudget : IDisposable
 {
+    private const double ShareOfAvailable = 0.9;
+    private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(100);
+
+    private readonly long? _requested;
+    private Timer? _watchdog;
+    private long _peak;
+
+    public MemoryBudget(long? maxBytes)
+    {
+        _requested = maxBytes;
+        var available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        var ceiling = available > 0 ? (long)(available * ShareOfAvailable) : long.MaxValue;
+        LimitBytes = Math.Min(maxBytes ?? long.MaxValue, ceiling);
+    }
+
+    /// <summary>The budget in force: the smaller of --max-memory and 90% of available memory.</summary>
+    public long LimitBytes { get; }
+
+    /// <summary>Why the watchdog stopped the run, or null.</summary>
+    public string? Exceeded { get; private set; }
+
     public long PeakBytes
     {
         get
         {
             using var process = Process.GetCurrentProcess();
-            return process.PeakWorkingSet64;
+            return Math.Max(process.PeakWorkingSet64, Interlocked.Read(ref _peak));
         }
+    }
+
+    /// <summary>Samples the working set until disposed; over budget, records why and cancels <paramref name="run"/>.</summary>
+    public void Watch(StageClock stages, CancellationTokenSource run)
+    {
+        _watchdog = new Timer(_ =>
+        {
+            var now = Environment.WorkingSet;
+            if (now > Interlocked.Read(ref _peak)) Interlocked.Exchange(ref _peak, now);
+            if (now <= LimitBytes || Exceeded is not null) return;
+            Exceeded = Describe(stages.Current ?? "start", now);
+            run.Cancel();
+        }, null, TimeSpan.Zero, SampleEvery);
     }
 
     public void Check(string stage)
     {
-        if (maxBytes is not { } max) return;
         var peak = PeakBytes;
-        if (peak > max)
-        {
-            throw new MemoryBudgetException(
-                $"memory budget exceeded after stage '{stage}': peak {peak / (1024 * 1024)} MiB > --max-memory {max / (1024 * 1024)} MiB");
-        }
+        if (peak > LimitBytes) throw new MemoryBudgetException(Describe(stage, peak));
     }
+
+    private string Describe(string stage, long bytes) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"memory budget exceeded in stage '{stage}': {bytes / 1048576.0:F1} MiB > {LimitBytes / 1048576.0:F1} MiB ") +
+        (_requested is { } r && r == LimitBytes ? "(--max-memory)" : "(90% of the memory available to the process)");
+
+    public void Dispose() => _watchdog?.Dispose();
 }

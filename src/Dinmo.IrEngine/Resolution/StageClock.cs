@@ -28,9 +28,13 @@ internal sealed class StageClock
 
     private static readonly string? PauseAt = Environment.GetEnvironmentVariable(PauseVariable);
 
+    /// <summary>The stage running now (the last one started), or null before the first.</summary>
+    public string? Current { get; private set; }
+
     public T Time<T>(string stage, Func<T> work)
     {
         Cancel.ThrowIfCancellationRequested();
+        Current = stage;
         OnStart?.Invoke(stage);
         if (PauseAt == stage)
         {
