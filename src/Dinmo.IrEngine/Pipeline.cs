@@ -59,7 +59,7 @@ public static class Pipeline
             using var loaded = stages.Time("read", () => RecordLoader.Load(graph, sources.Inputs, cancel));
             budget.Check("read");
             Diagnostics.IrEngineMeter.Read(loaded.Records.Count);
-            using var result = Resolver.Resolve(graph, loaded, stages, previous, runId, cancel);
+            using var result = Resolver.Resolve(graph, loaded, stages, previous, runId, cancel, threads);
             budget.Check("resolve");
             var metrics = stages.Time("metrics", () => RunMetricsCalculator.Compute(result));
 

@@ -11,8 +11,11 @@ namespace Dinmo.IrEngine.Golden;
 /// </summary>
 internal static class GoldenRecordBuilder
 {
+    /// <summary>Rows are built in parallel chunks of this many clusters; every row lands at its own index, so the result never depends on threads.</summary>
+    private const int ChunkRows = 4096;
+
     public static GoldenTable Build(IdentityGraph graph, LoadedRecords loaded, ObservationTable observations,
-        ClusterAssignment clusters, bool[] valid)
+        ClusterAssignment clusters, bool[] valid, int threads = 1)
     {
         var records = loaded.Records;
         var precedence = new RecordPrecedence(graph, records);
@@ -27,9 +30,15 @@ internal static class GoldenRecordBuilder
         var representative = new int[rows.Length];
         var firstSeen = new long[rows.Length];
         var lastSeen = new long[rows.Length];
-        var candidates = new List<GoldenCandidate>();
-        var members = new List<int>();
-        for (var row = 0; row < rows.Length; row++)
+        var chunks = (rows.Length + ChunkRows - 1) / ChunkRows;
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, chunk =>
+        {
+            var candidates = new List<GoldenCandidate>();
+            var members = new List<int>();
+            for (var row = chunk * ChunkRows; row < Math.Min(rows.Length, (chunk + 1) * ChunkRows); row++) BuildRow(row, members, candidates);
+        });
+
+        void BuildRow(int row, List<int> members, List<GoldenCandidate> candidates)
         {
             members.Clear();
             foreach (var m in clusters.MembersOf(rows[row])) members.Add(m);

@@ -19,7 +19,7 @@ namespace Dinmo.IrEngine.Resolution;
 internal static class Resolver
 {
     public static ResolutionResult Resolve(IdentityGraph graph, LoadedRecords loaded, StageClock stages,
-        IdState? previous = null, string runId = "run", CancellationToken cancel = default)
+        IdState? previous = null, string runId = "run", CancellationToken cancel = default, int threads = 1)
     {
         previous ??= IdState.Empty();
         var records = loaded.Records;
@@ -46,7 +46,7 @@ internal static class Resolver
         cancel.ThrowIfCancellationRequested();
 
         var valid = violations.Select(v => v is null).ToArray();
-        var golden = stages.Time("golden", () => GoldenRecordBuilder.Build(graph, loaded, observations, clusters, valid));
+        var golden = stages.Time("golden", () => GoldenRecordBuilder.Build(graph, loaded, observations, clusters, valid, threads));
         var ids = stages.Time("stable_ids", () => StableIds(graph, records, clusters, valid, previous, runId));
 
         var (status, reason, recordReasons) = Classify(records, applicability, clusters, violations, selfConflict);
