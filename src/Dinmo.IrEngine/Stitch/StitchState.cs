@@ -18,7 +18,7 @@ internal static class StitchState
 {
     public const string Directory = "_state";
 
-    public static void Write(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, string stagingDirectory)
+    public static void Write(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, string stagingDirectory, SortedRows sorted)
     {
         var dir = Path.Combine(stagingDirectory, Directory);
         string Name(ValueKey key) => policies[key.Identifier].Name;
@@ -27,20 +27,32 @@ internal static class StitchState
             .Instant("first_seen_at", p => p.FirstSeen).Instant("last_seen_at", p => p.LastSeen).Int64("event_count", p => p.EventCount)
             .Text("merged_into", p => p.MergedInto?.Id).Text("merged_run_id", p => p.MergedRunId).Text("merged_via", p => p.MergedVia)
             .Build("profiles", graph.Profiles));
-        var values = graph.Profiles.SelectMany(p => p.Values.Values.Select(v => (Profile: p, Value: v)))
-            .OrderBy(r => r.Profile.CreatedSequence).ThenBy(r => r.Value.Key.Identifier).ThenBy(r => r.Value.Key.Value, StringComparer.Ordinal).ToList();
+        // By (created_sequence, identifier rank, value): profiles are held in creation order, so each one's values are sorted on their own.
+        var values = new List<(EventProfile Profile, ProfileValue Value)>();
+        var mine = new List<ProfileValue>();
+        foreach (var profile in graph.Profiles)
+        {
+            if (profile.Values.Count == 0) continue;
+            mine.Clear();
+            mine.AddRange(profile.Values.Values);
+            mine.Sort(static (a, b) => a.Key.Identifier != b.Key.Identifier ? a.Key.Identifier.CompareTo(b.Key.Identifier)
+                : string.CompareOrdinal(a.Key.Value, b.Key.Value));
+            foreach (var value in mine) values.Add((profile, value));
+        }
         Save(dir, new TableColumns<(EventProfile Profile, ProfileValue Value)>()
             .Text("profile_id", r => r.Profile.Id).Text("identifier", r => Name(r.Value.Key)).Text("value", r => r.Value.Key.Value)
             .Text("status", r => ValueStatusText.Of(r.Value.Status)).Instant("first_seen_at", r => r.Value.FirstSeen)
             .Instant("last_seen_at", r => r.Value.LastSeen).Int64("event_count", r => r.Value.EventCount)
             .Build("profile_values", values));
-        var states = graph.Values.Values.OrderBy(s => s.Key.Identifier).ThenBy(s => s.Key.Value, StringComparer.Ordinal).ToList();
+        var states = graph.Values.Values.ToArray();
+        Array.Sort(states, static (a, b) => a.Key.Identifier != b.Key.Identifier ? a.Key.Identifier.CompareTo(b.Key.Identifier)
+            : string.CompareOrdinal(a.Key.Value, b.Key.Value)); // one state per value: a total order
         Save(dir, new TableColumns<ValueState>()
             .Text("identifier", s => Name(s.Key)).Text("value", s => s.Key.Value).Text("current_profile_id", s => s.Current?.Id)
             .Instant("last_seen_at", s => s.LastSeen).Flag("quarantined", s => s.Quarantined).TextList("touched", s => s.Touched.Select(p => p.Id))
             .Build("value_states", states));
-        Save(dir, StitchTables.AttributionColumns().Build("events", StitchTables.SortedAttributions(graph.Processed.Values)));
-        Save(dir, StitchTables.AuditColumns().Build("audit", StitchTables.SortedAudit(graph.Audit)));
+        Save(dir, StitchTables.AttributionColumns().Build("events", sorted.Keyed()));
+        Save(dir, StitchTables.AuditColumns().Build("audit", sorted.Audit));
         Save(dir, new TableColumns<KeyValuePair<string, long>>()
             .Text("model_name", w => w.Key).Int64("partition_max", w => w.Value)
             .Build("partition_window", graph.PartitionWindow.OrderBy(w => w.Key, StringComparer.Ordinal).ToList()));
