@@ -14,17 +14,12 @@ internal sealed class CodePointOrder : IComparer<string?>
         if (ReferenceEquals(x, y)) return 0;
         if (x is null) return -1;
         if (y is null) return 1;
-        var length = Math.Min(x.Length, y.Length);
-        for (var i = 0; i < length; i++)
-        {
-            var a = x[i];
-            var b = y[i];
-            if (a == b) continue;
-            // Surrogates (U+D800–U+DFFF) stand for code points above U+FFFF, so they sort after
-            // everything else in the BMP, including U+E000–U+FFFF.
-            return Rank(a).CompareTo(Rank(b));
-        }
-        return x.Length.CompareTo(y.Length);
+        // Keys often share long prefixes (pv0000012345): find the first difference vectorized.
+        var common = x.AsSpan().CommonPrefixLength(y);
+        if (common == Math.Min(x.Length, y.Length)) return x.Length.CompareTo(y.Length);
+        // Surrogates (U+D800–U+DFFF) stand for code points above U+FFFF, so they sort after
+        // everything else in the BMP, including U+E000–U+FFFF.
+        return Rank(x[common]).CompareTo(Rank(y[common]));
     }
 
     private static int Rank(char c) => char.IsSurrogate(c) ? c + 0x10000 : c;

@@ -46,7 +46,7 @@ public static class StitchPipeline
                 var sorted = new SortedRows(StitchTables.SortedAttributions(graph.Processed.Values, graph.Unkeyed), StitchTables.SortedAudit(graph.Audit));
                 var tables = StitchTables.Build(graph, policies, metrics, sorted);
                 var files = tables.Select(t => TableFileWriter.Write(format, publisher.StagingDirectory, t.Name, t.Schema, [t.Batch])).ToList();
-                StitchState.Write(graph, policies, publisher.StagingDirectory, sorted);
+                StitchState.Write(graph, policies, publisher.StagingDirectory, sorted, tables);
                 return files;
             });
             cancel.ThrowIfCancellationRequested();

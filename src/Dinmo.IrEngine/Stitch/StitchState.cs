@@ -18,7 +18,13 @@ internal static class StitchState
 {
     public const string Directory = "_state";
 
-    public static void Write(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, string stagingDirectory, SortedRows sorted)
+    /// <summary>
+    /// Saves the graph. <paramref name="outputs"/> are this run's output tables: the state's <c>audit</c>
+    /// is the audit table itself and its <c>events</c> reuses the attribution table's columns when every
+    /// attribution has a key, instead of building a million rows twice.
+    /// </summary>
+    public static void Write(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, string stagingDirectory, SortedRows sorted,
+        IReadOnlyList<Output.Tables.OutputTable> outputs)
     {
         var dir = Path.Combine(stagingDirectory, Directory);
         string Name(ValueKey key) => policies[key.Identifier].Name;
@@ -51,8 +57,11 @@ internal static class StitchState
             .Text("identifier", s => Name(s.Key)).Text("value", s => s.Key.Value).Text("current_profile_id", s => s.Current?.Id)
             .Instant("last_seen_at", s => s.LastSeen).Flag("quarantined", s => s.Quarantined).TextList("touched", s => s.Touched.Select(p => p.Id))
             .Build("value_states", states));
-        Save(dir, StitchTables.AttributionColumns().Build("events", sorted.Keyed()));
-        Save(dir, StitchTables.AuditColumns().Build("audit", sorted.Audit));
+        var attribution = outputs.Single(t => t.Name == StitchTableNames.Attribution);
+        Save(dir, graph.Unkeyed.Count == 0
+            ? WithoutColumn(attribution, "events", StitchTables.ResolvedColumn)
+            : StitchTables.AttributionColumns().Build("events", sorted.Keyed()));
+        Save(dir, outputs.Single(t => t.Name == StitchTableNames.AuditEvents) with { Name = "audit" });
         Save(dir, new TableColumns<KeyValuePair<string, long>>()
             .Text("model_name", w => w.Key).Int64("partition_max", w => w.Value)
             .Build("partition_window", graph.PartitionWindow.OrderBy(w => w.Key, StringComparer.Ordinal).ToList()));
@@ -128,6 +137,13 @@ internal static class StitchState
         graph.ProfilesById.TryGetValue(id, out var profile)
             ? profile
             : Throw.Input<EventProfile>($"stitching state names profile {id}, which it does not hold; rerun with --full", stateDirectory);
+
+    private static Output.Tables.OutputTable WithoutColumn(Output.Tables.OutputTable table, string name, string column)
+    {
+        var keep = Enumerable.Range(0, table.Schema.FieldsList.Count).Where(i => table.Schema.FieldsList[i].Name != column).ToList();
+        return Output.Tables.OutputTable.Create(name, keep.Select(i => (table.Schema.FieldsList[i].Name, table.Schema.FieldsList[i].DataType)).ToList(),
+            keep.Select(i => table.Batch.Column(i)).ToList(), table.Batch.Length);
+    }
 
     private static void Save(string directory, Output.Tables.OutputTable table) =>
         TableFileWriter.Write(OutputFormat.Arrow, directory, table.Name, table.Schema, [table.Batch]);

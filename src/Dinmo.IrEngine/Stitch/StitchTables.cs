@@ -67,6 +67,9 @@ internal static class StitchTables
         ];
     }
 
+    /// <summary>The attribution column that only the output table has (the state keeps direct profile ids).</summary>
+    public const string ResolvedColumn = "resolved_dinmo_stitched_profile_id";
+
     /// <summary>Attribution columns; with a graph, also the profile each event's profile resolves to today.</summary>
     public static TableColumns<Attribution> AttributionColumns(ProfileGraph? graph = null)
     {
@@ -74,7 +77,7 @@ internal static class StitchTables
             .Text("model_name", a => a.ModelName).Text("event_key", a => a.EventKey).Instant("event_timestamp", a => a.EventTimestamp)
             .Text("dinmo_stitched_profile_id", a => a.ProfileId);
         if (graph is not null)
-            columns.Text("resolved_dinmo_stitched_profile_id", a => a.ProfileId is { } id ? graph.ProfilesById[id].Resolve().Id : null);
+            columns.Text(ResolvedColumn, a => a.ProfileId is { } id ? graph.ProfilesById[id].Resolve().Id : null);
         return columns.Text("attribution_status", a => a.Status).Text("reason", a => a.Reason)
             .Text("matched_identifier", a => a.MatchedIdentifier).Text("run_id", a => a.RunId);
     }
