@@ -35,7 +35,7 @@ rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", timing).grou
 cpu = sum(float(re.search(rf"{k} time \(seconds\): ([\d.]+)", timing).group(1)) for k in ("User", "System"))
 stages = " ".join(f"{k} {v:.1f}" for k, v in summary["stage_seconds"].items())
 print(f"{n:>10,} events  {wall:6.1f} s  {n / wall:>9,.0f} events/s  peak {rss:.2f} GiB  cpu {cpu:.1f} s  "
-      f"stitch_rate {summary['stitch_rate']:.4f}  profiles_live {summary['profiles_live']:,}")
+      f"gc pause {summary.get('gc_pause_seconds', 0):.1f} s  stitch_rate {summary['stitch_rate']:.4f}  profiles_live {summary['profiles_live']:,}")
 print(f"{'':>10}  stages (s): {stages}")
 PY
   done
