@@ -15,6 +15,21 @@ internal static class ParquetTableWriter
 
     public static void Write(Stream stream, Schema schema, IReadOnlyList<RecordBatch> batches)
     {
+        using var writer = Open(stream, schema);
+        foreach (var batch in batches)
+        {
+            // An empty row group adds nothing but noise; a table with no rows is just schema and footer.
+            if (batch.Length > 0) writer.WriteRecordBatch(batch);
+        }
+        writer.Close();
+    }
+
+    /// <summary>
+    /// A writer with this class's deterministic settings, for callers that stream batches one at a
+    /// time (the event generator); the caller owns it and must <c>Close</c> it.
+    /// </summary>
+    public static FileWriter Open(Stream stream, Schema schema)
+    {
         using var properties = new WriterPropertiesBuilder()
             .Compression(Compression.Snappy)
             .CreatedBy(CreatedBy)
@@ -22,12 +37,6 @@ internal static class ParquetTableWriter
         using var arrowProperties = new ArrowWriterPropertiesBuilder()
             .StoreSchema()
             .Build();
-        using var writer = new FileWriter(stream, schema, properties, arrowProperties, leaveOpen: true);
-        foreach (var batch in batches)
-        {
-            // An empty row group adds nothing but noise; a table with no rows is just schema and footer.
-            if (batch.Length > 0) writer.WriteRecordBatch(batch);
-        }
-        writer.Close();
+        return new FileWriter(stream, schema, properties, arrowProperties, leaveOpen: true);
     }
 }

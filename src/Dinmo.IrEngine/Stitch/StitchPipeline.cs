@@ -42,9 +42,11 @@ public static class StitchPipeline
             var metrics = stages.Time("metrics", () => StitchMetrics.Compute(graph, policies, counts, runId, config.Models.Select(m => m.Name).ToList()));
             var written = stages.Time("write", () =>
             {
-                var tables = StitchTables.Build(graph, policies, metrics);
+                // Sorted once for both the output tables and the state.
+                var sorted = new SortedRows(StitchTables.SortedAttributions(graph.Processed.Values, graph.Unkeyed), StitchTables.SortedAudit(graph.Audit));
+                var tables = StitchTables.Build(graph, policies, metrics, sorted);
                 var files = tables.Select(t => TableFileWriter.Write(format, publisher.StagingDirectory, t.Name, t.Schema, [t.Batch])).ToList();
-                StitchState.Write(graph, policies, publisher.StagingDirectory);
+                StitchState.Write(graph, policies, publisher.StagingDirectory, sorted, tables);
                 return files;
             });
             cancel.ThrowIfCancellationRequested();
@@ -102,11 +104,18 @@ public static class StitchPipeline
         StitchRunCounts counts, CancellationToken cancel)
     {
         // A key seen twice in this run's input is ambiguous: every copy is excluded (as in Profile Resolution).
-        var occurrences = new Dictionary<(string, string), int>();
+        // One ordinal set per model: hashing the key alone is much cheaper than hashing (model, key) tuples.
+        var models = events.Count == 0 ? 0 : events.Max(e => e.Model) + 1;
+        var seen = new HashSet<string>[models];
+        var duplicated = new HashSet<string>[models];
+        for (var m = 0; m < models; m++) (seen[m], duplicated[m]) = (new(StringComparer.Ordinal), new(StringComparer.Ordinal));
         foreach (var e in events)
-            if (e.Key is { } key) occurrences[(e.ModelName, key)] = occurrences.GetValueOrDefault((e.ModelName, key)) + 1;
+            if (e.Key is { } key && !seen[e.Model].Add(key)) duplicated[e.Model].Add(key);
+        seen = null; // the sets can go before stitching starts
 
-        var toStitch = new List<StitchEvent>();
+        graph.Processed.EnsureCapacity(graph.Processed.Count + events.Count);
+        var toStitch = new List<StitchEvent>(events.Count);
+        var anyProcessed = graph.Processed.Count > 0;
         foreach (var e in events)
         {
             if (e.Key is not { } key)
@@ -114,12 +123,12 @@ public static class StitchPipeline
                 Record(Excluded(e, AttributionReason.NullPrimaryKey, runId), keyed: false);
                 continue;
             }
-            if (graph.Processed.ContainsKey((e.ModelName, key)))
+            if (anyProcessed && graph.Processed.ContainsKey((e.ModelName, key)))
             {
                 counts.SkippedProcessed[e.ModelName] = counts.SkippedProcessed.GetValueOrDefault(e.ModelName) + 1;
                 continue;
             }
-            if (occurrences[(e.ModelName, key)] > 1) toStitch.Add(e); // excluded below, once per key, after sorting
+            if (duplicated[e.Model].Contains(key)) toStitch.Add(e); // excluded below, once per key, after sorting
             else if (e.Timestamp == Timestamps.Null) Record(Excluded(e, AttributionReason.InvalidTimestamp, runId), keyed: true);
             else toStitch.Add(e);
         }
@@ -131,7 +140,7 @@ public static class StitchPipeline
         foreach (var e in toStitch)
         {
             cancel.ThrowIfCancellationRequested();
-            if (occurrences[(e.ModelName, e.Key!)] > 1)
+            if (duplicated[e.Model].Count > 0 && duplicated[e.Model].Contains(e.Key!))
             {
                 // Every copy is counted as processed; the key is remembered once (its earliest copy).
                 var excluded = Excluded(e, AttributionReason.DuplicatePrimaryKey, runId);

@@ -18,7 +18,13 @@ internal static class StitchState
 {
     public const string Directory = "_state";
 
-    public static void Write(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, string stagingDirectory)
+    /// <summary>
+    /// Saves the graph. <paramref name="outputs"/> are this run's output tables: the state's <c>audit</c>
+    /// is the audit table itself and its <c>events</c> reuses the attribution table's columns when every
+    /// attribution has a key, instead of building a million rows twice.
+    /// </summary>
+    public static void Write(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, string stagingDirectory, SortedRows sorted,
+        IReadOnlyList<Output.Tables.OutputTable> outputs)
     {
         var dir = Path.Combine(stagingDirectory, Directory);
         string Name(ValueKey key) => policies[key.Identifier].Name;
@@ -27,20 +33,35 @@ internal static class StitchState
             .Instant("first_seen_at", p => p.FirstSeen).Instant("last_seen_at", p => p.LastSeen).Int64("event_count", p => p.EventCount)
             .Text("merged_into", p => p.MergedInto?.Id).Text("merged_run_id", p => p.MergedRunId).Text("merged_via", p => p.MergedVia)
             .Build("profiles", graph.Profiles));
-        var values = graph.Profiles.SelectMany(p => p.Values.Values.Select(v => (Profile: p, Value: v)))
-            .OrderBy(r => r.Profile.CreatedSequence).ThenBy(r => r.Value.Key.Identifier).ThenBy(r => r.Value.Key.Value, StringComparer.Ordinal).ToList();
+        // By (created_sequence, identifier rank, value): profiles are held in creation order, so each one's values are sorted on their own.
+        var values = new List<(EventProfile Profile, ProfileValue Value)>();
+        var mine = new List<ProfileValue>();
+        foreach (var profile in graph.Profiles)
+        {
+            if (profile.Values.Count == 0) continue;
+            mine.Clear();
+            mine.AddRange(profile.Values.Values);
+            mine.Sort(static (a, b) => a.Key.Identifier != b.Key.Identifier ? a.Key.Identifier.CompareTo(b.Key.Identifier)
+                : string.CompareOrdinal(a.Key.Value, b.Key.Value));
+            foreach (var value in mine) values.Add((profile, value));
+        }
         Save(dir, new TableColumns<(EventProfile Profile, ProfileValue Value)>()
             .Text("profile_id", r => r.Profile.Id).Text("identifier", r => Name(r.Value.Key)).Text("value", r => r.Value.Key.Value)
             .Text("status", r => ValueStatusText.Of(r.Value.Status)).Instant("first_seen_at", r => r.Value.FirstSeen)
             .Instant("last_seen_at", r => r.Value.LastSeen).Int64("event_count", r => r.Value.EventCount)
             .Build("profile_values", values));
-        var states = graph.Values.Values.OrderBy(s => s.Key.Identifier).ThenBy(s => s.Key.Value, StringComparer.Ordinal).ToList();
+        var states = graph.Values.Values.ToArray();
+        Array.Sort(states, static (a, b) => a.Key.Identifier != b.Key.Identifier ? a.Key.Identifier.CompareTo(b.Key.Identifier)
+            : string.CompareOrdinal(a.Key.Value, b.Key.Value)); // one state per value: a total order
         Save(dir, new TableColumns<ValueState>()
             .Text("identifier", s => Name(s.Key)).Text("value", s => s.Key.Value).Text("current_profile_id", s => s.Current?.Id)
             .Instant("last_seen_at", s => s.LastSeen).Flag("quarantined", s => s.Quarantined).TextList("touched", s => s.Touched.Select(p => p.Id))
             .Build("value_states", states));
-        Save(dir, StitchTables.AttributionColumns().Build("events", StitchTables.SortedAttributions(graph.Processed.Values)));
-        Save(dir, StitchTables.AuditColumns().Build("audit", StitchTables.SortedAudit(graph.Audit)));
+        var attribution = outputs.Single(t => t.Name == StitchTableNames.Attribution);
+        Save(dir, graph.Unkeyed.Count == 0
+            ? WithoutColumn(attribution, "events", StitchTables.ResolvedColumn)
+            : StitchTables.AttributionColumns().Build("events", sorted.Keyed()));
+        Save(dir, outputs.Single(t => t.Name == StitchTableNames.AuditEvents) with { Name = "audit" });
         Save(dir, new TableColumns<KeyValuePair<string, long>>()
             .Text("model_name", w => w.Key).Int64("partition_max", w => w.Value)
             .Build("partition_window", graph.PartitionWindow.OrderBy(w => w.Key, StringComparer.Ordinal).ToList()));
@@ -116,6 +137,13 @@ internal static class StitchState
         graph.ProfilesById.TryGetValue(id, out var profile)
             ? profile
             : Throw.Input<EventProfile>($"stitching state names profile {id}, which it does not hold; rerun with --full", stateDirectory);
+
+    private static Output.Tables.OutputTable WithoutColumn(Output.Tables.OutputTable table, string name, string column)
+    {
+        var keep = Enumerable.Range(0, table.Schema.FieldsList.Count).Where(i => table.Schema.FieldsList[i].Name != column).ToList();
+        return Output.Tables.OutputTable.Create(name, keep.Select(i => (table.Schema.FieldsList[i].Name, table.Schema.FieldsList[i].DataType)).ToList(),
+            keep.Select(i => table.Batch.Column(i)).ToList(), table.Batch.Length);
+    }
 
     private static void Save(string directory, Output.Tables.OutputTable table) =>
         TableFileWriter.Write(OutputFormat.Arrow, directory, table.Name, table.Schema, [table.Batch]);

@@ -24,9 +24,27 @@ namespace Dinmo.IrEngine.Stitch;
 /// </summary>
 internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, string runId)
 {
+    // Per-event scratch, reused so the hot path allocates only the attribution (and audit rows on changes).
     private readonly List<(ValueKey Value, EventProfile Profile)> _found = [];
     private readonly Dictionary<int, string> _anchors = [];
+    private readonly List<ValueKey> _usable = [];
+    private readonly List<EventProfile> _distinct = [];
+    private readonly List<ProfileValue> _active = [];
+
+    // Policy facts hoisted out of the per-event loops, indexed by identifier rank.
+    private readonly bool[] _exclusive = policies.Select(p => p.Config.IsExclusiveAnchor).ToArray();
+    private readonly bool _anyExclusive = policies.Any(p => p.Config.IsExclusiveAnchor);
+    private readonly (int Rank, int Limit)[] _valueLimits = policies
+        .Where(p => p.Config.MaxUniqueValuesPerProfile is not null).Select(p => (p.Rank, p.Config.MaxUniqueValuesPerProfile!.Value)).ToArray();
     private int _step;
+
+    private static readonly Comparison<ValueKey> ByIdentifierThenValue =
+        (a, b) => a.Identifier != b.Identifier ? a.Identifier.CompareTo(b.Identifier) : CodePointOrder.Instance.Compare(a.Value, b.Value);
+
+    // The most recent values stay active: by last sighting, then first sighting, then value (a total order within one identifier).
+    private static readonly Comparison<ProfileValue> MostRecentFirst = (a, b) => a.LastSeen != b.LastSeen ? b.LastSeen.CompareTo(a.LastSeen)
+        : a.FirstSeen != b.FirstSeen ? b.FirstSeen.CompareTo(a.FirstSeen)
+        : CodePointOrder.Instance.Compare(a.Key.Value, b.Key.Value);
 
     /// <summary>Stitches a keyed event with a valid timestamp; returns its attribution.</summary>
     public Attribution Process(StitchEvent e)
@@ -53,24 +71,42 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
 
     private List<ValueKey> UsableValues(StitchEvent e, out string? reason)
     {
-        var unblocked = e.Observations.Where(o => !o.Blocked).Select(o => o.Value).Distinct().ToList();
-        reason = unblocked.Count == 0 ? AttributionReason.AllValuesBlocked : null;
-        var usable = unblocked.Where(v => !(graph.Values.TryGetValue(v, out var s) && s.Quarantined)).ToList();
+        // Distinct unblocked values that are not quarantined (an event rarely carries more than four).
+        var usable = _usable;
+        usable.Clear();
+        var anyUnblocked = false;
+        var observations = e.Observations;
+        for (var i = 0; i < observations.Count; i++)
+        {
+            var o = observations[i];
+            if (o.Blocked) continue;
+            anyUnblocked = true;
+            if (usable.Contains(o.Value)) continue;
+            if (graph.Values.TryGetValue(o.Value, out var s) && s.Quarantined) continue;
+            usable.Add(o.Value);
+        }
+        reason = anyUnblocked ? null : AttributionReason.AllValuesBlocked;
         if (usable.Count == 0)
         {
             reason ??= AttributionReason.AllValuesQuarantined;
             return usable;
         }
-        usable.Sort((a, b) => a.Identifier != b.Identifier ? a.Identifier.CompareTo(b.Identifier) : CodePointOrder.Instance.Compare(a.Value, b.Value));
+        usable.Sort(ByIdentifierThenValue);
         _anchors.Clear();
-        usable.RemoveAll(v =>
+        if (!_anyExclusive) return usable;
+        var kept = 0;
+        for (var i = 0; i < usable.Count; i++)
         {
-            if (!policies[v.Identifier].Config.IsExclusiveAnchor) return false;
-            if (_anchors.TryAdd(v.Identifier, v.Value)) return false;
-            // A second value of a one-value anchor on one event cannot be kept: the smallest wins.
-            AddAudit(e, AuditChange.AnchorValueIgnored, null, null, v, $"event carries another {policies[v.Identifier].Name} ({_anchors[v.Identifier]})");
-            return true;
-        });
+            var v = usable[i];
+            if (_exclusive[v.Identifier] && !_anchors.TryAdd(v.Identifier, v.Value))
+            {
+                // A second value of a one-value anchor on one event cannot be kept: the smallest wins.
+                AddAudit(e, AuditChange.AnchorValueIgnored, null, null, v, $"event carries another {policies[v.Identifier].Name} ({_anchors[v.Identifier]})");
+                continue;
+            }
+            usable[kept++] = v;
+        }
+        usable.RemoveRange(kept, usable.Count - kept);
         return usable;
     }
 
@@ -131,10 +167,11 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     private string? Conflict(EventProfile profile)
     {
         // The strongest conflicting identifier is named, whatever the dictionary's order.
+        if (!_anyExclusive) return null;
         ValueKey? first = null;
         foreach (var (key, value) in profile.Values)
         {
-            if (value.Status != ValueStatus.Active || !policies[key.Identifier].Config.IsExclusiveAnchor) continue;
+            if (value.Status != ValueStatus.Active || !_exclusive[key.Identifier]) continue;
             if (_anchors.TryGetValue(key.Identifier, out var mine) && mine != key.Value && (first is null || key.Identifier < first.Value.Identifier))
                 first = key;
         }
@@ -145,8 +182,9 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
 
     private void AbsorbAnchors(EventProfile profile)
     {
+        if (!_anyExclusive) return;
         foreach (var (key, value) in profile.Values)
-            if (value.Status == ValueStatus.Active && policies[key.Identifier].Config.IsExclusiveAnchor) _anchors.TryAdd(key.Identifier, key.Value);
+            if (value.Status == ValueStatus.Active && _exclusive[key.Identifier]) _anchors.TryAdd(key.Identifier, key.Value);
     }
 
     private EventProfile Created(StitchEvent e)
@@ -171,10 +209,17 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         state.LastSeen = Math.Max(state.LastSeen, e.Timestamp);
         if (policy.Config.MaxProfilesPerValue is not { } limit) return;
         if (!state.Touched.Contains(target)) state.Touched.Add(target);
-        var distinct = state.Touched.Select(p => p.Resolve()).Distinct().ToList();
+        var distinct = _distinct;
+        distinct.Clear();
+        foreach (var touched in state.Touched)
+        {
+            var profile = touched.Resolve();
+            if (!distinct.Contains(profile)) distinct.Add(profile);
+        }
         if (distinct.Count <= limit) return;
         state.Quarantined = true;
-        foreach (var profile in distinct.OrderBy(p => p.CreatedSequence))
+        distinct.Sort((a, b) => a.CreatedSequence.CompareTo(b.CreatedSequence)); // unique sequences: a total order
+        foreach (var profile in distinct)
         {
             if (!profile.Values.TryGetValue(key, out var onProfile)) continue;
             onProfile.Status = ValueStatus.Quarantined;
@@ -185,17 +230,22 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
 
     private void Demote(StitchEvent e, EventProfile target)
     {
-        foreach (var policy in policies)
+        foreach (var (rank, limit) in _valueLimits)
         {
-            if (policy.Config.MaxUniqueValuesPerProfile is not { } limit) continue;
-            var active = target.Values.Values.Where(v => v.Key.Identifier == policy.Rank && v.Status == ValueStatus.Active).ToList();
-            if (active.Count <= limit) continue;
-            // The most recent values stay active: by last sighting, then first sighting, then value (a total order).
-            active.Sort((a, b) => a.LastSeen != b.LastSeen ? b.LastSeen.CompareTo(a.LastSeen)
-                : a.FirstSeen != b.FirstSeen ? b.FirstSeen.CompareTo(a.FirstSeen)
-                : CodePointOrder.Instance.Compare(a.Key.Value, b.Key.Value));
-            foreach (var old in active.Skip(limit))
+            // Count first: the common case (within the limit) needs no list and no sort.
+            var count = 0;
+            foreach (var v in target.Values.Values)
+                if (v.Key.Identifier == rank && v.Status == ValueStatus.Active) count++;
+            if (count <= limit) continue;
+            var active = _active;
+            active.Clear();
+            foreach (var v in target.Values.Values)
+                if (v.Key.Identifier == rank && v.Status == ValueStatus.Active) active.Add(v);
+            active.Sort(MostRecentFirst);
+            var policy = policies[rank];
+            for (var i = limit; i < active.Count; i++)
             {
+                var old = active[i];
                 old.Status = ValueStatus.Demoted;
                 AddAudit(e, AuditChange.ValueDemoted, target.Id, null, old.Key,
                     $"more than {limit} active {policy.Name} values; last seen {Ingest.Timestamps.FormatIso(old.LastSeen)}");

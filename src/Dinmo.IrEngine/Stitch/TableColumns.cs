@@ -5,66 +5,67 @@ using Dinmo.IrEngine.Output.Tables;
 namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>
-/// Declares the columns of a small stitching table (output or state) as accessors over sorted rows
-/// and builds the Arrow arrays in one pass per column, with the types of SPEC §6's conventions.
+/// Declares the columns of a stitching table (output or state) as accessors over sorted rows and
+/// builds the Arrow arrays with the types of SPEC §6's conventions. Rows are visited once, every
+/// column appended per row: the rows are objects spread over the heap (a million attributions), so
+/// one pass touches each once instead of once per column.
 /// </summary>
 internal sealed class TableColumns<T>
 {
-    private readonly List<(string Name, IArrowType Type, Func<IReadOnlyList<T>, IArrowArray> Build)> _columns = [];
+    private readonly List<(string Name, IArrowType Type, Func<Column> Create)> _columns = [];
 
-    public TableColumns<T> Text(string name, Func<T, string?> get) => Add(name, ColumnTypes.Text, rows =>
-    {
-        var builder = new StringArray.Builder();
-        foreach (var row in rows) builder.AppendText(get(row));
-        return builder.Build();
-    });
+    public TableColumns<T> Text(string name, Func<T, string?> get) =>
+        Add(name, ColumnTypes.Text, () => new Column<StringArray.Builder>(new(), (b, row) => b.AppendText(get(row)), b => b.Build()));
 
-    public TableColumns<T> Int64(string name, Func<T, long?> get) => Add(name, ColumnTypes.Int64, rows =>
-    {
-        var builder = new Int64Array.Builder();
-        foreach (var row in rows)
+    public TableColumns<T> Int64(string name, Func<T, long?> get) => Add(name, ColumnTypes.Int64, () => new Column<Int64Array.Builder>(new(),
+        (b, row) =>
         {
-            if (get(row) is { } value) builder.Append(value);
-            else builder.AppendNull();
-        }
-        return builder.Build();
-    });
+            if (get(row) is { } value) b.Append(value);
+            else b.AppendNull();
+        }, b => b.Build()));
 
-    public TableColumns<T> Real(string name, Func<T, double> get) => Add(name, ColumnTypes.Real, rows =>
-    {
-        var builder = new DoubleArray.Builder();
-        foreach (var row in rows) builder.Append(get(row));
-        return builder.Build();
-    });
+    public TableColumns<T> Real(string name, Func<T, double> get) =>
+        Add(name, ColumnTypes.Real, () => new Column<DoubleArray.Builder>(new(), (b, row) => b.Append(get(row)), b => b.Build()));
 
     /// <summary>A UTC timestamp column from µs; <see cref="Ingest.Timestamps.Null"/> is a null.</summary>
-    public TableColumns<T> Instant(string name, Func<T, long> get) => Add(name, ColumnTypes.Instant, rows =>
-    {
-        var builder = ColumnTypes.InstantBuilder();
-        foreach (var row in rows) builder.AppendInstant(get(row));
-        return builder.Build();
-    });
+    public TableColumns<T> Instant(string name, Func<T, long> get) =>
+        Add(name, ColumnTypes.Instant, () => new Column<TimestampArray.Builder>(ColumnTypes.InstantBuilder(), (b, row) => b.AppendInstant(get(row)), b => b.Build()));
 
-    public TableColumns<T> Flag(string name, Func<T, bool> get) => Add(name, ColumnTypes.Flag, rows =>
-    {
-        var builder = new BooleanArray.Builder();
-        foreach (var row in rows) builder.Append(get(row));
-        return builder.Build();
-    });
+    public TableColumns<T> Flag(string name, Func<T, bool> get) =>
+        Add(name, ColumnTypes.Flag, () => new Column<BooleanArray.Builder>(new(), (b, row) => b.Append(get(row)), b => b.Build()));
 
-    public TableColumns<T> TextList(string name, Func<T, IEnumerable<string>> get) => Add(name, ColumnTypes.TextList, rows =>
-    {
-        var builder = ColumnTypes.TextListBuilder();
-        foreach (var row in rows) builder.AppendTexts(get(row));
-        return builder.Build();
-    });
+    public TableColumns<T> TextList(string name, Func<T, IEnumerable<string>> get) =>
+        Add(name, ColumnTypes.TextList, () => new Column<ListArray.Builder>(ColumnTypes.TextListBuilder(), (b, row) => b.AppendTexts(get(row)), b => b.Build()));
 
-    public OutputTable Build(string table, IReadOnlyList<T> rows) =>
-        OutputTable.Create(table, _columns.Select(c => (c.Name, c.Type)).ToList(), _columns.Select(c => c.Build(rows)).ToList(), rows.Count);
-
-    private TableColumns<T> Add(string name, IArrowType type, Func<IReadOnlyList<T>, IArrowArray> build)
+    public OutputTable Build(string table, IReadOnlyList<T> rows)
     {
-        _columns.Add((name, type, build));
+        var columns = _columns.Select(c => c.Create()).ToArray();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            foreach (var column in columns) column.Append(row);
+        }
+        return OutputTable.Create(table, _columns.Select(c => (c.Name, c.Type)).ToList(), columns.Select(c => c.Build()).ToList(), rows.Count);
+    }
+
+    private TableColumns<T> Add(string name, IArrowType type, Func<Column> create)
+    {
+        _columns.Add((name, type, create));
         return this;
+    }
+
+    /// <summary>One column being built: an Arrow builder and how a row appends to it.</summary>
+    private abstract class Column
+    {
+        public abstract void Append(T row);
+
+        public abstract IArrowArray Build();
+    }
+
+    private sealed class Column<TBuilder>(TBuilder builder, Action<TBuilder, T> append, Func<TBuilder, IArrowArray> build) : Column
+    {
+        public override void Append(T row) => append(builder, row);
+
+        public override IArrowArray Build() => build(builder);
     }
 }
