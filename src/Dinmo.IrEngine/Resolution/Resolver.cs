@@ -47,7 +47,7 @@ internal static class Resolver
 
         var valid = violations.Select(v => v is null).ToArray();
         var golden = stages.Time("golden", () => GoldenRecordBuilder.Build(graph, loaded, observations, clusters, valid, threads));
-        var ids = stages.Time("stable_ids", () => StableIds(graph, records, clusters, valid, previous, runId));
+        var ids = stages.Time("stable_ids", () => StableIds(graph, records, clusters, valid, previous, runId, threads));
 
         var (status, reason, recordReasons) = Classify(records, applicability, clusters, violations, selfConflict);
         var outcomes = new LinkOutcome[links.Count];
@@ -80,7 +80,7 @@ internal static class Resolver
 
     /// <summary>dinmo_id continuity (SPEC §5): ids from the previous state, new ids, history, and the next state.</summary>
     private static IdOutcome StableIds(IdentityGraph graph, RecordTable records, ClusterAssignment clusters, bool[] valid,
-        IdState previous, string runId)
+        IdState previous, string runId, int threads)
     {
         var runSequence = previous.RunSequence + 1;
         var keys = new (string Model, string Key)?[records.Count];
@@ -101,7 +101,7 @@ internal static class Resolver
             var members = clusters.MembersOf(c).ToArray();
             return new StableIdAssigner.ClusterIds(records.ModelName(root), records.KeyString(root)!, members.Select(m => previousIds[m]).ToArray());
         }).ToArray();
-        var assignment = StableIdAssigner.Assign(graph.Project, input, previous, runId, runSequence);
+        var assignment = StableIdAssigner.Assign(graph.Project, input, previous, runId, runSequence, threads);
         var dinmoIds = new string?[clusters.ClusterCount];
         for (var k = 0; k < validClusters.Length; k++) dinmoIds[validClusters[k]] = assignment.Ids[k];
 

@@ -16,7 +16,8 @@ internal static class StableIdAssigner
 
     public sealed record Assignment(string[] Ids, List<IdChange> Changes, Dictionary<string, long> Registry);
 
-    public static Assignment Assign(string project, IReadOnlyList<ClusterIds> clusters, IdState previous, string runId, long runSequence)
+    public static Assignment Assign(string project, IReadOnlyList<ClusterIds> clusters, IdState previous, string runId, long runSequence,
+        int threads = 1)
     {
         var ids = new string?[clusters.Count];
         var taken = new HashSet<string>(StringComparer.Ordinal);
@@ -43,15 +44,21 @@ internal static class StableIdAssigner
             taken.Add(id);
         }
 
+        // The first candidate of every cluster still without an id is a pure function of its key:
+        // hash them in parallel, then take them in cluster order, moving on only past issued ids.
+        var first = new string?[clusters.Count];
+        Parallel.For(0, clusters.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, c =>
+        {
+            if (ids[c] is null) first[c] = DinmoIdFactory.ForCluster(project, clusters[c].Model, clusters[c].Key);
+        });
         var registry = new Dictionary<string, long>(previous.Registry, StringComparer.Ordinal);
         var changes = new List<IdChange>();
         for (var c = 0; c < clusters.Count; c++)
         {
             if (ids[c] is not null) continue;
-            var counter = 0;
-            string id;
-            do id = DinmoIdFactory.ForCluster(project, clusters[c].Model, clusters[c].Key, counter++);
-            while (registry.ContainsKey(id));
+            var counter = 1;
+            var id = first[c]!;
+            while (registry.ContainsKey(id)) id = DinmoIdFactory.ForCluster(project, clusters[c].Model, clusters[c].Key, counter++);
             ids[c] = id;
             registry[id] = runSequence;
             changes.Add(new IdChange(id, "created", null, runId, runSequence));
