@@ -18,8 +18,12 @@ internal sealed class CopyPlanner(SeededRandom random, NoiseModel noise)
     /// <summary>Tables shorter than this are left without broken keys, so tiny test sets stay readable.</summary>
     private const int MinRowsForBrokenKeys = 10;
 
-    /// <summary>One list of copies per plan, in plan order; each list is in key (= file) order.</summary>
-    public List<ProfileCopy>[] Plan(IReadOnlyList<SourcePlan> plans, IReadOnlyList<Person> persons)
+    /// <summary>
+    /// One list of copies per plan, in plan order; each list is in key (= file) order. Keys of plan
+    /// <c>p</c> are numbered from <paramref name="firstKeys"/>[p] (1 when null), so chunks of a
+    /// scale run continue each other's keys.
+    /// </summary>
+    public List<ProfileCopy>[] Plan(IReadOnlyList<SourcePlan> plans, IReadOnlyList<Person> persons, IReadOnlyList<long>? firstKeys = null)
     {
         var copies = plans.Select(_ => new List<ProfileCopy>()).ToArray();
         foreach (var person in persons)
@@ -37,7 +41,7 @@ internal sealed class CopyPlanner(SeededRandom random, NoiseModel noise)
                 AddCopies(copies[p], plans[p], person);
             }
         }
-        for (var p = 0; p < plans.Count; p++) AssignKeys(copies[p]);
+        for (var p = 0; p < plans.Count; p++) AssignKeys(copies[p], firstKeys?[p] ?? 1);
         return copies;
     }
 
@@ -68,10 +72,10 @@ internal sealed class CopyPlanner(SeededRandom random, NoiseModel noise)
 
     private string CustomerId(string id) => random.Chance(PaddedCustomerId) ? $" {id} " : id;
 
-    private void AssignKeys(List<ProfileCopy> rows)
+    private void AssignKeys(List<ProfileCopy> rows, long firstKey)
     {
         random.Shuffle(rows);
-        for (var i = 0; i < rows.Count; i++) rows[i] = rows[i] with { KeyNumber = i + 1 };
+        for (var i = 0; i < rows.Count; i++) rows[i] = rows[i] with { KeyNumber = firstKey + i };
         if (rows.Count < MinRowsForBrokenKeys) return;
 
         // Two distinct rows, neither the first: one loses its key, one repeats its predecessor's.

@@ -28,12 +28,7 @@ internal static class DemoGenerator
         var people = new PersonFactory(root.Fork()).Create(persons);
         var planner = new CopyPlanner(root.Fork(), new NoiseModel(root.Fork()));
 
-        SourcePlan[] plans =
-        [
-            new(new CrmContactsTable(), Presence: 0.65, CustomerIdRate: 0.97, EmailTag: "crm"),
-            new(new ShopCustomersTable(), Presence: 0.6, CustomerIdRate: 0.6, EmailTag: "shop"),
-            new(new AppUsersTable(), Presence: 0.55, CustomerIdRate: 0, EmailTag: "app"),
-        ];
+        var plans = SourcePlans();
         var copies = planner.Plan(plans, people);
 
         var models = new List<WrittenTable>(plans.Length);
@@ -47,4 +42,12 @@ internal static class DemoGenerator
         var graph = DemoGraph.Write(directory);
         return new GeneratedDemo(graph, models, truthTable, persons, seed);
     }
+
+    /// <summary>The three source models and how persons show up in each; shared with <see cref="ScaleGenerator"/>.</summary>
+    public static SourcePlan[] SourcePlans() =>
+    [
+        new(new CrmContactsTable(), Presence: 0.65, CustomerIdRate: 0.97, EmailTag: "crm"),
+        new(new ShopCustomersTable(), Presence: 0.6, CustomerIdRate: 0.6, EmailTag: "shop"),
+        new(new AppUsersTable(), Presence: 0.55, CustomerIdRate: 0, EmailTag: "app"),
+    ];
 }

@@ -1,4 +1,6 @@
 using System.Text;
+using Dinmo.IrEngine.Config;
+using Dinmo.IrEngine.Output;
 
 namespace Dinmo.IrEngine.Generate;
 
@@ -68,12 +70,32 @@ internal static class DemoGraph
 
         """;
 
+    /// <summary>The graph of a scale run (<see cref="ScaleGenerator"/>).</summary>
+    public const string ScaleFileName = "scale.json";
+
     /// <summary>Writes <c>demo.json</c> as UTF-8 without BOM with <c>\n</c> line endings, whatever the checkout's line endings.</summary>
-    public static string Write(string directory)
+    public static string Write(string directory) => WriteText(directory, FileName, Json);
+
+    /// <summary>
+    /// Writes <c>scale.json</c>: the same graph (rules, anchored fuzzy rule, conflict limits), project
+    /// <c>scale</c>, every model read from <c>&lt;model&gt;.parquet|.arrow</c> as the scale run writes them.
+    /// </summary>
+    public static string WriteScale(string directory, OutputFormat modelFormat)
+    {
+        var extension = TableFileWriter.Extension(modelFormat);
+        var json = Json
+            .Replace("\"project\": \"demo\"", "\"project\": \"scale\"", StringComparison.Ordinal)
+            .Replace("\"crm_contacts.csv\"", $"\"crm_contacts{extension}\"", StringComparison.Ordinal)
+            .Replace("\"shop_customers.parquet\"", $"\"shop_customers{extension}\"", StringComparison.Ordinal)
+            .Replace("\"app_users.arrow\"", $"\"app_users{extension}\"", StringComparison.Ordinal);
+        return WriteText(directory, ScaleFileName, json);
+    }
+
+    private static string WriteText(string directory, string fileName, string json)
     {
         Directory.CreateDirectory(directory);
-        var file = Path.Combine(directory, FileName);
-        File.WriteAllText(file, Json.ReplaceLineEndings("\n"), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        var file = Path.Combine(directory, fileName);
+        File.WriteAllText(file, json.ReplaceLineEndings("\n"), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         return file;
     }
 }

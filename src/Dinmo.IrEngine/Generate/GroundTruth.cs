@@ -6,7 +6,7 @@ using Dinmo.IrEngine.Output;
 namespace Dinmo.IrEngine.Generate;
 
 /// <summary>
-/// <c>ground_truth.csv</c>: one row per generated record, in file order per model — <c>model_name</c>,
+/// <c>ground_truth.csv</c> (<c>.parquet</c>/<c>.arrow</c> at scale): one row per generated record, in file order per model — <c>model_name</c>,
 /// <c>entity_key</c> (null for a record whose primary key is null), <c>person_id</c>. A duplicated key
 /// appears once per record, each with its own person. Records of one person belong together;
 /// household members sharing a phone do not.
@@ -40,7 +40,18 @@ internal sealed class GroundTruth
 
     public WrittenTable Write(string directory)
     {
-        var batch = new RecordBatch(Schema, [_models.Build(), _keys.Build(), _persons.Build()], _rows);
+        using var batch = TakeBatch();
         return TableFileWriter.Write(OutputFormat.Csv, directory, TableName, Schema, [batch]);
+    }
+
+    /// <summary>The rows added since the last call as one batch (the caller disposes it); the builders start over, so a streamed run holds one chunk's rows.</summary>
+    public RecordBatch TakeBatch()
+    {
+        var batch = new RecordBatch(Schema, [_models.Build(), _keys.Build(), _persons.Build()], _rows);
+        _models.Clear();
+        _keys.Clear();
+        _persons.Clear();
+        _rows = 0;
+        return batch;
     }
 }

@@ -8,16 +8,16 @@ namespace Dinmo.IrEngine.Generate;
 internal sealed class PersonFactory(SeededRandom random)
 {
     /// <summary>Share of persons who head a household of two or three sharing a phone.</summary>
-    private const double HouseholdRate = 0.02;
-    private const double SecondaryEmailRate = 0.2;
+    public const double HouseholdRate = 0.02;
+    public const double SecondaryEmailRate = 0.2;
 
     /// <summary>Birth dates span 1950-01-01 plus about 50 years.</summary>
-    private static readonly DateOnly EarliestBirth = new(1950, 1, 1);
-    private const int BirthDaySpan = 50 * 365;
+    public static readonly DateOnly EarliestBirth = new(1950, 1, 1);
+    public const int BirthDaySpan = 50 * 365;
 
     /// <summary>First sightings span 2021-01-01 plus two years; source updates come later.</summary>
-    private static readonly DateTimeOffset EarliestSeen = new(2021, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private const int SeenSecondSpan = 2 * 365 * 24 * 3600;
+    public static readonly DateTimeOffset EarliestSeen = new(2021, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public const int SeenSecondSpan = 2 * 365 * 24 * 3600;
 
     private readonly HashSet<string> _emails = new(StringComparer.Ordinal);
     private readonly HashSet<string> _phones = new(StringComparer.Ordinal);
@@ -26,7 +26,7 @@ internal sealed class PersonFactory(SeededRandom random)
     {
         var persons = new List<Person>(count);
         for (var i = 0; i < count; i++) persons.Add(CreateOne(i));
-        FormHouseholds(persons);
+        FormHouseholds(persons, random);
         return persons;
     }
 
@@ -74,8 +74,11 @@ internal sealed class PersonFactory(SeededRandom random)
         return digits;
     }
 
-    /// <summary>Makes the one or two persons after a household head share its last name, phone and country.</summary>
-    private void FormHouseholds(List<Person> persons)
+    /// <summary>
+    /// Makes the one or two persons after a household head share its last name, phone and country
+    /// (customer ids stay their own, so a cluster joining them breaks the customer id conflict limit).
+    /// </summary>
+    public static void FormHouseholds(List<Person> persons, SeededRandom random)
     {
         for (var i = 0; i + 2 < persons.Count; i++)
         {
@@ -88,5 +91,5 @@ internal sealed class PersonFactory(SeededRandom random)
         }
     }
 
-    private static readonly string[] Separators = [".", ".", "_", ""];
+    public static readonly string[] Separators = [".", ".", "_", ""];
 }
