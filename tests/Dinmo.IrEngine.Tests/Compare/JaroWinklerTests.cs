@@ -132,6 +132,30 @@ public class JaroWinklerTests
         Assert.False(string.IsNullOrEmpty(JaroWinkler.ActivePathName));
     }
 
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void PairEdgeCodePoints_EqualScalarBitForBit(string pathName)
+    {
+        // The one-to-one fast paths: code point 0 against vector padding, the Latin-1 table edge
+        // (255 / 256), the largest code point, and lengths around the 4/8/16-lane registers.
+        JaroWinklerPath path = Parse(pathName);
+        int[] letters = [0, 1, 'a', 255, 256, 0x10FFFF];
+        var random = new Random(31);
+        foreach (int l1 in new[] { 1, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 20 })
+        {
+            foreach (int l2 in new[] { 1, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 20 })
+            {
+                for (int round = 0; round < 20; round++)
+                {
+                    int[] a = Enumerable.Range(0, l1).Select(_ => letters[random.Next(round % 2 == 0 ? 3 : letters.Length)]).ToArray();
+                    int[] b = Enumerable.Range(0, l2).Select(_ => letters[random.Next(round % 2 == 0 ? 3 : letters.Length)]).ToArray();
+                    AssertSame(a, b, path);
+                    AssertSame(b, a, path);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Utf8Decode_InvalidBytesBecomeReplacementCharacters()
     {
