@@ -71,4 +71,44 @@ public sealed class FuzzyScenarioTests
         Assert.Equal(4, skipped[0].GetProperty("records").GetInt32());
         Assert.Contains(s.Table("identity_run_metrics"), r => r["metric"] == "skipped_fuzzy_blocks" && r["scope_type"] == "project" && r["value"] == "1");
     }
+
+    [Fact]
+    public void SeveralFuzzyCriteria_ManyRecordsFewValueTuples_LinkTuplesNotRecordPairs()
+    {
+        // 300 records in one phone block carrying 3 (first, last) tuples, 100 records each:
+        // martin dupont ~ martine dupond (0.971, 0.933 ≥ 0.92); zoe durand matches neither.
+        string[][] tuples = [["martin", "dupont"], ["martine", "dupond"], ["zoe", "durand"]];
+        var rows = new List<string> { "id,phone,first,last,updated" };
+        for (var i = 0; i < 300; i++) rows.Add($"r{i:D3},111,{tuples[i % 3][0]},{tuples[i % 3][1]},2024-01-01");
+        using var s = new ResolveScenario().File("people.csv", string.Join("\n", rows) + "\n").Graph("""
+            {
+              "project": "tuples",
+              "models": [ { "name": "people", "path": "people.csv", "primary_key": "id", "order_field": "updated",
+                            "identifiers": { "phone": ["phone"], "first": ["first"], "last": ["last"] } } ],
+              "identifiers": [ { "name": "phone" }, { "name": "first" }, { "name": "last" } ],
+              "rules": [ { "name": "phone + similar names", "criteria": [
+                  { "identifiers": ["phone"], "match": "exact" },
+                  { "identifiers": ["first"], "match": "fuzzy_strong" },
+                  { "identifiers": ["last"], "match": "fuzzy_strong" } ] } ]
+            }
+            """);
+        Assert.Equal(0, s.Resolve().ExitCode);
+
+        var ids = s.Ids();
+        Assert.Equal(200, ids.Count(p => p.Value == ids["people/r000"]));
+        Assert.Equal(ids["people/r000"], ids["people/r001"]);
+        Assert.Equal(100, ids.Count(p => p.Value == ids["people/r002"]));
+        Assert.NotEqual(ids["people/r000"], ids["people/r002"]);
+
+        // Star links inside each tuple (3 × 99, scores 1.0) plus one link between the matching tuples'
+        // smallest records, with both criteria's scores: 298 rows, not the 24,850 record pairs.
+        var pairs = s.Table("match_pairs");
+        Assert.Equal(3 * 99 + 1, pairs.Count);
+        Assert.Equal(297, pairs.Count(p => p["scores"] == "[1,1]"));
+        var across = Assert.Single(pairs, p => p["scores"] != "[1,1]");
+        Assert.Equal(("r000", "r001"), (across["left_entity_key"], across["right_entity_key"]));
+        var scores = across["scores"]!.Trim('[', ']').Split(',').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        Assert.InRange(scores[0], 0.97, 0.972);
+        Assert.InRange(scores[1], 0.933, 0.934);
+    }
 }
