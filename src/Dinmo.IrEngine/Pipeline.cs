@@ -50,7 +50,7 @@ public static class Pipeline
             var summary = new RunSummary
             {
                 Status = "succeeded", Project = graph.Project, RunId = runId, OutputDirectory = publisher.Target,
-                Metrics = metrics, SkippedBlocks = result.SkippedBlocks, Stages = stages.Stages,
+                Metrics = metrics, Stages = stages.Stages,
                 Outputs = written.Select(w => w with { File = Path.Combine(publisher.Target, Path.GetFileName(w.File)) }).ToArray(),
                 PeakMemoryBytes = budget.PeakBytes, Threads = threads, JaroWinklerPath = JaroWinkler.ActivePathName,
                 Elapsed = watch.Elapsed,

@@ -27,8 +27,8 @@ internal static class FuzzyRuleLinker
                 blocks[c] = FuzzyBlockValues.Collect(observations, records, rule.Fuzzy[c], scratch);
                 if (blocks[c].DistinctCount > graph.MaxFuzzyBlockValues)
                 {
-                    skipped.Add(new SkippedBlock(rule.Config.Name, DescribeKey(graph, rule, observations, key),
-                        blocks[c].DistinctCount, records.Length));
+                    skipped.Add(new SkippedBlock(rule.Config.Name, string.Join("|", rule.Fuzzy[c].Config.Identifiers),
+                        DescribeKey(graph, rule, observations, key), blocks[c].DistinctCount, records.Length));
                     return;
                 }
             }

@@ -13,7 +13,6 @@ internal sealed class RunSummary
     public required string RunId { get; init; }
     public required string OutputDirectory { get; init; }
     public required RunMetrics Metrics { get; init; }
-    public required IReadOnlyList<SkippedBlock> SkippedBlocks { get; init; }
     public required IReadOnlyList<(string Stage, TimeSpan Elapsed)> Stages { get; init; }
     public required IReadOnlyList<WrittenTable> Outputs { get; init; }
     public required long PeakMemoryBytes { get; init; }

@@ -69,7 +69,46 @@ public sealed class FuzzyScenarioTests
         Assert.Equal("phone=111", skipped[0].GetProperty("key").GetString());
         Assert.Equal(3, skipped[0].GetProperty("distinct_values").GetInt32());
         Assert.Equal(4, skipped[0].GetProperty("records").GetInt32());
-        Assert.Contains(s.Table("identity_run_metrics"), r => r["metric"] == "skipped_fuzzy_blocks" && r["scope_type"] == "project" && r["value"] == "1");
+        Assert.Equal("name", skipped[0].GetProperty("criterion").GetString());
+        Assert.Equal(1, run.Summary.GetProperty("skipped_fuzzy_block_count").GetInt32());
+        var metrics = s.Table("identity_run_metrics");
+        Assert.Contains(metrics, r => r["metric"] == "skipped_fuzzy_blocks" && r["scope_type"] == "project" && r["value"] == "1");
+        // Key and size in the metrics table too: one row per skipped block under its rule.
+        var row = Assert.Single(metrics, r => r["metric"]!.StartsWith("skipped_fuzzy_block:", StringComparison.Ordinal));
+        Assert.Equal(("rule", "phone + similar name", "skipped_fuzzy_block:name:phone=111", "3"),
+            (row["scope_type"], row["scope_value"], row["metric"], row["value"]));
+    }
+
+    [Fact]
+    public void ManyOversizedFuzzyBlocks_AreCountedAll_AndTheLargestListedWithKeyAndSize()
+    {
+        // 25 phone blocks of 2..6 distinct names, limit 1: all skipped, the 20 largest are listed.
+        var rows = new List<string> { "id,phone,name,updated" };
+        var sizes = new Dictionary<string, int>();
+        for (var block = 0; block < 25; block++)
+        {
+            var phone = (100 + block).ToString(CultureInfo.InvariantCulture);
+            sizes[phone] = 2 + block * 7 % 5;
+            for (var k = 0; k < sizes[phone]; k++) rows.Add($"r{block:D2}{k},{phone},name{k},2024-01-01");
+        }
+        using var s = new ResolveScenario().File("people.csv", string.Join("\n", rows) + "\n")
+            .Graph(Graph(extra: ", \"max_fuzzy_block_values\": 1"));
+        var run = s.Resolve();
+        Assert.Equal(0, run.ExitCode);
+        var expected = sizes.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(20)
+            .Select(p => ($"phone={p.Key}", p.Value)).ToList();
+
+        Assert.Equal(25, run.Summary.GetProperty("skipped_fuzzy_block_count").GetInt32());
+        var listed = run.Summary.GetProperty("skipped_fuzzy_blocks").EnumerateArray()
+            .Select(b => (b.GetProperty("key").GetString()!, b.GetProperty("distinct_values").GetInt32())).ToList();
+        Assert.Equal(expected, listed);
+
+        var metrics = s.Table("identity_run_metrics");
+        Assert.Contains(metrics, r => r["scope_type"] == "rule" && r["metric"] == "skipped_fuzzy_blocks" && r["value"] == "25");
+        var rowsListed = metrics.Where(r => r["metric"]!.StartsWith("skipped_fuzzy_block:name:", StringComparison.Ordinal))
+            .Select(r => (r["metric"]!["skipped_fuzzy_block:name:".Length..], int.Parse(r["value"]!, CultureInfo.InvariantCulture)))
+            .OrderBy(r => r.Item1, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected.OrderBy(e => e.Item1, StringComparer.Ordinal).ToList(), rowsListed);
     }
 
     [Fact]
