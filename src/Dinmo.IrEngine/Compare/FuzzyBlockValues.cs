@@ -71,18 +71,23 @@ internal sealed class FuzzyBlockValues
         return new FuzzyBlockValues(utf8, offsets, smallest, carriers, valuesOfRecord);
     }
 
-    /// <summary>Every pair of distinct values (i &lt; j) scoring at least <paramref name="threshold"/>.</summary>
-    public List<JaroWinklerMatch> Similar(double threshold)
+    /// <summary>
+    /// Every pair of distinct values (i &lt; j) scoring at least <paramref name="threshold"/>, on the
+    /// active kernel path; the kernel that scored them is counted in <paramref name="usage"/>.
+    /// </summary>
+    public List<JaroWinklerMatch> Similar(double threshold, JaroWinklerUsage usage)
     {
         var matches = new List<JaroWinklerMatch>();
         if (DistinctCount < 2) return matches;
-        JaroWinklerBlock.FromUtf8(_utf8, _offsets).ForEachPairAtLeast(threshold, matches);
+        var block = JaroWinklerBlock.FromUtf8(_utf8, _offsets);
+        usage.Add(block);
+        block.ForEachPairAtLeast(threshold, matches);
         return matches;
     }
 
     /// <summary>Similar pairs keyed by (i, j), i &lt; j: the per-block cache of this criterion's scores.</summary>
-    public Dictionary<(int, int), double> SimilarityLookup(double threshold) =>
-        Similar(threshold).ToDictionary(m => (m.I, m.J), m => m.Score);
+    public Dictionary<(int, int), double> SimilarityLookup(double threshold, JaroWinklerUsage usage) =>
+        Similar(threshold, usage).ToDictionary(m => (m.I, m.J), m => m.Score);
 
     /// <summary>The value indexes a record of the block carries, ascending and distinct.</summary>
     public ReadOnlySpan<int> ValuesOf(int record) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_valuesOfRecord[record]);

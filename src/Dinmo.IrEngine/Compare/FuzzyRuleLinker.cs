@@ -16,7 +16,7 @@ namespace Dinmo.IrEngine.Compare;
 internal static class FuzzyRuleLinker
 {
     public static void Link(IdentityGraph graph, CompiledRule rule, ObservationTable observations,
-        RuleApplicability applicability, int recordCount, LinkSet links, List<SkippedBlock> skipped)
+        RuleApplicability applicability, int recordCount, LinkSet links, List<SkippedBlock> skipped, JaroWinklerUsage usage)
     {
         var scratch = new List<int>();
         CandidateBlocks.ForEach(rule, observations, applicability, recordCount, (key, records) =>
@@ -32,12 +32,12 @@ internal static class FuzzyRuleLinker
                     return;
                 }
             }
-            if (blocks.Length == 1) LinkSingleCriterion(rule.Index, blocks[0], rule.Fuzzy[0].Threshold, links);
-            else LinkSeveralCriteria(rule, blocks, records, links);
+            if (blocks.Length == 1) LinkSingleCriterion(rule.Index, blocks[0], rule.Fuzzy[0].Threshold, links, usage);
+            else LinkSeveralCriteria(rule, blocks, records, links, usage);
         });
     }
 
-    private static void LinkSingleCriterion(int rule, FuzzyBlockValues block, double threshold, LinkSet links)
+    private static void LinkSingleCriterion(int rule, FuzzyBlockValues block, double threshold, LinkSet links, JaroWinklerUsage usage)
     {
         Span<double> score = stackalloc double[1];
         score[0] = 1.0;
@@ -50,7 +50,7 @@ internal static class FuzzyRuleLinker
             if (groups[value] < 0) groups[value] = links.NewGroup();
             links.Add(rule, block.SmallestRecord[value], record, score, groups[value]);
         }
-        foreach (var match in block.Similar(threshold))
+        foreach (var match in block.Similar(threshold, usage))
         {
             score[0] = match.Score;
             links.Add(rule, block.SmallestRecord[match.I], block.SmallestRecord[match.J], score);
@@ -64,7 +64,8 @@ internal static class FuzzyRuleLinker
     /// pair scored once by the kernel), and a matching pair of tuples gives one link between their
     /// smallest records. No record pair is enumerated: the work grows with distinct tuples, not records.
     /// </summary>
-    private static void LinkSeveralCriteria(CompiledRule rule, FuzzyBlockValues[] blocks, ReadOnlySpan<int> records, LinkSet links)
+    private static void LinkSeveralCriteria(CompiledRule rule, FuzzyBlockValues[] blocks, ReadOnlySpan<int> records, LinkSet links,
+        JaroWinklerUsage usage)
     {
         var tuples = FuzzyValueTuples.Group(blocks, records);
         var scores = new double[blocks.Length];
@@ -81,7 +82,7 @@ internal static class FuzzyRuleLinker
         var valueCounts = new int[blocks.Length];
         for (var c = 0; c < blocks.Length; c++)
         {
-            similar[c] = blocks[c].SimilarityLookup(rule.Fuzzy[c].Threshold);
+            similar[c] = blocks[c].SimilarityLookup(rule.Fuzzy[c].Threshold, usage);
             valueCounts[c] = blocks[c].DistinctCount;
         }
         foreach (var (t1, t2) in tuples.CandidatePairs(similar, valueCounts))

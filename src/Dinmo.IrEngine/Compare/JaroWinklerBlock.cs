@@ -24,8 +24,14 @@ internal sealed partial class JaroWinklerBlock
     /// <summary>Size of the block-local alphabet (distinct code points over all values).</summary>
     public int AlphabetSize { get; }
 
-    /// <summary>The kernel path this block scores with.</summary>
+    /// <summary>The kernel path this block was built for.</summary>
     public JaroWinklerPath Path { get; }
+
+    /// <summary>
+    /// The kernel that actually scores the block: <see cref="Path"/>, except that a vector path without
+    /// a lane pack (fewer than two non-empty values, or masks too large) runs the bit-parallel loop.
+    /// </summary>
+    public JaroWinklerPath Kernel => Path >= JaroWinklerPath.Vector128 && _pack is null ? JaroWinklerPath.BitParallel : Path;
 
     private JaroWinklerBlock(int[] codePoints, int[] offsets, JaroWinklerPath path)
     {

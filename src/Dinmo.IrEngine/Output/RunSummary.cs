@@ -18,5 +18,8 @@ internal sealed class RunSummary
     public required long PeakMemoryBytes { get; init; }
     public required int Threads { get; init; }
     public required string JaroWinklerPath { get; init; }
+
+    /// <summary>Fuzzy blocks scored per kernel path: the selected path, or bit-parallel for blocks it cannot pack.</summary>
+    public required IReadOnlyList<(string Path, int Blocks)> JaroWinklerBlocks { get; init; }
     public required TimeSpan Elapsed { get; init; }
 }

@@ -30,6 +30,9 @@ internal static class RunSummaryJson
             json.WriteNumber("peak_memory_bytes", summary.PeakMemoryBytes);
             json.WriteNumber("threads", summary.Threads);
             json.WriteString("jaro_winkler_path", summary.JaroWinklerPath);
+            json.WriteStartObject("jaro_winkler_blocks");
+            foreach (var (path, blocks) in summary.JaroWinklerBlocks) json.WriteNumber(path, blocks);
+            json.WriteEndObject();
             json.WriteStartObject("stage_seconds");
             foreach (var (stage, elapsed) in summary.Stages) json.WriteNumber(stage, Math.Round(elapsed.TotalSeconds, 3));
             json.WriteEndObject();

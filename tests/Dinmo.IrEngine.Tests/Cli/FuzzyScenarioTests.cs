@@ -150,4 +150,31 @@ public sealed class FuzzyScenarioTests
         Assert.InRange(scores[0], 0.97, 0.972);
         Assert.InRange(scores[1], 0.933, 0.934);
     }
+
+    [Fact]
+    public void JaroWinklerPath_ForcedPathIsReported_WithTheBlocksItScored()
+    {
+        using var s = new ResolveScenario().File("people.csv", People).Graph(Graph());
+        var run = CliRunner.Run(new Dictionary<string, string> { ["IRENGINE_JW_PATH"] = "bitparallel" },
+            "resolve", s.GraphPath, "--out", s.OutputFolder, "--format", "csv", "--run-id", "forced");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("bitparallel", run.Summary.GetProperty("jaro_winkler_path").GetString());
+        // One block (phone=111) has distinct names to score; phone=222 has one record.
+        Assert.Equal("""{"bitparallel":1}""", run.Summary.GetProperty("jaro_winkler_blocks").GetRawText());
+    }
+
+    [Theory]
+    [InlineData("avx9000", "'avx9000'")]
+    [InlineData("vector1024", "one of scalar, bitparallel, vector128, vector256, vector512")]
+    public void JaroWinklerPath_UnknownName_IsAUsageError_AndNothingIsWritten(string value, string expected)
+    {
+        using var s = new ResolveScenario().File("people.csv", People).Graph(Graph());
+        var run = CliRunner.Run(new Dictionary<string, string> { ["IRENGINE_JW_PATH"] = value },
+            "resolve", s.GraphPath, "--out", s.OutputFolder, "--format", "csv");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("IRENGINE_JW_PATH", run.StdErr);
+        Assert.Contains(expected, run.StdErr);
+        Assert.Equal(2, run.Summary.GetProperty("exit_code").GetInt32());
+        Assert.False(Directory.Exists(s.OutputFolder));
+    }
 }

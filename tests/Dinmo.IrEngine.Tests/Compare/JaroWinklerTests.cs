@@ -119,16 +119,29 @@ public class JaroWinklerTests
     }
 
     [Fact]
-    public void SelectPath_ForcedNameWinsAndUnknownNameThrows()
+    public void SelectPath_ForcedSupportedNameWins_UnknownOrUnsupportedNameIsAConfigError()
     {
         foreach (JaroWinklerPath path in Enum.GetValues<JaroWinklerPath>())
         {
-            Assert.Equal(path, JaroWinkler.SelectPath(JaroWinkler.PathName(path)));
-            Assert.Equal(path, JaroWinkler.SelectPath(JaroWinkler.PathName(path).ToUpperInvariant()));
+            string name = JaroWinkler.PathName(path);
+            if (JaroWinkler.IsSupported(path))
+            {
+                Assert.Equal(path, JaroWinkler.SelectPath(name));
+                Assert.Equal(path, JaroWinkler.SelectPath(name.ToUpperInvariant()));
+            }
+            else
+            {
+                var unsupported = Assert.Throws<Dinmo.IrEngine.Errors.ConfigException>(() => JaroWinkler.SelectPath(name));
+                Assert.Contains("does not run in hardware", unsupported.Message);
+            }
         }
-        Assert.Contains("IRENGINE_JW_PATH", Assert.Throws<InvalidOperationException>(() => JaroWinkler.SelectPath("avx9000")).Message);
+        var unknown = Assert.Throws<Dinmo.IrEngine.Errors.ConfigException>(() => JaroWinkler.SelectPath("avx9000"));
+        Assert.Contains("IRENGINE_JW_PATH", unknown.Message);
+        Assert.Contains("'avx9000'", unknown.Message);
+        Assert.Contains("scalar, bitparallel, vector128, vector256, vector512", unknown.Message);
         JaroWinklerPath widest = JaroWinkler.SelectPath(null);
         Assert.Equal(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated, widest == JaroWinklerPath.Vector512);
+        Assert.True(JaroWinkler.IsSupported(widest));
         Assert.False(string.IsNullOrEmpty(JaroWinkler.ActivePathName));
     }
 
