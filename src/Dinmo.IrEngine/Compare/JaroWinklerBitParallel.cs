@@ -26,9 +26,11 @@ internal static class JaroWinklerBitParallel
     /// One-to-one similarity. Strings of at most 64 code points below U+0100 take the fast path: P = b
     /// as a table of position masks by code point, the greedy matching fused with the lookups, and the
     /// transpositions counted on the code points themselves. Other short strings build the masks with
-    /// plain compares; longer ones use the blocked multi-word variant.
+    /// plain compares; longer ones use the blocked multi-word variant. Jitted fully optimized at once,
+    /// like the vector paths' one-to-one members, so a few thousand calls do not run unoptimized code.
     /// </summary>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe double Similarity(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
     {
         int la = a.Length, lb = b.Length;
