@@ -18,6 +18,9 @@ internal sealed partial class JaroWinklerBlock
     private readonly ulong _presentLengths; // bit l-1 set when some value has length l (1..64)
     private readonly JaroWinklerLanePack? _pack;
 
+    /// <summary>Code points below this get their alphabet id from a direct table (U+0000..U+00FF).</summary>
+    private const int Latin1Size = 256;
+
     /// <summary>Number of values.</summary>
     public int Count { get; }
 
@@ -40,18 +43,30 @@ internal sealed partial class JaroWinklerBlock
         Count = offsets.Length - 1;
         Path = path;
 
+        // Ids in order of first appearance. Code points below U+0100 (most names) are looked up in a
+        // direct table; a dictionary per code point cost most of the build of a 64-value block.
         _ids = new int[codePoints.Length];
-        var alphabet = new Dictionary<int, int>();
+        Span<int> latin1 = stackalloc int[Latin1Size];
+        latin1.Fill(-1);
+        Dictionary<int, int>? others = null;
+        int alphabetSize = 0;
         for (int k = 0; k < codePoints.Length; k++)
         {
-            if (!alphabet.TryGetValue(codePoints[k], out int id))
+            int codePoint = codePoints[k];
+            int id;
+            if ((uint)codePoint < Latin1Size)
             {
-                id = alphabet.Count;
-                alphabet.Add(codePoints[k], id);
+                id = latin1[codePoint];
+                if (id < 0) latin1[codePoint] = id = alphabetSize++;
+            }
+            else if (!(others ??= []).TryGetValue(codePoint, out id))
+            {
+                id = alphabetSize++;
+                others.Add(codePoint, id);
             }
             _ids[k] = id;
         }
-        AlphabetSize = alphabet.Count;
+        AlphabetSize = alphabetSize;
 
         for (int i = 0; i < Count; i++)
         {
