@@ -7,7 +7,7 @@ namespace Dinmo.IrEngine.Bench.Compare;
 /// One-to-one similarity of 1,024 name pairs (half typos of each other, half unrelated), per path;
 /// the mean is per pair.
 /// </summary>
-[MemoryDiagnoser]
+[MemoryDiagnoser, MinColumn, MedianColumn]
 public class JaroWinklerOneToOneBench
 {
     private const int Pairs = 1024;
