@@ -41,6 +41,8 @@ public static class Pipeline
     {
         var cancel = run.Token;
         var watch = Stopwatch.StartNew();
+        // A bad IRENGINE_JW_PATH is a usage error (exit 2) before any input is read or output taken.
+        var jaroWinklerPath = JaroWinkler.ActivePathName;
         var graph = IdentityGraphLoader.Load(options.GraphPath);
         var runId = options.RunId ?? DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var threads = Math.Max(1, options.Threads ?? Environment.ProcessorCount);
@@ -70,9 +72,9 @@ public static class Pipeline
             var summary = new RunSummary
             {
                 Status = "succeeded", Project = graph.Project, RunId = runId, OutputDirectory = publisher.Target,
-                Metrics = metrics, SkippedBlocks = result.SkippedBlocks, Stages = stages.Stages,
+                Metrics = metrics, Stages = stages.Stages,
                 Outputs = written.Select(w => w with { File = Path.Combine(publisher.Target, Path.GetFileName(w.File)) }).ToArray(),
-                PeakMemoryBytes = budget.PeakBytes, Threads = threads, JaroWinklerPath = JaroWinkler.ActivePathName,
+                PeakMemoryBytes = budget.PeakBytes, Threads = threads, JaroWinklerPath = jaroWinklerPath, JaroWinklerBlocks = result.JaroWinklerUsage.Blocks,
                 Elapsed = watch.Elapsed,
             };
             File.WriteAllText(Path.Combine(publisher.StagingDirectory, "run_summary.json"), RunSummaryJson.Write(summary, indented: true) + "\n");
@@ -89,6 +91,7 @@ public static class Pipeline
     public static void Validate(string graphPath)
     {
         var graph = IdentityGraphLoader.Load(graphPath);
+        _ = JaroWinkler.ActivePath; // the environment a resolve would run with: a bad IRENGINE_JW_PATH is reported too
         var sources = OpenSources(graph, schemaErrorsAreInputErrors: false);
         foreach (var source in sources.All) source.Dispose();
     }

@@ -8,7 +8,7 @@ namespace Dinmo.IrEngine.Bench.Compare;
 /// path, single-threaded; OperationsPerInvoke makes the mean per pair considered. "WithBuild"
 /// also counts building the block (decode-free: code points in, masks and lane packs out).
 /// </summary>
-[MemoryDiagnoser]
+[MemoryDiagnoser, MinColumn, MedianColumn]
 public abstract class JaroWinklerBlockBench
 {
     private const double Threshold = 0.88;

@@ -66,30 +66,42 @@ internal sealed class FuzzyBlockValues
                 smallest[indexes[k]] = Math.Min(smallest[indexes[k]], record);
                 carriers.Add((indexes[k], record));
             }
+            indexes.Sort(); // ascending value indexes: equal value sets compare equal element by element
         }
         return new FuzzyBlockValues(utf8, offsets, smallest, carriers, valuesOfRecord);
     }
 
-    /// <summary>Every pair of distinct values (i &lt; j) scoring at least <paramref name="threshold"/>.</summary>
-    public List<JaroWinklerMatch> Similar(double threshold)
+    /// <summary>
+    /// Every pair of distinct values (i &lt; j) scoring at least <paramref name="threshold"/>, on the
+    /// active kernel path; the kernel that scored them is counted in <paramref name="usage"/>.
+    /// </summary>
+    public List<JaroWinklerMatch> Similar(double threshold, JaroWinklerUsage usage)
     {
         var matches = new List<JaroWinklerMatch>();
         if (DistinctCount < 2) return matches;
-        JaroWinklerBlock.FromUtf8(_utf8, _offsets).ForEachPairAtLeast(threshold, matches);
+        var block = JaroWinklerBlock.FromUtf8(_utf8, _offsets);
+        usage.Add(block);
+        block.ForEachPairAtLeast(threshold, matches);
         return matches;
     }
 
-    /// <summary>Similar pairs keyed by (i, j) for checking record pairs against several criteria.</summary>
-    public Dictionary<(int, int), double> SimilarityLookup(double threshold) =>
-        Similar(threshold).ToDictionary(m => (m.I, m.J), m => m.Score);
+    /// <summary>Similar pairs keyed by (i, j), i &lt; j: the per-block cache of this criterion's scores.</summary>
+    public Dictionary<(int, int), double> SimilarityLookup(double threshold, JaroWinklerUsage usage) =>
+        Similar(threshold, usage).ToDictionary(m => (m.I, m.J), m => m.Score);
 
-    /// <summary>The best score of any pair of the two records' values, or -1 when none reaches the threshold.</summary>
-    public double BestScore(int a, int b, Dictionary<(int, int), double> similar)
+    /// <summary>The value indexes a record of the block carries, ascending and distinct.</summary>
+    public ReadOnlySpan<int> ValuesOf(int record) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_valuesOfRecord[record]);
+
+    /// <summary>
+    /// The best score of any pair of values of the two sets: 1.0 when they share a value, else the best
+    /// similar pair from <paramref name="similar"/>, or -1 when none reaches the threshold.
+    /// </summary>
+    public static double BestScore(ReadOnlySpan<int> a, ReadOnlySpan<int> b, Dictionary<(int, int), double> similar)
     {
         var best = -1.0;
-        foreach (var va in _valuesOfRecord[a])
+        foreach (var va in a)
         {
-            foreach (var vb in _valuesOfRecord[b])
+            foreach (var vb in b)
             {
                 if (va == vb) return 1.0;
                 if (similar.TryGetValue((Math.Min(va, vb), Math.Max(va, vb)), out var score)) best = Math.Max(best, score);

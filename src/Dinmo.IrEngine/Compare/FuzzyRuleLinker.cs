@@ -10,13 +10,13 @@ namespace Dinmo.IrEngine.Compare;
 /// exact block, each fuzzy criterion is scored once per distinct pair of values, on a block-contiguous
 /// copy of the values, never per record pair. With one fuzzy criterion, records with equal values are
 /// linked to the smallest of them (score 1.0) and each matching pair of distinct values links the
-/// smallest records carrying them; with several, record pairs are checked against every criterion.
+/// smallest records carrying them; with several, the same holds for distinct tuples of values (SPEC §6).
 /// A block with more distinct values than <c>max_fuzzy_block_values</c> is skipped and reported.
 /// </summary>
 internal static class FuzzyRuleLinker
 {
     public static void Link(IdentityGraph graph, CompiledRule rule, ObservationTable observations,
-        RuleApplicability applicability, int recordCount, LinkSet links, List<SkippedBlock> skipped)
+        RuleApplicability applicability, int recordCount, LinkSet links, List<SkippedBlock> skipped, JaroWinklerUsage usage)
     {
         var scratch = new List<int>();
         CandidateBlocks.ForEach(rule, observations, applicability, recordCount, (key, records) =>
@@ -27,17 +27,17 @@ internal static class FuzzyRuleLinker
                 blocks[c] = FuzzyBlockValues.Collect(observations, records, rule.Fuzzy[c], scratch);
                 if (blocks[c].DistinctCount > graph.MaxFuzzyBlockValues)
                 {
-                    skipped.Add(new SkippedBlock(rule.Config.Name, DescribeKey(graph, rule, observations, key),
-                        blocks[c].DistinctCount, records.Length));
+                    skipped.Add(new SkippedBlock(rule.Config.Name, string.Join("|", rule.Fuzzy[c].Config.Identifiers),
+                        DescribeKey(graph, rule, observations, key), blocks[c].DistinctCount, records.Length));
                     return;
                 }
             }
-            if (blocks.Length == 1) LinkSingleCriterion(rule.Index, blocks[0], rule.Fuzzy[0].Threshold, links);
-            else LinkSeveralCriteria(rule, blocks, records, links);
+            if (blocks.Length == 1) LinkSingleCriterion(rule.Index, blocks[0], rule.Fuzzy[0].Threshold, links, usage);
+            else LinkSeveralCriteria(rule, blocks, records, links, usage);
         });
     }
 
-    private static void LinkSingleCriterion(int rule, FuzzyBlockValues block, double threshold, LinkSet links)
+    private static void LinkSingleCriterion(int rule, FuzzyBlockValues block, double threshold, LinkSet links, JaroWinklerUsage usage)
     {
         Span<double> score = stackalloc double[1];
         score[0] = 1.0;
@@ -50,29 +50,50 @@ internal static class FuzzyRuleLinker
             if (groups[value] < 0) groups[value] = links.NewGroup();
             links.Add(rule, block.SmallestRecord[value], record, score, groups[value]);
         }
-        foreach (var match in block.Similar(threshold))
+        foreach (var match in block.Similar(threshold, usage))
         {
             score[0] = match.Score;
             links.Add(rule, block.SmallestRecord[match.I], block.SmallestRecord[match.J], score);
         }
     }
 
-    private static void LinkSeveralCriteria(CompiledRule rule, FuzzyBlockValues[] blocks, ReadOnlySpan<int> records, LinkSet links)
+    /// <summary>
+    /// Several fuzzy criteria: records are grouped by their tuple of values (one set per criterion). The
+    /// records of a tuple agree on everything, so they are star-linked to its smallest record (scores 1.0);
+    /// distinct tuples are compared through the per-criterion caches of similar value pairs (each value
+    /// pair scored once by the kernel), and a matching pair of tuples gives one link between their
+    /// smallest records. No record pair is enumerated: the work grows with distinct tuples, not records.
+    /// </summary>
+    private static void LinkSeveralCriteria(CompiledRule rule, FuzzyBlockValues[] blocks, ReadOnlySpan<int> records, LinkSet links,
+        JaroWinklerUsage usage)
     {
-        var scores = blocks.Select((b, c) => b.SimilarityLookup(rule.Fuzzy[c].Threshold)).ToArray();
-        var best = new double[blocks.Length];
-        for (var a = 0; a < records.Length; a++)
+        var tuples = FuzzyValueTuples.Group(blocks, records);
+        var scores = new double[blocks.Length];
+        Array.Fill(scores, 1.0);
+        for (var t = 0; t < tuples.Count; t++)
         {
-            for (var b = a + 1; b < records.Length; b++)
+            var members = tuples.Members(t);
+            if (members.Length < 2 || !tuples.HasEveryCriterion(t)) continue;
+            var group = links.NewGroup();
+            for (var k = 1; k < members.Length; k++) links.Add(rule.Index, members[0], members[k], scores, group);
+        }
+
+        var similar = new Dictionary<(int, int), double>[blocks.Length];
+        var valueCounts = new int[blocks.Length];
+        for (var c = 0; c < blocks.Length; c++)
+        {
+            similar[c] = blocks[c].SimilarityLookup(rule.Fuzzy[c].Threshold, usage);
+            valueCounts[c] = blocks[c].DistinctCount;
+        }
+        foreach (var (t1, t2) in tuples.CandidatePairs(similar, valueCounts))
+        {
+            var all = true;
+            for (var c = 0; c < blocks.Length && all; c++)
             {
-                var all = true;
-                for (var c = 0; c < blocks.Length && all; c++)
-                {
-                    best[c] = blocks[c].BestScore(records[a], records[b], scores[c]);
-                    all = best[c] >= 0;
-                }
-                if (all) links.Add(rule.Index, records[a], records[b], best);
+                scores[c] = FuzzyBlockValues.BestScore(tuples.Values(t1, c), tuples.Values(t2, c), similar[c]);
+                all = scores[c] >= 0;
             }
+            if (all) links.Add(rule.Index, tuples.Representative(t1), tuples.Representative(t2), scores);
         }
     }
 

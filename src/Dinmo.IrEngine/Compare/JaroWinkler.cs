@@ -1,19 +1,30 @@
+using System.Runtime.Intrinsics.X86;
+using Dinmo.IrEngine.Errors;
+
 namespace Dinmo.IrEngine.Compare;
 
 /// <summary>
 /// Jaro-Winkler similarity of SPEC §3.3 (rapidfuzz's definition over Unicode code points): the
-/// entry point and the dispatch. The kernel path is chosen once, widest supported first, and can
-/// be forced with the <see cref="PathVariable"/> environment variable (all paths give identical
-/// doubles, so forcing one changes speed only). <see cref="ActivePathName"/> is what the run
-/// summary reports.
+/// entry point and the dispatch. The kernel path is chosen once, widest hardware-accelerated first,
+/// and can be forced with the <see cref="PathVariable"/> environment variable (all paths give
+/// identical doubles, so forcing one changes speed only). <see cref="ActivePathName"/> is what the
+/// run summary reports. The path serves both entry points: one pair (<see cref="Similarity(ReadOnlySpan{int}, ReadOnlySpan{int})"/>)
+/// and all pairs of a block (<see cref="JaroWinklerBlock"/>).
 /// </summary>
 internal static class JaroWinkler
 {
     /// <summary>Environment variable that forces one path: scalar, bitparallel, vector128, vector256 or vector512.</summary>
     public const string PathVariable = "IRENGINE_JW_PATH";
 
-    /// <summary>The path every call without an explicit path uses, fixed for the process.</summary>
-    public static JaroWinklerPath ActivePath { get; } = SelectPath(Environment.GetEnvironmentVariable(PathVariable));
+    // Resolved on first use rather than in a static initializer, so a bad IRENGINE_JW_PATH surfaces
+    // as a ConfigException (exit 2) at the start of a run, not as a TypeInitializationException.
+    private static JaroWinklerPath? s_activePath;
+
+    /// <summary>
+    /// The path every call without an explicit path uses, fixed for the process. Throws
+    /// <see cref="ConfigException"/> when <see cref="PathVariable"/> names no path or one this CPU cannot run.
+    /// </summary>
+    public static JaroWinklerPath ActivePath => s_activePath ??= SelectPath(Environment.GetEnvironmentVariable(PathVariable));
 
     /// <summary>Lower-case name of <see cref="ActivePath"/>, as accepted by <see cref="PathVariable"/>.</summary>
     public static string ActivePathName => PathName(ActivePath);
@@ -33,23 +44,45 @@ internal static class JaroWinkler
     };
 
     /// <summary>
-    /// The factory: a forced name wins (any path is correct everywhere; an unaccelerated vector width
-    /// is merely slow), otherwise the widest hardware-accelerated width, otherwise bit-parallel.
+    /// Whether this CPU runs <paramref name="path"/> in hardware. Scalar and bit-parallel run anywhere;
+    /// a vector width needs hardware acceleration (software-emulated vectors are correct but far slower
+    /// than bit-parallel, so forcing one is refused rather than reported as if it had run natively).
+    /// </summary>
+    public static bool IsSupported(JaroWinklerPath path) => path switch
+    {
+        JaroWinklerPath.Vector128 => JaroWinklerVector128.IsAccelerated,
+        JaroWinklerPath.Vector256 => JaroWinklerVector256.IsAccelerated,
+        JaroWinklerPath.Vector512 => JaroWinklerVector512.IsAccelerated,
+        _ => true,
+    };
+
+    /// <summary>
+    /// The factory: a forced name wins if this CPU supports it, otherwise the widest hardware-accelerated
+    /// width, otherwise bit-parallel. A name that is no path, or a width this CPU does not accelerate,
+    /// is a usage error (<see cref="ConfigException"/>, exit code 2) naming the variable and the choices.
     /// </summary>
     internal static JaroWinklerPath SelectPath(string? forced)
     {
         if (!string.IsNullOrWhiteSpace(forced))
         {
-            return TryParsePath(forced.Trim(), out JaroWinklerPath path)
-                ? path
-                : throw new InvalidOperationException(
-                    $"{PathVariable}='{forced}' is not a Jaro-Winkler path; expected one of scalar, bitparallel, vector128, vector256, vector512");
+            if (!TryParsePath(forced.Trim(), out JaroWinklerPath path))
+                throw new ConfigException(new ConfigError("environment", 0, 0, PathVariable, $"'{forced}'",
+                    "one of " + string.Join(", ", Enum.GetValues<JaroWinklerPath>().Select(PathName))));
+            if (!IsSupported(path))
+                throw new ConfigException(new ConfigError("environment", 0, 0, PathVariable,
+                    $"'{forced}', which this CPU does not run in hardware ({CpuDescription()})",
+                    "a path this CPU supports: " + string.Join(", ", Enum.GetValues<JaroWinklerPath>().Where(IsSupported).Select(PathName))));
+            return path;
         }
         if (JaroWinklerVector512.IsAccelerated) return JaroWinklerPath.Vector512;
         if (JaroWinklerVector256.IsAccelerated) return JaroWinklerPath.Vector256;
         if (JaroWinklerVector128.IsAccelerated) return JaroWinklerPath.Vector128;
         return JaroWinklerPath.BitParallel;
     }
+
+    private static string CpuDescription() =>
+        $"Vector128/256/512 accelerated: {JaroWinklerVector128.IsAccelerated}/{JaroWinklerVector256.IsAccelerated}/{JaroWinklerVector512.IsAccelerated}; "
+        + $"AVX2 {Avx2.IsSupported}, AVX-512F {Avx512F.IsSupported}";
 
     /// <summary>Parses a path name, ignoring case.</summary>
     internal static bool TryParsePath(string name, out JaroWinklerPath path)

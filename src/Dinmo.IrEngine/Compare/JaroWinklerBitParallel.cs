@@ -16,13 +16,56 @@ internal static class JaroWinklerBitParallel
     /// <summary>Longest string a single 64-bit mask word covers.</summary>
     public const int WordBits = 64;
 
-    /// <summary>One-to-one similarity; masks built with plain scalar compares.</summary>
-    public static double Similarity(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    /// <summary>
+    /// Code points below this index the one-to-one mask table directly (Latin-1 covers most names);
+    /// 256 words are 2 KiB of stack, and only the slots the two strings use are ever touched.
+    /// </summary>
+    private const int TableSize = 256;
+
+    /// <summary>
+    /// One-to-one similarity. Strings of at most 64 code points below U+0100 take the fast path: P = b
+    /// as a table of position masks by code point, the greedy matching fused with the lookups, and the
+    /// transpositions counted on the code points themselves. Other short strings build the masks with
+    /// plain compares; longer ones use the blocked multi-word variant. Jitted fully optimized at once,
+    /// like the vector paths' one-to-one members, so a few thousand calls do not run unoptimized code.
+    /// </summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static unsafe double Similarity(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
     {
         int la = a.Length, lb = b.Length;
         if (la == 0 || lb == 0) return la == lb ? 1.0 : 0.0;
         if (la > WordBits || lb > WordBits) return SimilarityBlocked(a, b);
 
+        // The table is not cleared: each slot read or OR-ed below is zeroed first by these two loops,
+        // which costs la + lb stores instead of 256. Indexing by the low byte stays in bounds for any
+        // code point; the table is used only when every code point is below 256.
+        ulong* table = stackalloc ulong[TableSize];
+        int all = 0;
+        foreach (int c in a)
+        {
+            all |= c;
+            table[c & (TableSize - 1)] = 0;
+        }
+        foreach (int c in b)
+        {
+            all |= c;
+            table[c & (TableSize - 1)] = 0;
+        }
+        if ((uint)all >= TableSize) return SimilarityByCompares(a, b);
+
+        for (int q = 0; q < lb; q++) table[b[q]] |= 1UL << q;
+        MatchWord(new TableMask(table), a, lb, out ulong pFlag, out ulong tFlag);
+        int m = BitOperations.PopCount(pFlag);
+        if (m == 0) return 0.0;
+        return JaroWinklerScalar.Finish(m, CountTranspositions(a, b, tFlag, pFlag) / 2, la, lb, JaroWinklerScalar.CommonPrefix(a, b));
+    }
+
+    /// <summary>Short strings with code points at or above U+0100: masks from la × lb scalar compares.</summary>
+    [SkipLocalsInit]
+    private static double SimilarityByCompares(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    {
+        int la = a.Length, lb = b.Length;
         // pm[j] = positions of a[j] in b. T = a walks, P = b is masked.
         Span<ulong> pm = stackalloc ulong[WordBits];
         for (int j = 0; j < la; j++)
@@ -35,6 +78,54 @@ internal static class JaroWinklerBitParallel
         }
         CountWord(pm, la, lb, out int m, out int t);
         return JaroWinklerScalar.Finish(m, t, la, lb, JaroWinklerScalar.CommonPrefix(a, b));
+    }
+
+    /// <summary>
+    /// The greedy matching of SPEC §3.3 for T against P (both 1..64 code points) with P's positions
+    /// supplied by <paramref name="pattern"/>: <paramref name="pFlag"/> gets the matched P positions,
+    /// <paramref name="tFlag"/> the matched T positions.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MatchWord<TMask>(TMask pattern, ReadOnlySpan<int> t, int lP, out ulong pFlag, out ulong tFlag)
+        where TMask : struct, IJaroWinklerPairMask
+    {
+        int lT = t.Length;
+        int bound = Math.Max(Math.Max(lT, lP) / 2 - 1, 0);
+        // Window for T[0] is P[0..bound]; bound <= 31 for lengths <= 64 so the shift is in range.
+        ulong window = (2UL << bound) - 1;
+        ulong p = 0, matchedT = 0;
+        for (int j = 0; j < lT; j++)
+        {
+            ulong x = pattern.Positions(t[j]) & window & ~p;
+            p |= x & (0 - x);                         // blsi: the first unmatched equal character
+            matchedT |= ((x | (0 - x)) >> 63) << j;   // 1 iff x != 0, without a branch
+            window = (window << 1) | (j < bound ? 1UL : 0UL);
+        }
+        pFlag = p;
+        tFlag = matchedT;
+    }
+
+    /// <summary>
+    /// Pairs the k-th matched position of <paramref name="t"/> with the k-th matched position of
+    /// <paramref name="p"/> and counts the pairs whose code points differ (not yet halved).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int CountTranspositions(ReadOnlySpan<int> t, ReadOnlySpan<int> p, ulong tFlag, ulong pFlag)
+    {
+        int transpositions = 0;
+        while (tFlag != 0)
+        {
+            transpositions += t[BitOperations.TrailingZeroCount(tFlag)] != p[BitOperations.TrailingZeroCount(pFlag)] ? 1 : 0;
+            tFlag &= tFlag - 1;
+            pFlag &= pFlag - 1;
+        }
+        return transpositions;
+    }
+
+    /// <summary>P as a table of position masks indexed by code point (below <see cref="TableSize"/>).</summary>
+    private readonly unsafe struct TableMask(ulong* table) : IJaroWinklerPairMask
+    {
+        public ulong Positions(int codePoint) => table[codePoint];
     }
 
     /// <summary>

@@ -18,14 +18,23 @@ internal sealed partial class JaroWinklerBlock
     private readonly ulong _presentLengths; // bit l-1 set when some value has length l (1..64)
     private readonly JaroWinklerLanePack? _pack;
 
+    /// <summary>Code points below this get their alphabet id from a direct table (U+0000..U+00FF).</summary>
+    private const int Latin1Size = 256;
+
     /// <summary>Number of values.</summary>
     public int Count { get; }
 
     /// <summary>Size of the block-local alphabet (distinct code points over all values).</summary>
     public int AlphabetSize { get; }
 
-    /// <summary>The kernel path this block scores with.</summary>
+    /// <summary>The kernel path this block was built for.</summary>
     public JaroWinklerPath Path { get; }
+
+    /// <summary>
+    /// The kernel that actually scores the block: <see cref="Path"/>, except that a vector path without
+    /// a lane pack (fewer than two non-empty values, or masks too large) runs the bit-parallel loop.
+    /// </summary>
+    public JaroWinklerPath Kernel => Path >= JaroWinklerPath.Vector128 && _pack is null ? JaroWinklerPath.BitParallel : Path;
 
     private JaroWinklerBlock(int[] codePoints, int[] offsets, JaroWinklerPath path)
     {
@@ -34,18 +43,30 @@ internal sealed partial class JaroWinklerBlock
         Count = offsets.Length - 1;
         Path = path;
 
+        // Ids in order of first appearance. Code points below U+0100 (most names) are looked up in a
+        // direct table; a dictionary per code point cost most of the build of a 64-value block.
         _ids = new int[codePoints.Length];
-        var alphabet = new Dictionary<int, int>();
+        Span<int> latin1 = stackalloc int[Latin1Size];
+        latin1.Fill(-1);
+        Dictionary<int, int>? others = null;
+        int alphabetSize = 0;
         for (int k = 0; k < codePoints.Length; k++)
         {
-            if (!alphabet.TryGetValue(codePoints[k], out int id))
+            int codePoint = codePoints[k];
+            int id;
+            if ((uint)codePoint < Latin1Size)
             {
-                id = alphabet.Count;
-                alphabet.Add(codePoints[k], id);
+                id = latin1[codePoint];
+                if (id < 0) latin1[codePoint] = id = alphabetSize++;
+            }
+            else if (!(others ??= []).TryGetValue(codePoint, out id))
+            {
+                id = alphabetSize++;
+                others.Add(codePoint, id);
             }
             _ids[k] = id;
         }
-        AlphabetSize = alphabet.Count;
+        AlphabetSize = alphabetSize;
 
         for (int i = 0; i < Count; i++)
         {

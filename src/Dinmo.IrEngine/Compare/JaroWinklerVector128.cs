@@ -5,57 +5,17 @@ using System.Runtime.Intrinsics;
 namespace Dinmo.IrEngine.Compare;
 
 /// <summary>
-/// 128-bit (SSE2/NEON) members of the Jaro-Winkler family: a one-to-one similarity whose pattern masks
-/// come from vector compares, and the multi-string kernel that scores one query against
-/// 16/8/4/2 candidates of at most 8/16/32/64 code points at once.
+/// 128-bit (SSE2/NEON) members of the Jaro-Winkler family: the multi-string kernel that scores one query against
+/// 16/8/4/2 candidates of at most 8/16/32/64 code points at once; the one-to-one
+/// similarity is in <c>JaroWinklerVector128.Pair.cs</c>.
 /// </summary>
-internal readonly struct JaroWinklerVector128 : IJaroWinklerLaneKernel
+internal readonly partial struct JaroWinklerVector128 : IJaroWinklerLaneKernel
 {
     /// <summary>Whether this width runs in hardware rather than in software emulation.</summary>
     public static bool IsAccelerated => Vector128.IsHardwareAccelerated;
 
     /// <inheritdoc />
     public static int VectorBytes => 16;
-
-    private const int IntLanes = 4;
-
-    /// <summary>One-to-one similarity; falls back to the blocked path above 64 code points.</summary>
-    [SkipLocalsInit]
-    public static double Similarity(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
-    {
-        int la = a.Length, lb = b.Length;
-        if (la == 0 || lb == 0) return la == lb ? 1.0 : 0.0;
-        if (la > JaroWinklerBitParallel.WordBits || lb > JaroWinklerBitParallel.WordBits)
-            return JaroWinklerBitParallel.SimilarityBlocked(a, b);
-
-        // b padded to whole vectors with -1 (never a scalar value); only the tail needs filling.
-        int padLength = (lb + IntLanes - 1) & -IntLanes;
-        Span<int> padded = stackalloc int[JaroWinklerBitParallel.WordBits];
-        b.CopyTo(padded);
-        padded[lb..padLength].Fill(-1);
-        ref int p0 = ref padded[0];
-        Span<ulong> pm = stackalloc ulong[JaroWinklerBitParallel.WordBits];
-        if (padLength == IntLanes)
-        {
-            // The common case for names: all of b in one register, one compare per character of a.
-            Vector128<int> whole = Vector128.LoadUnsafe(ref p0);
-            for (int j = 0; j < la; j++)
-                pm[j] = Vector128.Equals(whole, Vector128.Create(a[j])).ExtractMostSignificantBits();
-        }
-        else
-        {
-            for (int j = 0; j < la; j++)
-            {
-                Vector128<int> c = Vector128.Create(a[j]);
-                ulong mask = 0;
-                for (int k = 0; k < padLength; k += IntLanes)
-                    mask |= (ulong)Vector128.Equals(Vector128.LoadUnsafe(ref p0, (nuint)k), c).ExtractMostSignificantBits() << k;
-                pm[j] = mask;
-            }
-        }
-        JaroWinklerBitParallel.CountWord(pm, la, lb, out int m, out int t);
-        return JaroWinklerScalar.Finish(m, t, la, lb, JaroWinklerScalar.CommonPrefix(a, b));
-    }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

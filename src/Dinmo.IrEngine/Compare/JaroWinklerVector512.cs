@@ -5,57 +5,17 @@ using System.Runtime.Intrinsics;
 namespace Dinmo.IrEngine.Compare;
 
 /// <summary>
-/// 512-bit (AVX-512) members of the Jaro-Winkler family: a one-to-one similarity whose pattern masks
-/// come from vector compares, and the multi-string kernel that scores one query against
-/// 64/32/16/8 candidates of at most 8/16/32/64 code points at once.
+/// 512-bit (AVX-512) members of the Jaro-Winkler family: the multi-string kernel that scores one query against
+/// 64/32/16/8 candidates of at most 8/16/32/64 code points at once; the one-to-one
+/// similarity is in <c>JaroWinklerVector512.Pair.cs</c>.
 /// </summary>
-internal readonly struct JaroWinklerVector512 : IJaroWinklerLaneKernel
+internal readonly partial struct JaroWinklerVector512 : IJaroWinklerLaneKernel
 {
     /// <summary>Whether this width runs in hardware rather than in software emulation.</summary>
     public static bool IsAccelerated => Vector512.IsHardwareAccelerated;
 
     /// <inheritdoc />
     public static int VectorBytes => 64;
-
-    private const int IntLanes = 16;
-
-    /// <summary>One-to-one similarity; falls back to the blocked path above 64 code points.</summary>
-    [SkipLocalsInit]
-    public static double Similarity(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
-    {
-        int la = a.Length, lb = b.Length;
-        if (la == 0 || lb == 0) return la == lb ? 1.0 : 0.0;
-        if (la > JaroWinklerBitParallel.WordBits || lb > JaroWinklerBitParallel.WordBits)
-            return JaroWinklerBitParallel.SimilarityBlocked(a, b);
-
-        // b padded to whole vectors with -1 (never a scalar value); only the tail needs filling.
-        int padLength = (lb + IntLanes - 1) & -IntLanes;
-        Span<int> padded = stackalloc int[JaroWinklerBitParallel.WordBits];
-        b.CopyTo(padded);
-        padded[lb..padLength].Fill(-1);
-        ref int p0 = ref padded[0];
-        Span<ulong> pm = stackalloc ulong[JaroWinklerBitParallel.WordBits];
-        if (padLength == IntLanes)
-        {
-            // The common case for names: all of b in one register, one compare per character of a.
-            Vector512<int> whole = Vector512.LoadUnsafe(ref p0);
-            for (int j = 0; j < la; j++)
-                pm[j] = Vector512.Equals(whole, Vector512.Create(a[j])).ExtractMostSignificantBits();
-        }
-        else
-        {
-            for (int j = 0; j < la; j++)
-            {
-                Vector512<int> c = Vector512.Create(a[j]);
-                ulong mask = 0;
-                for (int k = 0; k < padLength; k += IntLanes)
-                    mask |= (ulong)Vector512.Equals(Vector512.LoadUnsafe(ref p0, (nuint)k), c).ExtractMostSignificantBits() << k;
-                pm[j] = mask;
-            }
-        }
-        JaroWinklerBitParallel.CountWord(pm, la, lb, out int m, out int t);
-        return JaroWinklerScalar.Finish(m, t, la, lb, JaroWinklerScalar.CommonPrefix(a, b));
-    }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

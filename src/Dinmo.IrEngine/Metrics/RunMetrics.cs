@@ -24,6 +24,12 @@ internal sealed class RunMetrics
     /// <summary>The largest valid clusters (top 10), by size then dinmo_id.</summary>
     public required IReadOnlyList<ClusterSize> LargestClusters { get; init; }
 
+    /// <summary>Fuzzy blocks skipped for having more than <c>max_fuzzy_block_values</c> distinct values.</summary>
+    public required int SkippedBlockCount { get; init; }
+
+    /// <summary>The skipped blocks reported with key and size: each rule's largest (top 20), rule by rule.</summary>
+    public required IReadOnlyList<Compare.SkippedBlock> LargestSkippedBlocks { get; init; }
+
     public double ResolutionRate => Ratio(Unique + Matched, Records);
     public double MatchRate => Ratio(Matched, Records);
     public double ConflictRate => Ratio(Conflict, Records);

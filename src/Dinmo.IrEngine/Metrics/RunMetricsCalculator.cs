@@ -57,6 +57,11 @@ internal static class RunMetricsCalculator
             rows.Add(new MetricRow("model", model, "missing_records", perModel[m, 3]));
         }
         AddRuleMetrics(result, rows);
+        var skippedBlocks = LargestSkippedBlocks(result);
+        foreach (var block in skippedBlocks)
+        {
+            rows.Add(new MetricRow("rule", block.Rule, $"skipped_fuzzy_block:{block.Criterion}:{block.Key}", block.DistinctValues));
+        }
         var mostShared = AddIdentifierMetrics(result, rows);
 
         rows.Sort((a, b) =>
@@ -69,6 +74,7 @@ internal static class RunMetricsCalculator
         {
             Records = n, Unique = buckets[0], Matched = buckets[1], Conflict = buckets[2], Missing = buckets[3],
             Golden = golden, LargestCluster = largest, Rows = rows, MostShared = mostShared, LargestClusters = largestClusters,
+            SkippedBlockCount = result.SkippedBlocks.Count, LargestSkippedBlocks = skippedBlocks,
         };
     }
 
@@ -80,6 +86,26 @@ internal static class RunMetricsCalculator
             .Select(c => new ClusterSize(result.DinmoIds[c]!, result.Clusters.MembersOf(c).Length))
             .OrderByDescending(c => c.Records).ThenBy(c => c.DinmoId, CodePointOrder.Instance)
             .Take(LargestClusterCount).ToList();
+
+    /// <summary>How many of each rule's skipped fuzzy blocks are reported with key and size (the largest).</summary>
+    public const int SkippedBlocksPerRule = 20;
+
+    /// <summary>
+    /// Per rule (config order), its largest skipped blocks: most distinct values first, then most records,
+    /// then key and criterion in code point order. Bounded so a badly chosen anchor cannot flood the
+    /// metrics; the counts (<c>skipped_fuzzy_blocks</c>) still cover every skipped block.
+    /// </summary>
+    private static List<Compare.SkippedBlock> LargestSkippedBlocks(ResolutionResult result)
+    {
+        var order = result.Rules.ToDictionary(r => r.Config.Name, r => r.Index);
+        return result.SkippedBlocks
+            .GroupBy(b => b.Rule)
+            .OrderBy(g => order[g.Key])
+            .SelectMany(g => g.OrderByDescending(b => b.DistinctValues).ThenByDescending(b => b.Records)
+                .ThenBy(b => b.Key, CodePointOrder.Instance).ThenBy(b => b.Criterion, CodePointOrder.Instance)
+                .Take(SkippedBlocksPerRule))
+            .ToList();
+    }
 
     private static void AddRuleMetrics(ResolutionResult result, List<MetricRow> rows)
     {

@@ -30,14 +30,20 @@ internal static class RunSummaryJson
             json.WriteNumber("peak_memory_bytes", summary.PeakMemoryBytes);
             json.WriteNumber("threads", summary.Threads);
             json.WriteString("jaro_winkler_path", summary.JaroWinklerPath);
+            json.WriteStartObject("jaro_winkler_blocks");
+            foreach (var (path, blocks) in summary.JaroWinklerBlocks) json.WriteNumber(path, blocks);
+            json.WriteEndObject();
             json.WriteStartObject("stage_seconds");
             foreach (var (stage, elapsed) in summary.Stages) json.WriteNumber(stage, Math.Round(elapsed.TotalSeconds, 3));
             json.WriteEndObject();
+            // Every skipped block is counted; the largest of each rule are listed (as in identity_run_metrics).
+            json.WriteNumber("skipped_fuzzy_block_count", m.SkippedBlockCount);
             json.WriteStartArray("skipped_fuzzy_blocks");
-            foreach (var block in summary.SkippedBlocks)
+            foreach (var block in m.LargestSkippedBlocks)
             {
                 json.WriteStartObject();
                 json.WriteString("rule", block.Rule);
+                json.WriteString("criterion", block.Criterion);
                 json.WriteString("key", block.Key);
                 json.WriteNumber("distinct_values", block.DistinctValues);
                 json.WriteNumber("records", block.Records);
@@ -79,7 +85,9 @@ internal static class RunSummaryJson
             foreach (var scope in new[] { "model", "rule", "identifier" })
             {
                 json.WriteStartObject(scope + "s");
-                foreach (var group in m.Rows.Where(r => r.ScopeType == scope && !r.Metric.StartsWith("most_shared_value:", StringComparison.Ordinal))
+                // Rows with a value or key in their name are listed in their own sections above.
+                foreach (var group in m.Rows.Where(r => r.ScopeType == scope && !r.Metric.StartsWith("most_shared_value:", StringComparison.Ordinal)
+                                                        && !r.Metric.StartsWith("skipped_fuzzy_block:", StringComparison.Ordinal))
                              .GroupBy(r => r.ScopeValue))
                 {
                     json.WriteStartObject(group.Key);

@@ -48,6 +48,9 @@ internal sealed class ResolutionResult : IDisposable
 
     public required IReadOnlyList<SkippedBlock> SkippedBlocks { get; init; }
 
+    /// <summary>Fuzzy blocks scored per Jaro-Winkler kernel (the path that ran, for the run summary).</summary>
+    public required JaroWinklerUsage JaroWinklerUsage { get; init; }
+
     /// <summary>Each record's dinmo_id in the previous state (SPEC §5), null where it had none.</summary>
     public required string?[] PreviousIds { get; init; }
 

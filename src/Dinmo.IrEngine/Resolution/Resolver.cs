@@ -30,6 +30,7 @@ internal static class Resolver
         var rules = CompiledRule.Compile(graph);
         var links = new LinkSet();
         var skipped = new List<SkippedBlock>();
+        var jaroWinkler = new JaroWinklerUsage();
         var applicability = stages.Time("block", () => RuleApplicability.Compute(rules, observations, n));
         stages.Time("compare", () =>
         {
@@ -37,7 +38,7 @@ internal static class Resolver
             {
                 cancel.ThrowIfCancellationRequested();
                 if (rule.Fuzzy.Length == 0) ExactRuleLinker.Link(rule, observations, applicability, n, links);
-                else FuzzyRuleLinker.Link(graph, rule, observations, applicability, n, links, skipped);
+                else FuzzyRuleLinker.Link(graph, rule, observations, applicability, n, links, skipped, jaroWinkler);
             }
             links.Seal();
         });
@@ -71,7 +72,7 @@ internal static class Resolver
             Graph = graph, Loaded = loaded, Observations = observations, Rules = rules, Applicability = applicability,
             Links = links, LinkOutcomes = outcomes, LinkBlockReasons = blockReasons, Clusters = clusters,
             ConflictReasons = violations, Golden = golden, DinmoIds = ids.DinmoIds, Status = status, Reason = reason,
-            RecordConflictReasons = recordReasons, LinkedBy = linkedBy, SkippedBlocks = skipped,
+            RecordConflictReasons = recordReasons, LinkedBy = linkedBy, SkippedBlocks = skipped, JaroWinklerUsage = jaroWinkler,
             PreviousIds = ids.PreviousIds, NextState = ids.NextState,
         };
     }

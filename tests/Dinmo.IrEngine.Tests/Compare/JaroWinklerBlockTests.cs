@@ -54,6 +54,29 @@ public class JaroWinklerBlockTests
         }
     }
 
+    [Fact]
+    public void Cutoff_MinMatchesEqualsTheFirstReachingMatchCount_ForEveryLengthPair()
+    {
+        // The table is filled by bisection over m and mirrored across (l1, l2); the definition is the
+        // first m whose best case (no transpositions, longest prefix) reaches the threshold.
+        foreach (double threshold in new[] { 0.0, 0.5, 0.7, 0.88, 0.92, 0.97, 1.0 })
+        {
+            var cutoff = new JaroWinklerCutoff(threshold, ulong.MaxValue);
+            for (int l1 = 1; l1 <= JaroWinklerCutoff.TableLength; l1++)
+            {
+                for (int l2 = 1; l2 <= JaroWinklerCutoff.TableLength; l2++)
+                {
+                    int max = Math.Min(l1, l2), expected = threshold - JaroWinklerCutoff.Slack <= 0 ? 0 : max + 1;
+                    for (int m = max; m >= 1 && expected != 0; m--)
+                    {
+                        if (JaroWinklerScalar.Finish(m, 0, l1, l2, Math.Min(JaroWinklerScalar.MaxPrefix, max)) >= threshold - JaroWinklerCutoff.Slack) expected = m;
+                    }
+                    Assert.True(expected == cutoff.MinMatches(l1, l2), $"threshold {threshold}, lengths {l1}/{l2}: expected {expected}, got {cutoff.MinMatches(l1, l2)}");
+                }
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Paths))]
     public void Utf8Block_DecodesValuesAndScoresThem(string pathName)

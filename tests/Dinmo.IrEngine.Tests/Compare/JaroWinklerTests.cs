@@ -119,17 +119,54 @@ public class JaroWinklerTests
     }
 
     [Fact]
-    public void SelectPath_ForcedNameWinsAndUnknownNameThrows()
+    public void SelectPath_ForcedSupportedNameWins_UnknownOrUnsupportedNameIsAConfigError()
     {
         foreach (JaroWinklerPath path in Enum.GetValues<JaroWinklerPath>())
         {
-            Assert.Equal(path, JaroWinkler.SelectPath(JaroWinkler.PathName(path)));
-            Assert.Equal(path, JaroWinkler.SelectPath(JaroWinkler.PathName(path).ToUpperInvariant()));
+            string name = JaroWinkler.PathName(path);
+            if (JaroWinkler.IsSupported(path))
+            {
+                Assert.Equal(path, JaroWinkler.SelectPath(name));
+                Assert.Equal(path, JaroWinkler.SelectPath(name.ToUpperInvariant()));
+            }
+            else
+            {
+                var unsupported = Assert.Throws<Dinmo.IrEngine.Errors.ConfigException>(() => JaroWinkler.SelectPath(name));
+                Assert.Contains("does not run in hardware", unsupported.Message);
+            }
         }
-        Assert.Contains("IRENGINE_JW_PATH", Assert.Throws<InvalidOperationException>(() => JaroWinkler.SelectPath("avx9000")).Message);
+        var unknown = Assert.Throws<Dinmo.IrEngine.Errors.ConfigException>(() => JaroWinkler.SelectPath("avx9000"));
+        Assert.Contains("IRENGINE_JW_PATH", unknown.Message);
+        Assert.Contains("'avx9000'", unknown.Message);
+        Assert.Contains("scalar, bitparallel, vector128, vector256, vector512", unknown.Message);
         JaroWinklerPath widest = JaroWinkler.SelectPath(null);
         Assert.Equal(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated, widest == JaroWinklerPath.Vector512);
+        Assert.True(JaroWinkler.IsSupported(widest));
         Assert.False(string.IsNullOrEmpty(JaroWinkler.ActivePathName));
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void PairEdgeCodePoints_EqualScalarBitForBit(string pathName)
+    {
+        // The one-to-one fast paths: code point 0 against vector padding, the Latin-1 table edge
+        // (255 / 256), the largest code point, and lengths around the 4/8/16-lane registers.
+        JaroWinklerPath path = Parse(pathName);
+        int[] letters = [0, 1, 'a', 255, 256, 0x10FFFF];
+        var random = new Random(31);
+        foreach (int l1 in new[] { 1, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 20 })
+        {
+            foreach (int l2 in new[] { 1, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 20 })
+            {
+                for (int round = 0; round < 20; round++)
+                {
+                    int[] a = Enumerable.Range(0, l1).Select(_ => letters[random.Next(round % 2 == 0 ? 3 : letters.Length)]).ToArray();
+                    int[] b = Enumerable.Range(0, l2).Select(_ => letters[random.Next(round % 2 == 0 ? 3 : letters.Length)]).ToArray();
+                    AssertSame(a, b, path);
+                    AssertSame(b, a, path);
+                }
+            }
+        }
     }
 
     [Fact]

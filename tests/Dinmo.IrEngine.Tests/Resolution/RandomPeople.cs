@@ -63,6 +63,28 @@ internal static class RandomPeople
         Golden = new GoldenConfig { Identifiers = [new GoldenColumn("email", SurvivorshipStrategy.MostFrequent)], Fields = [new GoldenColumn("name", SurvivorshipStrategy.LastNonNull)] },
     };
 
+    /// <summary>
+    /// One rule with two fuzzy criteria: exact phone + fuzzy_medium name + fuzzy_strong email (both
+    /// email columns, so a record may carry two values): records are compared through their tuples of
+    /// value sets.
+    /// </summary>
+    public static IdentityGraph TwoFuzzyCriteriaGraph() => Graph() with
+    {
+        Rules =
+        [
+            new RuleConfig
+            {
+                Id = "r1", Name = "phone + name + email",
+                Criteria =
+                [
+                    new CriterionConfig { Identifiers = ["phone"] },
+                    new CriterionConfig { Identifiers = ["name"], Match = MatchType.FuzzyMedium },
+                    new CriterionConfig { Identifiers = ["email"], Match = MatchType.FuzzyStrong },
+                ],
+            },
+        ],
+    };
+
     /// <summary>Keys are "p00", "p01", … in row order.</summary>
     public static string Key(int row) => $"p{row:D2}";
 
