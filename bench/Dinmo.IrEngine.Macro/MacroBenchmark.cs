@@ -18,6 +18,7 @@ internal static class MacroBenchmark
     public static int Run(MacroOptions options)
     {
         var engine = EngineCli.Locate(options.EngineDll);
+        var machine = Machine.Describe();
         var results = new List<SizeResult>();
         foreach (var size in options.Sizes)
         {
@@ -48,11 +49,11 @@ internal static class MacroBenchmark
             }
             if (!options.KeepOutputs) EngineRun.DropTables(main);
             results.Add(new SizeResult(size, data, main, single, sql, agreement));
+            // Written after every size, so a larger size that fails still leaves the smaller ones' report.
+            if (options.ReportPath is { } path) File.WriteAllText(path, MacroReport.Markdown(options, results, machine));
         }
 
-        var report = MacroReport.Markdown(options, results, Machine.Describe());
-        Console.Write(report);
-        if (options.ReportPath is { } path) File.WriteAllText(path, report);
+        Console.Write(MacroReport.Markdown(options, results, machine));
         return 0;
     }
 

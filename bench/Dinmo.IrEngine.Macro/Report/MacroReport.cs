@@ -17,6 +17,13 @@ internal static class MacroReport
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"    dotnet run -c Release --project bench/Dinmo.IrEngine.Macro -- {string.Join(' ', options.Arguments)}");
         md.AppendLine();
+        foreach (var r in results)
+        {
+            md.AppendLine(r.Data.Generation is { } g
+                ? $"Data {r.Size.Label}: {r.Size.Persons:N0} persons generated in {g.WallSeconds:F1} s, generator peak RSS {Bytes.GiB(g.PeakRssBytes)}.  "
+                : $"Data {r.Size.Label}: {r.Size.Persons:N0} persons, reused from the cache.  ");
+        }
+        md.AppendLine();
         md.AppendLine("| size | records | engine wall s | records/s | engine peak RSS | DuckDB wall s | DuckDB peak RSS | DuckDB / engine | partition agreement | load (1-min avg, engine / DuckDB) |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
