@@ -24,13 +24,13 @@ internal static class MacroReport
                 : $"Data {r.Size.Label}: {r.Size.Persons:N0} persons, reused from the cache.  ");
         }
         md.AppendLine();
-        md.AppendLine("| size | records | engine wall s | records/s | engine peak RSS | DuckDB wall s | DuckDB peak RSS | DuckDB / engine | partition agreement | load (1-min avg, engine / DuckDB) |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        md.AppendLine("| size | records | engine wall s | records/s | engine CPU s | engine peak RSS | DuckDB wall s | DuckDB CPU s | DuckDB peak RSS | DuckDB / engine (wall) | partition agreement | load (1-min avg, engine / DuckDB) |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
             var sql = r.Sql;
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Size.Label} | {r.Engine.Records:N0} | {r.Engine.Process.WallSeconds:F1} | {r.Engine.RecordsPerSecond:N0} | {Bytes.GiB(r.Engine.Process.PeakRssBytes)} | {(sql is null ? "—" : sql.Process.WallSeconds.ToString("F1", CultureInfo.InvariantCulture))} | {(sql is null ? "—" : Bytes.GiB(sql.Process.PeakRssBytes))} | {(r.SpeedRatio is { } ratio ? ratio.ToString("F2", CultureInfo.InvariantCulture) + "×" : "—")} | {Agreement(r)} | {r.Engine.Process.LoadMean:F1} (max {r.Engine.Process.LoadMax:F1}) / {(sql is null ? "—" : $"{sql.Process.LoadMean:F1} (max {sql.Process.LoadMax:F1})")} |");
+                $"| {r.Size.Label} | {r.Engine.Records:N0} | {r.Engine.Process.WallSeconds:F1} | {r.Engine.RecordsPerSecond:N0} | {r.Engine.Process.CpuSeconds:F1} | {Bytes.GiB(r.Engine.Process.PeakRssBytes)} | {(sql is null ? "—" : sql.Process.WallSeconds.ToString("F1", CultureInfo.InvariantCulture))} | {(sql is null ? "—" : sql.Process.CpuSeconds.ToString("F1", CultureInfo.InvariantCulture))} | {(sql is null ? "—" : Bytes.GiB(sql.Process.PeakRssBytes))} | {(r.SpeedRatio is { } ratio ? ratio.ToString("F2", CultureInfo.InvariantCulture) + "×" : "—")} | {Agreement(r)} | {r.Engine.Process.LoadMean:F1} (max {r.Engine.Process.LoadMax:F1}) / {(sql is null ? "—" : $"{sql.Process.LoadMean:F1} (max {sql.Process.LoadMax:F1})")} |");
         }
         md.AppendLine();
 
@@ -44,10 +44,10 @@ internal static class MacroReport
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"Thread scaling at {r.Size.Label}:");
             md.AppendLine();
-            md.AppendLine("| threads | wall s | records/s | peak RSS | speed-up | load (1-min avg) |");
-            md.AppendLine("|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine("| threads | wall s | records/s | CPU s | peak RSS | speed-up | load (1-min avg) |");
+            md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var run in new[] { r.SingleThread!, r.Engine })
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {run.Threads} | {run.Process.WallSeconds:F1} | {run.RecordsPerSecond:N0} | {Bytes.GiB(run.Process.PeakRssBytes)} | {r.SingleThread!.Process.WallSeconds / run.Process.WallSeconds:F2}× | {run.Process.LoadMean:F1} |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {run.Threads} | {run.Process.WallSeconds:F1} | {run.RecordsPerSecond:N0} | {run.Process.CpuSeconds:F1} | {Bytes.GiB(run.Process.PeakRssBytes)} | {r.SingleThread!.Process.WallSeconds / run.Process.WallSeconds:F2}× | {run.Process.LoadMean:F1} |");
             md.AppendLine();
         }
 
