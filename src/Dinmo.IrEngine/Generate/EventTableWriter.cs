@@ -1,15 +1,15 @@
 using Apache.Arrow;
 using Apache.Arrow.Types;
-using Dinmo.IrEngine.Errors;
 using Dinmo.IrEngine.Output;
 
 namespace Dinmo.IrEngine.Generate;
 
 /// <summary>
 /// Streams one generated event table to Parquet, a row group every <see cref="BatchRows"/> rows, so
-/// memory stays bounded whatever the event count. Columns: the text key, a µs UTC timestamp, its
+/// memory stays bounded whatever the event count (the file itself is a <see cref="StreamingTableWriter"/>). Columns: the text key, a µs UTC timestamp, its
 /// UTC date (the partition) and nullable text columns (identifiers). Rows are appended field by
-/// field as UTF-8; <see cref="EndRow"/> completes a row. Owns the file until disposed.
+/// field as UTF-8; <see cref="EndRow"/> completes a row. Owns the file until disposed; a file not
+/// closed is removed.
 /// </summary>
 internal sealed class EventTableWriter : IDisposable
 {
@@ -18,10 +18,8 @@ internal sealed class EventTableWriter : IDisposable
 
     private static readonly TimestampType Micros = new(TimeUnit.Microsecond, "UTC");
 
-    private readonly string _file;
     private readonly Schema _schema;
-    private readonly FileStream _stream;
-    private readonly ParquetSharp.Arrow.FileWriter _writer;
+    private readonly StreamingTableWriter _output;
     private readonly StringArray.Builder _keys = new();
     private readonly ArrowBuffer.Builder<long> _times = new();
     private readonly ArrowBuffer.Builder<int> _dates = new();
@@ -30,7 +28,6 @@ internal sealed class EventTableWriter : IDisposable
 
     public EventTableWriter(string file, string key, string timestamp, string date, IReadOnlyList<string> texts)
     {
-        _file = file;
         var schema = new Schema.Builder()
             .Field(new Field(key, StringType.Default, nullable: false))
             .Field(new Field(timestamp, Micros, nullable: false))
@@ -38,22 +35,14 @@ internal sealed class EventTableWriter : IDisposable
         foreach (var name in texts) schema.Field(new Field(name, StringType.Default, nullable: true));
         _schema = schema.Build();
         _texts = texts.Select(_ => new StringArray.Builder()).ToArray();
-        try
-        {
-            _stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None);
-            _writer = ParquetTableWriter.Open(_stream, _schema);
-        }
-        catch (IOException e)
-        {
-            _stream?.Dispose();
-            throw new OutputException($"cannot write generated events to '{file}': {e.Message}", e);
-        }
+        _output = new StreamingTableWriter(Config.OutputFormat.Parquet, Path.GetDirectoryName(Path.GetFullPath(file))!,
+            Path.GetFileNameWithoutExtension(file), _schema);
     }
 
     /// <summary>Rows written so far.</summary>
     public long Rows { get; private set; }
 
-    public string File => _file;
+    public string File => _output.File;
 
     /// <summary>Starts a row with its key and time (µs since the epoch, UTC).</summary>
     public void Begin(ReadOnlySpan<byte> key, long micros)
@@ -79,8 +68,7 @@ internal sealed class EventTableWriter : IDisposable
     public void Close()
     {
         Flush();
-        _writer.Close();
-        _stream.Flush();
+        _output.Complete();
     }
 
     private void Flush()
@@ -93,7 +81,7 @@ internal sealed class EventTableWriter : IDisposable
             new Date32Array(_dates.Build(), ArrowBuffer.Empty, _rows, 0, 0),
         };
         foreach (var text in _texts) arrays.Add(text.Build());
-        using (var batch = new RecordBatch(_schema, arrays, _rows)) _writer.WriteRecordBatch(batch);
+        using (var batch = new RecordBatch(_schema, arrays, _rows)) _output.Append(batch);
         _keys.Clear();
         _times.Clear();
         _dates.Clear();
@@ -101,9 +89,5 @@ internal sealed class EventTableWriter : IDisposable
         _rows = 0;
     }
 
-    public void Dispose()
-    {
-        _writer.Dispose();
-        _stream.Dispose();
-    }
+    public void Dispose() => _output.Dispose();
 }
