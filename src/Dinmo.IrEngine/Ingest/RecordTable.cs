@@ -14,6 +14,7 @@ internal sealed class RecordTable : IDisposable
     public RecordTable(string[] modelNames, short[] model, long[] order, RecordKeyStatus[] status, int[] loadIndex, Utf8Column keys)
     {
         ModelNames = modelNames;
+        ModelNamesUtf8 = [.. modelNames.Select(System.Text.Encoding.UTF8.GetBytes)];
         Model = model;
         Order = order;
         Status = status;
@@ -23,6 +24,9 @@ internal sealed class RecordTable : IDisposable
 
     /// <summary>Model names in config order; <see cref="Model"/> holds indexes into it.</summary>
     public string[] ModelNames { get; }
+
+    /// <summary><see cref="ModelNames"/> as UTF-8, for output columns built from bytes.</summary>
+    public byte[][] ModelNamesUtf8 { get; }
 
     public int Count => Model.Length;
 

@@ -29,7 +29,7 @@ internal static class GoldenTableBuilder
         var golden = result.Golden;
         var records = result.Records;
         var config = result.Graph.Golden;
-        var modelNames = records.ModelNames.Select(Encoding.UTF8.GetBytes).ToArray();
+        var modelNames = records.ModelNamesUtf8;
 
         var columns = new List<(string, IArrowType)> { ("dinmo_id", ColumnTypes.Text) };
         var arrays = new List<IArrowArray> { TextColumn.Of(order.Length, (b, i) => b.Append(result.DinmoIds[golden.Cluster[order[i]]]), 36) };

@@ -38,7 +38,7 @@ internal static class LookupTableBuilder
             if (next - start > 1) rows.AsSpan(start, next - start).Sort(compare);
         }
 
-        var modelNames = records.ModelNames.Select(Encoding.UTF8.GetBytes).ToArray();
+        var modelNames = records.ModelNamesUtf8;
         var identifierNames = graph.Identifiers.Select(i => Encoding.UTF8.GetBytes(i.Name)).ToArray();
         var sourceColumns = raw.Sources.Select(s => Encoding.UTF8.GetBytes(s.Column)).ToArray();
         var blockNames = Enum.GetValues<BlockReason>().ToDictionary(b => b, b => BlockReasonNames.Name(b) is { } n ? Encoding.UTF8.GetBytes(n) : null);

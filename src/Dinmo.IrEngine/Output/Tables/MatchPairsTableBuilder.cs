@@ -17,7 +17,7 @@ internal static class MatchPairsTableBuilder
         var records = result.Records;
         var links = result.Links;
         var n = links.Count;
-        var modelNames = records.ModelNames.Select(Encoding.UTF8.GetBytes).ToArray();
+        var modelNames = records.ModelNamesUtf8;
         var ruleIds = result.Rules.Select(r => Encoding.UTF8.GetBytes(r.Config.Id)).ToArray();
         var ruleNames = result.Rules.Select(r => Encoding.UTF8.GetBytes(r.Config.Name)).ToArray();
         var clusterIds = result.DinmoIds.Select(id => id is null ? null : Encoding.UTF8.GetBytes(id)).ToArray();

@@ -13,7 +13,7 @@ internal static class MatchTableBuilder
     {
         var records = result.Records;
         var n = records.Count;
-        var modelNames = records.ModelNames.Select(Encoding.UTF8.GetBytes).ToArray();
+        var modelNames = records.ModelNamesUtf8;
         var ruleNames = result.Rules.Select(rule => Encoding.UTF8.GetBytes(rule.Config.Name)).ToArray();
         var statusNames = Enum.GetValues<ResolutionStatus>().ToDictionary(s => s, s => Encoding.UTF8.GetBytes(ResolutionNames.Status(s)));
         var clusterIds = result.DinmoIds.Select(id => id is null ? null : Encoding.UTF8.GetBytes(id)).ToArray();
