@@ -43,6 +43,8 @@ public abstract class JaroWinklerBlockBench
         return sink.Count;
     }
 
+    private protected int BuildOnly(JaroWinklerPath path) => JaroWinklerBlock.FromCodePoints(_names, path).AlphabetSize;
+
     private protected int RunWithBuild(JaroWinklerPath path)
     {
         var sink = new CountingSink();
@@ -63,6 +65,8 @@ public class JaroWinklerBlock64Bench : JaroWinklerBlockBench
     [Benchmark(OperationsPerInvoke = Pairs)] public int Vector256() => Run(JaroWinklerPath.Vector256);
     [Benchmark(OperationsPerInvoke = Pairs)] public int Vector512() => Run(JaroWinklerPath.Vector512);
     [Benchmark(OperationsPerInvoke = Pairs)] public int Vector512WithBuild() => RunWithBuild(JaroWinklerPath.Vector512);
+    [Benchmark(OperationsPerInvoke = Pairs)] public int Vector512BuildOnly() => BuildOnly(JaroWinklerPath.Vector512);
+    [Benchmark(OperationsPerInvoke = Pairs)] public int BitParallelBuildOnly() => BuildOnly(JaroWinklerPath.BitParallel);
 }
 
 /// <summary>Blocks of 256 names: 32,640 pairs.</summary>

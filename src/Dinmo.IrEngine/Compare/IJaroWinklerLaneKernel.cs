@@ -19,8 +19,11 @@ internal interface IJaroWinklerLaneKernel
     /// alphabet id (row = id * lanes); <paramref name="groupOnes"/> holds ones(max(1, l_k/2)) and
     /// <paramref name="groupBound"/> max(l_k/2-1, 0) per lane, so the window per lane is the max of
     /// the query's and the candidate's. The query length must not exceed the lane width.
+    /// Returns the lanes (bit k for lane k) whose m reaches <paramref name="groupNeed"/>'s lane: the
+    /// common-character bound, checked for all lanes at once so lanes that cannot reach the threshold
+    /// cost no scalar work.
     /// </summary>
-    static abstract void ScoreGroup<T>(ReadOnlySpan<int> queryIds, ref T groupPm, ref T groupOnes,
-        ref T groupBound, T queryOnes, T queryBound, ref T matches, ref T transpositions)
+    static abstract ulong ScoreGroup<T>(ReadOnlySpan<int> queryIds, ref T groupPm, ref T groupOnes,
+        ref T groupBound, ref T groupNeed, T queryOnes, T queryBound, ref T matches, ref T transpositions)
         where T : unmanaged, IBinaryInteger<T>, IUnsignedNumber<T>;
 }

@@ -134,7 +134,7 @@ internal sealed partial class JaroWinklerBlock
     /// </summary>
     public void ForEachPairAtLeast<TSink>(double threshold, ref TSink sink) where TSink : IJaroWinklerPairSink
     {
-        var cutoff = new JaroWinklerCutoff(threshold, _presentLengths);
+        JaroWinklerCutoff cutoff = JaroWinklerCutoff.For(threshold);
         if (Path == JaroWinklerPath.Scalar)
             ForEachScalar(cutoff, ref sink);
         else if (_pack is null)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Dinmo.IrEngine.Compare;
 
 /// <summary>
@@ -24,22 +26,32 @@ internal sealed class JaroWinklerCutoff
     /// <summary>The threshold scores are compared with.</summary>
     public double Threshold { get; }
 
-    /// <summary>Builds the table for the lengths present (bit l-1 set for length l, 1..64).</summary>
-    public JaroWinklerCutoff(double threshold, ulong presentLengths)
+    /// <summary>Thresholds kept; a run has a few, property tests may try many.</summary>
+    private const int MaxCached = 64;
+
+    private static readonly ConcurrentDictionary<double, JaroWinklerCutoff> Cache = new();
+
+    /// <summary>
+    /// The cutoff for <paramref name="threshold"/>, built once per process: a block scoring call
+    /// must not pay for the table (a 64-value block has only 2,016 pairs), and a run uses a few
+    /// thresholds at most.
+    /// </summary>
+    public static JaroWinklerCutoff For(double threshold)
+    {
+        if (Cache.TryGetValue(threshold, out JaroWinklerCutoff? cached)) return cached;
+        var cutoff = new JaroWinklerCutoff(threshold);
+        return Cache.Count < MaxCached ? Cache.GetOrAdd(threshold, cutoff) : cutoff;
+    }
+
+    /// <summary>Builds the table for every pair of lengths 1..<see cref="TableLength"/>.</summary>
+    public JaroWinklerCutoff(double threshold)
     {
         if (double.IsNaN(threshold)) throw new ArgumentOutOfRangeException(nameof(threshold), "threshold is NaN");
         Threshold = threshold;
-        // Built per block scoring call, so it must be cheap next to a 64-value block's 2,016 pairs:
-        // the bound is symmetric in (l1, l2), so each unordered pair of lengths is computed once.
-        for (ulong a = presentLengths; a != 0; a &= a - 1)
-        {
-            int l1 = System.Numerics.BitOperations.TrailingZeroCount(a) + 1;
-            for (ulong b = presentLengths & ~((1UL << (l1 - 1)) - 1); b != 0; b &= b - 1)
-            {
-                int l2 = System.Numerics.BitOperations.TrailingZeroCount(b) + 1;
+        // The bound is symmetric in (l1, l2), so each unordered pair of lengths is computed once.
+        for (int l1 = 1; l1 <= TableLength; l1++)
+            for (int l2 = l1; l2 <= TableLength; l2++)
                 _minMatches[l1 * Stride + l2] = _minMatches[l2 * Stride + l1] = (byte)Compute(l1, l2, threshold);
-            }
-        }
     }
 
     /// <summary>Fewest matches that can reach the threshold; min(l1, l2) + 1 when none can.</summary>

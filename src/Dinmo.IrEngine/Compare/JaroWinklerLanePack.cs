@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Dinmo.IrEngine.Compare;
 
@@ -81,61 +82,66 @@ internal abstract class JaroWinklerLanePack
 
 /// <summary>A lane pack for lane type <typeparamref name="T"/> and vector width <typeparamref name="TKernel"/>.</summary>
 internal sealed class JaroWinklerLanePack<T, TKernel> : JaroWinklerLanePack
-    where T : unmanaged, IBinaryInteger<T>, IUnsignedNumber<T>
+    where T : unmanaged, IBinaryInteger<T>, IUnsignedNumber<T>, IMinMaxValue<T>
     where TKernel : struct, IJaroWinklerLaneKernel
 {
     private readonly int _lanes;
     private readonly int _alphabet;
     private readonly int _groups;
-    private readonly int[] _members;       // block index per lane, -1 in padding lanes
-    private readonly int[] _memberPos;     // block index → lane slot, -1 for others
-    private readonly int[] _others;        // ascending block indices not in lanes
-    private readonly T[] _masks;           // [group][alphabet id][lane]
-    private readonly T[] _ones;            // [group][lane] ones(max(1, l/2)): the window at position 0
-    private readonly T[] _bounds;          // [group][lane] max(l/2 - 1, 0): the window half-width
+    private readonly int[] _members;        // block index per lane, -1 in padding lanes
+    private readonly int[] _memberPos;      // block index → lane slot, -1 for others
+    private readonly int[] _others;         // ascending block indices not in lanes
+    private readonly int[] _slotLengths;    // [slot] length of the lane's value, 0 in padding lanes
+    private readonly ulong _memberLengths;  // bit l-1 set when some lane has length l
     private readonly ulong[] _groupLengths; // [group] bit l-1 set when a lane has length l
+
+    // The vectors the kernel reads, contiguous so one copy puts them in aligned scratch:
+    // [group][alphabet id][lane] pattern masks, then [group][lane] ones(max(1, l/2)) (the window at
+    // position 0), then [group][lane] max(l/2 - 1, 0) (the window half-width).
+    private readonly T[] _laneData;
+    private readonly int _onesAt, _boundsAt;
 
     public JaroWinklerLanePack(JaroWinklerBlock block, int laneBits)
     {
         _lanes = TKernel.VectorBytes / Unsafe.SizeOf<T>();
         _alphabet = Math.Max(block.AlphabetSize, 1);
-        var members = new List<int>();
-        var others = new List<int>();
         _memberPos = new int[block.Count];
+        int memberCount = 0;
         for (int i = 0; i < block.Count; i++)
         {
             int length = block.Length(i);
-            if (length is > 0 && length <= laneBits)
-            {
-                _memberPos[i] = members.Count;
-                members.Add(i);
-            }
-            else
-            {
-                _memberPos[i] = -1;
-                others.Add(i);
-            }
+            _memberPos[i] = length > 0 && length <= laneBits ? memberCount++ : -1;
         }
-        _others = others.ToArray();
-        _groups = (members.Count + _lanes - 1) / _lanes;
-        _members = new int[_groups * _lanes];
+        _groups = (memberCount + _lanes - 1) / _lanes;
+        int slots = _groups * _lanes;
+        _members = new int[slots];
         _members.AsSpan().Fill(-1);
-        members.CopyTo(_members);
-        _masks = new T[_groups * _alphabet * _lanes];
-        _ones = new T[_groups * _lanes];
-        _bounds = new T[_groups * _lanes];
+        _others = new int[block.Count - memberCount];
+        _slotLengths = new int[slots];
         _groupLengths = new ulong[_groups];
-        for (int slot = 0; slot < members.Count; slot++)
+        _onesAt = _groups * _alphabet * _lanes;
+        _boundsAt = _onesAt + slots;
+        _laneData = new T[_boundsAt + slots];
+        int otherCount = 0;
+        for (int i = 0; i < block.Count; i++)
         {
+            int slot = _memberPos[i];
+            if (slot < 0)
+            {
+                _others[otherCount++] = i;
+                continue;
+            }
             int g = slot / _lanes, lane = slot % _lanes;
-            int i = members[slot];
             int length = block.Length(i);
             ReadOnlySpan<int> ids = block.Ids(i);
             for (int q = 0; q < length; q++)
-                _masks[(g * _alphabet + ids[q]) * _lanes + lane] |= T.One << q;
-            _ones[slot] = Ones(Math.Max(1, length / 2));
-            _bounds[slot] = T.CreateTruncating(Math.Max(length / 2 - 1, 0));
+                _laneData[(g * _alphabet + ids[q]) * _lanes + lane] |= T.One << q;
+            _members[slot] = i;
+            _slotLengths[slot] = length;
+            _laneData[_onesAt + slot] = Ones(Math.Max(1, length / 2));
+            _laneData[_boundsAt + slot] = T.CreateTruncating(Math.Max(length / 2 - 1, 0));
             _groupLengths[g] |= 1UL << (length - 1);
+            _memberLengths |= 1UL << (length - 1);
         }
     }
 
@@ -144,9 +150,8 @@ internal sealed class JaroWinklerLanePack<T, TKernel> : JaroWinklerLanePack
     [SkipLocalsInit]
     public override void ForEachPairAtLeast<TSink>(JaroWinklerBlock block, JaroWinklerCutoff cutoff, ref TSink sink)
     {
-        int lanes = _lanes, alphabet = _alphabet, groups = _groups;
+        int lanes = _lanes, alphabet = _alphabet, groups = _groups, slots = groups * lanes;
         int[] members = _members, others = _others;
-        T[] masks = _masks, ones = _ones, bounds = _bounds;
         Span<T> matches = stackalloc T[lanes];
         Span<T> transpositions = stackalloc T[lanes];
         Span<ulong> reachable = stackalloc ulong[JaroWinklerCutoff.TableLength + 1];
@@ -156,6 +161,15 @@ internal sealed class JaroWinklerLanePack<T, TKernel> : JaroWinklerLanePack
             reachable[l] = cutoff.ReachableLengths(l, block.PresentLengths);
         }
         double threshold = cutoff.Threshold;
+
+        // Aligned scratch: the lane data, then one row per query length of the fewest matches each
+        // lane needs (T.MaxValue in padding lanes, which can never be reached).
+        int needsAt = _laneData.Length;
+        using AlignedScratch.Lease<T> lease = AlignedScratch.Rent<T>(needsAt + BitOperations.PopCount(_memberLengths) * slots);
+        Span<T> data = lease.Span;
+        _laneData.CopyTo(data);
+        FillNeeds(cutoff, data[needsAt..], slots);
+        ref T dataRef = ref MemoryMarshal.GetReference(data);
 
         for (int i = 0; i < block.Count; i++)
         {
@@ -170,25 +184,43 @@ internal sealed class JaroWinklerLanePack<T, TKernel> : JaroWinklerLanePack
             T queryOnes = Ones(Math.Max(1, li / 2));
             T queryBound = T.CreateTruncating(Math.Max(li / 2 - 1, 0));
             ulong reach = reachable[li];
+            int needRow = needsAt + BitOperations.PopCount(_memberLengths & ((1UL << (li - 1)) - 1)) * slots;
             int o = LowerBound(others, i + 1);
+            int first = pos / lanes;
 
-            for (int g = pos / lanes; g < groups; g++)
+            for (int g = first; g < groups; g++)
             {
                 if ((_groupLengths[g] & reach) == 0) continue; // length bound: no lane can reach
-                TKernel.ScoreGroup(ids, ref masks[g * alphabet * lanes], ref ones[g * lanes], ref bounds[g * lanes],
-                    queryOnes, queryBound, ref matches[0], ref transpositions[0]);
-                int baseSlot = g * lanes;
-                for (int k = 0; k < lanes; k++)
+                int at = g * lanes;
+                ulong hits = TKernel.ScoreGroup(ids, ref Unsafe.Add(ref dataRef, at * alphabet),
+                    ref Unsafe.Add(ref dataRef, _onesAt + at), ref Unsafe.Add(ref dataRef, _boundsAt + at),
+                    ref Unsafe.Add(ref dataRef, needRow + at), queryOnes, queryBound, ref matches[0], ref transpositions[0]);
+                if (g == first) hits &= ~((2UL << (pos - at)) - 1); // lanes up to the query: earlier values and itself
+                for (; hits != 0; hits &= hits - 1)
                 {
-                    int j = members[baseSlot + k];
-                    if (j <= i) continue; // earlier values, the query itself, padding (-1)
-                    int m = int.CreateTruncating(matches[k]);
-                    if (m < cutoff.MinMatches(li, block.Length(j))) continue; // common-character bound
+                    int k = BitOperations.TrailingZeroCount(hits);
+                    int j = members[at + k];
                     while (o < others.Length && others[o] < j) block.ScorePairDirect(i, others[o++], cutoff, ref sink);
-                    block.EmitIfReached(i, j, m, int.CreateTruncating(transpositions[k]) / 2, threshold, ref sink);
+                    block.EmitIfReached(i, j, int.CreateTruncating(matches[k]), int.CreateTruncating(transpositions[k]) / 2, threshold, ref sink);
                 }
             }
             while (o < others.Length) block.ScorePairDirect(i, others[o++], cutoff, ref sink);
+        }
+    }
+
+    /// <summary>One row per lane length present, in ascending length: per slot, the common-character bound.</summary>
+    private void FillNeeds(JaroWinklerCutoff cutoff, Span<T> needs, int slots)
+    {
+        int row = 0;
+        for (ulong b = _memberLengths; b != 0; b &= b - 1, row++)
+        {
+            int li = BitOperations.TrailingZeroCount(b) + 1;
+            Span<T> need = needs.Slice(row * slots, slots);
+            for (int slot = 0; slot < slots; slot++)
+            {
+                int lj = _slotLengths[slot];
+                need[slot] = lj == 0 ? T.MaxValue : T.CreateTruncating(cutoff.MinMatches(li, lj));
+            }
         }
     }
 

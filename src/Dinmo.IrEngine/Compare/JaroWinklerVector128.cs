@@ -19,8 +19,8 @@ internal readonly partial struct JaroWinklerVector128 : IJaroWinklerLaneKernel
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void ScoreGroup<T>(ReadOnlySpan<int> queryIds, ref T groupPm, ref T groupOnes,
-        ref T groupBound, T queryOnes, T queryBound, ref T matches, ref T transpositions)
+    public static ulong ScoreGroup<T>(ReadOnlySpan<int> queryIds, ref T groupPm, ref T groupOnes,
+        ref T groupBound, ref T groupNeed, T queryOnes, T queryBound, ref T matches, ref T transpositions)
         where T : unmanaged, IBinaryInteger<T>, IUnsignedNumber<T>
     {
         nuint lanes = (nuint)Vector128<T>.Count;
@@ -54,5 +54,6 @@ internal readonly partial struct JaroWinklerVector128 : IJaroWinklerLaneKernel
         }
         m.StoreUnsafe(ref matches);
         trans.StoreUnsafe(ref transpositions);
+        return Vector128.GreaterThanOrEqual(m, Vector128.LoadUnsafe(ref groupNeed)).ExtractMostSignificantBits();
     }
 }

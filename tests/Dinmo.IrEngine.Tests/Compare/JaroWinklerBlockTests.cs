@@ -61,7 +61,7 @@ public class JaroWinklerBlockTests
         // first m whose best case (no transpositions, longest prefix) reaches the threshold.
         foreach (double threshold in new[] { 0.0, 0.5, 0.7, 0.88, 0.92, 0.97, 1.0 })
         {
-            var cutoff = new JaroWinklerCutoff(threshold, ulong.MaxValue);
+            var cutoff = new JaroWinklerCutoff(threshold);
             for (int l1 = 1; l1 <= JaroWinklerCutoff.TableLength; l1++)
             {
                 for (int l2 = 1; l2 <= JaroWinklerCutoff.TableLength; l2++)
