@@ -40,31 +40,38 @@ internal sealed class LinkSet : IDisposable
     public void Seal()
     {
         var n = _rule.Count;
-        var order = new int[n];
-        for (var i = 0; i < n; i++) order[i] = i;
-        var rule = _rule.ToArray();
-        var left = _left.ToArray();
-        var right = _right.ToArray();
-        Array.Sort(order, (a, b) =>
+        var keys = new int[n * 3];
+        var bound = 1;
+        for (var i = 0; i < n; i++)
         {
-            var c = rule[a].CompareTo(rule[b]);
-            if (c == 0) c = left[a].CompareTo(left[b]);
-            if (c == 0) c = right[a].CompareTo(right[b]);
-            if (c == 0) c = -Scores(a).SequenceCompareTo(Scores(b)); // best scores first among repeats
-            return c != 0 ? c : a.CompareTo(b);
-        });
-        var kept = new List<int>(n);
-        foreach (var i in order)
-        {
-            if (kept.Count > 0)
-            {
-                var last = kept[^1];
-                if (rule[last] == rule[i] && left[last] == left[i] && right[last] == right[i]) continue;
-            }
-            kept.Add(i);
+            keys[3 * i] = _rule[i];
+            keys[3 * i + 1] = _left[i];
+            keys[3 * i + 2] = _right[i];
+            bound = Math.Max(bound, Math.Max(_rule[i], _right[i]) + 1); // left < right
         }
-        _order = [.. kept];
+        // Counting sort by (rule, left, right): stable, so repeats stay in the order they were added.
+        var sorted = KeyGrouping.Radix(keys, 3, bound);
+        var kept = new int[n];
+        var count = 0;
+        for (var start = 0; start < n;)
+        {
+            var best = sorted[start];
+            var end = start + 1;
+            for (; end < n && keys.AsSpan(3 * sorted[end], 3).SequenceEqual(keys.AsSpan(3 * best, 3)); end++)
+            {
+                if (Scores(sorted[end]).SequenceCompareTo(Scores(best)) > 0) best = sorted[end]; // best scores; the first among equals
+            }
+            kept[count++] = best;
+            start = end;
+        }
+        _order = kept[..count];
     }
+
+    /// <summary>Left ends of every link added, repeats included, in the order added (for the union-find).</summary>
+    public ReadOnlySpan<int> AddedLefts => _left.AsSpan();
+
+    /// <summary>Right ends of every link added, repeats included, in the order added.</summary>
+    public ReadOnlySpan<int> AddedRights => _right.AsSpan();
 
     /// <summary>The i-th link in match_pairs order.</summary>
     public (int Rule, int Left, int Right) this[int i]

@@ -43,7 +43,7 @@ internal static class Resolver
             links.Seal();
         });
 
-        var (clusters, violations, selfConflict, refused) = stages.Time("cluster", () => Cluster(graph, records, observations, applicability, links));
+        var (clusters, violations, selfConflict, refused) = stages.Time("cluster", () => Cluster(graph, records, observations, applicability, links, threads));
         cancel.ThrowIfCancellationRequested();
 
         var valid = violations.Select(v => v is null).ToArray();
@@ -127,15 +127,12 @@ internal static class Resolver
 
     /// <summary>Connected components over every link, then the conflict policy.</summary>
     private static (ClusterAssignment, string?[], string?[], Dictionary<(int Rule, int Left, int Right), string>) Cluster(IdentityGraph graph,
-        RecordTable records, ObservationTable observations, RuleApplicability applicability, LinkSet links)
+        RecordTable records, ObservationTable observations, RuleApplicability applicability, LinkSet links, int threads)
     {
         var n = records.Count;
         var union = new UnionFind(n);
-        for (var i = 0; i < links.Count; i++)
-        {
-            var (_, left, right) = links[i];
-            union.Union(left, right);
-        }
+        union.UnionAll(links.AddedLefts, links.AddedRights, threads);
+        union.Flatten();
         var root = new int[n];
         for (var r = 0; r < n; r++)
         {
