@@ -10,29 +10,33 @@ internal sealed class ClusterAssignment
     public ClusterAssignment(int[] root)
     {
         Root = root;
-        var clusters = new List<int>();
-        var size = new Dictionary<int, int>();
+        // Indexed by record id: the cluster a root starts (then its size), -1 for records that are not roots.
+        _clusterOfRoot = new int[root.Length];
+        Array.Fill(_clusterOfRoot, -1);
+        var count = 0;
+        for (var r = 0; r < root.Length; r++)
+        {
+            if (root[r] == r) _clusterOfRoot[r] = count++;
+        }
+        Roots = new int[count];
+        Start = new int[count + 1];
         for (var r = 0; r < root.Length; r++)
         {
             if (root[r] < 0) continue;
-            if (root[r] == r) clusters.Add(r);
-            size[root[r]] = size.GetValueOrDefault(root[r]) + 1;
+            var c = _clusterOfRoot[root[r]];
+            if (root[r] == r) Roots[c] = r;
+            Start[c + 1]++;
         }
-        Roots = [.. clusters];
-        IndexOfRoot = new Dictionary<int, int>(Roots.Length);
-        Start = new int[Roots.Length + 1];
-        for (var c = 0; c < Roots.Length; c++)
-        {
-            IndexOfRoot[Roots[c]] = c;
-            Start[c + 1] = Start[c] + size[Roots[c]];
-        }
+        for (var c = 0; c < count; c++) Start[c + 1] += Start[c];
         Members = new int[Start[^1]];
-        var next = Start.AsSpan(0, Roots.Length).ToArray();
+        var next = Start.AsSpan(0, count).ToArray();
         for (var r = 0; r < root.Length; r++)
         {
-            if (root[r] >= 0) Members[next[IndexOfRoot[root[r]]]++] = r;
+            if (root[r] >= 0) Members[next[_clusterOfRoot[root[r]]]++] = r;
         }
     }
+
+    private readonly int[] _clusterOfRoot;
 
     /// <summary>Root (smallest member) per record; -1 when the record is in no cluster.</summary>
     public int[] Root { get; }
@@ -40,7 +44,6 @@ internal sealed class ClusterAssignment
     /// <summary>Cluster roots, ascending: cluster c is <c>Roots[c]</c>.</summary>
     public int[] Roots { get; }
 
-    public Dictionary<int, int> IndexOfRoot { get; }
     public int[] Start { get; }
     public int[] Members { get; }
 
@@ -48,5 +51,5 @@ internal sealed class ClusterAssignment
 
     public ReadOnlySpan<int> MembersOf(int cluster) => Members.AsSpan(Start[cluster], Start[cluster + 1] - Start[cluster]);
 
-    public int ClusterOf(int record) => Root[record] < 0 ? -1 : IndexOfRoot[Root[record]];
+    public int ClusterOf(int record) => Root[record] < 0 ? -1 : _clusterOfRoot[Root[record]];
 }

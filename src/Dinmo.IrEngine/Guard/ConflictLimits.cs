@@ -25,7 +25,12 @@ internal static class ConflictLimits
 
         for (var c = 0; c < clusters.ClusterCount; c++)
         {
-            foreach (var set in distinct) set.Clear();
+            for (var s = 0; s < distinct.Length; s++)
+            {
+                // Clear costs the set's capacity: after a large cluster, start small again.
+                if (distinct[s].Count > 256) distinct[s] = [];
+                else distinct[s].Clear();
+            }
             foreach (var record in clusters.MembersOf(c))
             {
                 foreach (var o in observations.OfRecord(record))
@@ -34,7 +39,9 @@ internal static class ConflictLimits
                     if (slot >= 0 && observations.IsUsable(o)) distinct[slot].Add(observations.Value[o]);
                 }
             }
-            reasons[c] = Describe(limited.Select((p, s) => (p.d, distinct[s].Count)));
+            var over = false;
+            for (var s = 0; s < limited.Length; s++) over |= distinct[s].Count > limited[s].d.MaxUniqueValues;
+            if (over) reasons[c] = Describe(limited.Select((p, s) => (p.d, distinct[s].Count)));
         }
         return reasons;
     }
