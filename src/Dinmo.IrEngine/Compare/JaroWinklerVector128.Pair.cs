@@ -44,11 +44,7 @@ internal readonly partial struct JaroWinklerVector128
         {
             var pattern = new RegisterMask(Load(pb, lb, 0, PadB), Load(pb, lb, IntLanes, PadB),
                 Load(pb, lb, 2 * IntLanes, PadB), Load(pb, lb, 3 * IntLanes, PadB));
-            ulong pFlag, tFlag;
-            if (pattern.TryNarrow(lb, out ByteMask bytes))
-                JaroWinklerBitParallel.MatchWord(bytes, a, lb, out pFlag, out tFlag);
-            else
-                JaroWinklerBitParallel.MatchWord(pattern, a, lb, out pFlag, out tFlag);
+            JaroWinklerBitParallel.MatchWord(pattern, a, lb, out ulong pFlag, out ulong tFlag);
             int m = System.Numerics.BitOperations.PopCount(pFlag);
             if (m == 0) return 0.0;
             int transpositions = JaroWinklerBitParallel.CountTranspositions(a, b, tFlag, pFlag);
@@ -99,28 +95,6 @@ internal readonly partial struct JaroWinklerVector128
     {
         public Vector128<int> First => v0;
 
-        /// <summary>
-        /// b as sixteen bytes when every code point of it is below U+0100 (most names): one compare
-        /// per character of a instead of four.
-        /// </summary>
-        public bool TryNarrow(int length, out ByteMask bytes)
-        {
-            Vector128<int> inside0 = Vector128.LessThan(Vector128<int>.Indices, Vector128.Create(length));
-            Vector128<int> inside1 = Vector128.LessThan(Vector128<int>.Indices, Vector128.Create(length - IntLanes));
-            Vector128<int> inside2 = Vector128.LessThan(Vector128<int>.Indices, Vector128.Create(length - 2 * IntLanes));
-            Vector128<int> inside3 = Vector128.LessThan(Vector128<int>.Indices, Vector128.Create(length - 3 * IntLanes));
-            // Pads become 0 so that they pass the range check; the length mask drops them afterwards.
-            Vector128<int> c0 = v0 & inside0, c1 = v1 & inside1, c2 = v2 & inside2, c3 = v3 & inside3;
-            if (((c0 | c1 | c2 | c3) & Vector128.Create(~0xFF)) != Vector128<int>.Zero)
-            {
-                bytes = default;
-                return false;
-            }
-            Vector128<byte> packed = Vector128.Narrow(Vector128.Narrow(c0, c1), Vector128.Narrow(c2, c3)).AsByte();
-            bytes = new ByteMask(packed, (1u << length) - 1); // length ≤ 16
-            return true;
-        }
-
         public ulong Positions(int codePoint)
         {
             Vector128<int> c = Vector128.Create(codePoint);
@@ -129,12 +103,5 @@ internal readonly partial struct JaroWinklerVector128
                 | ((ulong)Vector128.Equals(v2, c).ExtractMostSignificantBits() << (2 * IntLanes))
                 | ((ulong)Vector128.Equals(v3, c).ExtractMostSignificantBits() << (3 * IntLanes));
         }
-    }
-
-    /// <summary>b of code points below U+0100 in one register of bytes; <paramref name="inside"/> masks the pads.</summary>
-    private readonly struct ByteMask(Vector128<byte> b, uint inside) : IJaroWinklerPairMask
-    {
-        public ulong Positions(int codePoint) =>
-            (uint)codePoint <= byte.MaxValue ? Vector128.Equals(b, Vector128.Create((byte)codePoint)).ExtractMostSignificantBits() & inside : 0;
     }
 }
