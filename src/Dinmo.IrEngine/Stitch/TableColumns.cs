@@ -15,7 +15,7 @@ internal sealed class TableColumns<T>
     private readonly List<(string Name, IArrowType Type, Func<Column> Create)> _columns = [];
 
     public TableColumns<T> Text(string name, Func<T, string?> get) =>
-        Add(name, ColumnTypes.Text, () => new Column<StringArray.Builder>(new(), (b, row) => b.AppendText(get(row)), b => b.Build()));
+        Add(name, ColumnTypes.Text, () => new Column<TextColumnBuilder>(new(), (b, row) => b.Append(get(row)), b => b.BuildPadded()));
 
     public TableColumns<T> Int64(string name, Func<T, long?> get) => Add(name, ColumnTypes.Int64, () => new Column<Int64Array.Builder>(new(),
         (b, row) =>
