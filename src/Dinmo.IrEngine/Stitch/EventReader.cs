@@ -1,4 +1,3 @@
-using System.Text;
 using Apache.Arrow;
 using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Errors;
@@ -16,6 +15,7 @@ namespace Dinmo.IrEngine.Stitch;
 internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPolicy> policies)
 {
     private readonly Dictionary<string, IdentifierPolicy> _byName = policies.ToDictionary(p => p.Name, StringComparer.Ordinal);
+    private readonly ValidUtf8 _utf8 = new();
 
     /// <summary>Rows skipped because their partition is older than the window, per model name.</summary>
     public Dictionary<string, long> SkippedByPartition { get; } = new(StringComparer.Ordinal);
@@ -49,8 +49,12 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
         }
     }
 
-    /// <summary>Every event of model <paramref name="m"/> whose partition is not older than <paramref name="window"/>.</summary>
-    public void Read(int m, IReadOnlyList<ITableSource> sources, long? window, List<StitchEvent> into, CancellationToken cancel)
+    /// <summary>
+    /// Every event of model <paramref name="m"/> whose partition is not older than <paramref name="window"/>,
+    /// appended to <paramref name="into"/>: keys interned into <paramref name="keys"/>, unblocked values into <paramref name="values"/>.
+    /// </summary>
+    public void Read(int m, IReadOnlyList<ITableSource> sources, long? window, EventColumns into, EventKeys keys, IdentifierValues values,
+        CancellationToken cancel)
     {
         var model = graph.Models[m];
         var skipped = 0L;
@@ -79,7 +83,7 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
                             }
                             maxPartition = Math.Max(maxPartition, part);
                         }
-                        into.Add(ReadRow(m, model, key, time, columns, row, scratch));
+                        ReadRow(m, model, key, time, columns, row, scratch, into, keys, values);
                     }
                 }
             }
@@ -88,23 +92,20 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
         if (maxPartition != long.MinValue) MaxPartition[model.Name] = maxPartition;
     }
 
-    private static StitchEvent ReadRow(int m, EventModelConfig model, IArrowArray key, IArrowArray time,
-        (IdentifierPolicy Policy, IArrowArray Array)[] columns, int row, Span<byte> scratch)
+    private void ReadRow(int m, EventModelConfig model, IArrowArray key, IArrowArray time, (IdentifierPolicy Policy, IArrowArray Array)[] columns,
+        int row, Span<byte> scratch, EventColumns into, EventKeys keys, IdentifierValues values)
     {
-        string? entityKey = ArrowValueText.TryGet(key, row, scratch, out var keyText) && !keyText.IsEmpty
-            ? Encoding.UTF8.GetString(keyText)
-            : null;
+        var keyId = ArrowValueText.TryGet(key, row, scratch, out var keyText) && !keyText.IsEmpty ? keys.Intern(m, _utf8.Of(keyText)) : -1;
         if (!EventTimestampReader.TryRead(time, row, model.TimestampUnit, out var timestamp)) timestamp = Timestamps.Null;
-        var observations = new List<EventObservation>(columns.Length);
+        into.Add(m, keyId, timestamp);
         foreach (var (policy, array) in columns)
         {
             if (!ArrowValueText.TryGet(array, row, scratch, out var raw)) continue;
             var standardized = policy.Standardizer.Apply(raw);
             if (standardized.IsEmpty) continue; // empty after standardization is null: no observation
-            var blocked = policy.BlockList.Decide(standardized) != Standardize.BlockReason.None;
-            observations.Add(new EventObservation(new ValueKey(policy.Rank, Encoding.UTF8.GetString(standardized)), blocked));
+            if (policy.BlockList.Decide(standardized) != Standardize.BlockReason.None) into.Observe(EventColumns.Blocked);
+            else into.Observe(values.Intern(policy.Rank, _utf8.Of(standardized)));
         }
-        return new StitchEvent(m, model.Name, entityKey, timestamp, observations);
     }
 
     private void CheckTypes(EventModelConfig model, ITableSource source)

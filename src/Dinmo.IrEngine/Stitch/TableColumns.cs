@@ -17,6 +17,10 @@ internal sealed class TableColumns<T>
     public TableColumns<T> Text(string name, Func<T, string?> get) =>
         Add(name, ColumnTypes.Text, () => new Column<TextColumnBuilder>(new(), (b, row) => b.Append(get(row)), b => b.BuildPadded()));
 
+    /// <summary>A text column from bytes already held as UTF-8 (keys, values, ids), copied without a string.</summary>
+    public TableColumns<T> Utf8(string name, Utf8Of<T> get) =>
+        Add(name, ColumnTypes.Text, () => new Column<TextColumnBuilder>(new(), (b, row) => b.Append(get(row)), b => b.BuildPadded()));
+
     public TableColumns<T> Int64(string name, Func<T, long?> get) => Add(name, ColumnTypes.Int64, () => new Column<Int64Array.Builder>(new(),
         (b, row) =>
         {
@@ -69,3 +73,6 @@ internal sealed class TableColumns<T>
         public override IArrowArray Build() => build(builder);
     }
 }
+
+/// <summary>The UTF-8 text of a row's column.</summary>
+internal delegate ReadOnlySpan<byte> Utf8Of<in T>(T row);
