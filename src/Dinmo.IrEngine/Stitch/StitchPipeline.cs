@@ -41,15 +41,7 @@ public static class StitchPipeline
             foreach (var (model, partition) in reader.MaxPartition)
                 graph.PartitionWindow[model] = Math.Max(partition, graph.PartitionWindow.GetValueOrDefault(model, long.MinValue));
             var metrics = stages.Time("metrics", () => StitchMetrics.Compute(graph, policies, counts, runId, config.Models.Select(m => m.Name).ToList()));
-            var written = stages.Time("write", () =>
-            {
-                // Sorted once for both the output tables and the state.
-                var sorted = new SortedRows(AttributionColumns.Sorted(graph), StitchTables.SortedAudit(graph.Audit));
-                var tables = StitchTables.Build(graph, policies, metrics, sorted);
-                var files = tables.Select(t => TableFileWriter.Write(format, publisher.StagingDirectory, t.Name, t.Schema, [t.Batch])).ToList();
-                StitchState.Write(graph, policies, publisher.StagingDirectory, sorted, tables);
-                return files;
-            });
+            var written = stages.Time("write", () => StitchOutputWriter.Write(graph, policies, metrics, format, publisher.StagingDirectory));
             cancel.ThrowIfCancellationRequested();
             var summary = new StitchSummary(config.Project, runId, publisher.Target, counts.Incremental, metrics, stages.Stages,
                 written.Select(w => w with { File = Path.Combine(publisher.Target, Path.GetFileName(w.File)) }).ToList(), watch.Elapsed);

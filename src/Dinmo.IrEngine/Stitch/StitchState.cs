@@ -1,6 +1,7 @@
 using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Errors;
 using Dinmo.IrEngine.Output;
+using Dinmo.IrEngine.Output.Tables;
 
 namespace Dinmo.IrEngine.Stitch;
 
@@ -19,59 +20,80 @@ internal static class StitchState
     public const string Directory = "_state";
 
     /// <summary>
-    /// Saves the graph. <paramref name="outputs"/> are this run's output tables: the state's <c>audit</c>
-    /// is the audit table itself and its <c>events</c> reuses the attribution table's columns when every
-    /// attribution has a key, instead of building a million rows twice.
+    /// Builders of the state tables that do not come from the output tables: <c>profiles</c>,
+    /// <c>profile_values</c>, <c>value_states</c> and <c>partition_window</c>. They only read the
+    /// graph, so they can run at the same time as each other and the output tables.
     /// </summary>
-    public static void Write(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, string stagingDirectory, SortedRows sorted,
-        IReadOnlyList<Output.Tables.OutputTable> outputs)
+    public static IReadOnlyList<Func<OutputTable>> Builders(ProfileGraph graph)
     {
-        var dir = Path.Combine(stagingDirectory, Directory);
         var values = graph.Values;
         var states = graph.States;
         ReadOnlySpan<byte> Name(int identifier) => graph.IdentifierNames.Utf8(identifier);
-        Save(dir, new TableColumns<EventProfile>()
-            .Utf8("id", p => p.IdUtf8).Int64("created_sequence", p => p.CreatedSequence).Instant("created_at", p => p.CreatedAt)
-            .Instant("first_seen_at", p => p.FirstSeen).Instant("last_seen_at", p => p.LastSeen).Int64("event_count", p => p.EventCount)
-            .Text("merged_into", p => p.MergedInto?.Id).Text("merged_run_id", p => p.MergedRunId).Text("merged_via", p => p.MergedVia)
-            .Build("profiles", graph.Profiles));
-        // By (created_sequence, identifier rank, value): profiles are held in creation order, so each one's values are sorted on their own.
-        var rows = new List<(EventProfile Profile, ProfileValue Value)>();
-        var mine = new List<ProfileValue>();
-        foreach (var profile in graph.Profiles)
+        List<(EventProfile Profile, ProfileValue Value)> ProfileValues()
         {
-            if (profile.Values.Count == 0) continue;
-            mine.Clear();
-            mine.AddRange(profile.Values.Values);
-            mine.Sort((a, b) => a.Identifier != b.Identifier ? a.Identifier.CompareTo(b.Identifier)
-                : StateValueOrder.Compare(values.Utf8(a.Value), values.Utf8(b.Value)));
-            foreach (var value in mine) rows.Add((profile, value));
+            // By (created_sequence, identifier rank, value): profiles are held in creation order, so each one's values are sorted on their own.
+            var rows = new List<(EventProfile Profile, ProfileValue Value)>();
+            var mine = new List<ProfileValue>();
+            foreach (var profile in graph.Profiles)
+            {
+                if (profile.Values.Count == 0) continue;
+                mine.Clear();
+                mine.AddRange(profile.Values.Values);
+                mine.Sort((a, b) => a.Identifier != b.Identifier ? a.Identifier.CompareTo(b.Identifier)
+                    : StateValueOrder.Compare(values.Utf8(a.Value), values.Utf8(b.Value)));
+                foreach (var value in mine) rows.Add((profile, value));
+            }
+            return rows;
         }
-        Save(dir, new TableColumns<(EventProfile Profile, ProfileValue Value)>()
-            .Utf8("profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => Name(r.Value.Identifier)).Utf8("value", r => values.Utf8(r.Value.Value))
-            .Text("status", r => ValueStatusText.Of(r.Value.Status)).Instant("first_seen_at", r => r.Value.FirstSeen)
-            .Instant("last_seen_at", r => r.Value.LastSeen).Int64("event_count", r => r.Value.EventCount)
-            .Build("profile_values", rows));
-        var held = new List<int>();
-        for (var id = 0; id < values.Count; id++)
-            if (states.Held(id)) held.Add(id);
-        held.Sort((a, b) => values.Identifier(a) != values.Identifier(b) ? values.Identifier(a).CompareTo(values.Identifier(b))
-            : StateValueOrder.Compare(values.Utf8(a), values.Utf8(b))); // one state per value: a total order
-        Save(dir, new TableColumns<int>()
-            .Utf8("identifier", v => Name(values.Identifier(v))).Utf8("value", v => values.Utf8(v))
-            .Text("current_profile_id", v => states.Current(v) is var p and >= 0 ? graph.Profiles[p].Id : null)
-            .Instant("last_seen_at", v => states.LastSeen(v)).Flag("quarantined", v => states.Quarantined(v))
-            .TextList("touched", v => states.Touched(v)?.Select(p => graph.Profiles[p].Id) ?? [])
-            .Build("value_states", held));
-        var attribution = outputs.Single(t => t.Name == StitchTableNames.Attribution);
-        Save(dir, graph.Attributions.AnyUnkeyed
-            ? AttributionColumns.Build("events", graph, sorted.Keyed(graph.Attributions), resolved: false)
-            : WithoutColumn(attribution, "events", AttributionColumns.ResolvedColumn));
-        Save(dir, outputs.Single(t => t.Name == StitchTableNames.AuditEvents) with { Name = "audit" });
-        Save(dir, new TableColumns<KeyValuePair<string, long>>()
-            .Text("model_name", w => w.Key).Int64("partition_max", w => w.Value)
-            .Build("partition_window", graph.PartitionWindow.OrderBy(w => w.Key, StringComparer.Ordinal).ToList()));
+        List<int> Held()
+        {
+            var held = new List<int>();
+            for (var id = 0; id < values.Count; id++)
+                if (states.Held(id)) held.Add(id);
+            held.Sort((a, b) => values.Identifier(a) != values.Identifier(b) ? values.Identifier(a).CompareTo(values.Identifier(b))
+                : StateValueOrder.Compare(values.Utf8(a), values.Utf8(b))); // one state per value: a total order
+            return held;
+        }
+        return
+        [
+            () => new TableColumns<EventProfile>()
+                .Utf8("id", p => p.IdUtf8).Int64("created_sequence", p => p.CreatedSequence).Instant("created_at", p => p.CreatedAt)
+                .Instant("first_seen_at", p => p.FirstSeen).Instant("last_seen_at", p => p.LastSeen).Int64("event_count", p => p.EventCount)
+                .Text("merged_into", p => p.MergedInto?.Id).Text("merged_run_id", p => p.MergedRunId).Text("merged_via", p => p.MergedVia)
+                .Build("profiles", graph.Profiles),
+            () => new TableColumns<(EventProfile Profile, ProfileValue Value)>()
+                .Utf8("profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => Name(r.Value.Identifier)).Utf8("value", r => values.Utf8(r.Value.Value))
+                .Text("status", r => ValueStatusText.Of(r.Value.Status)).Instant("first_seen_at", r => r.Value.FirstSeen)
+                .Instant("last_seen_at", r => r.Value.LastSeen).Int64("event_count", r => r.Value.EventCount)
+                .Build("profile_values", ProfileValues()),
+            () => new TableColumns<int>()
+                .Utf8("identifier", v => Name(values.Identifier(v))).Utf8("value", v => values.Utf8(v))
+                .Text("current_profile_id", v => states.Current(v) is var p and >= 0 ? graph.Profiles[p].Id : null)
+                .Instant("last_seen_at", v => states.LastSeen(v)).Flag("quarantined", v => states.Quarantined(v))
+                .TextList("touched", v => states.Touched(v)?.Select(p => graph.Profiles[p].Id) ?? [])
+                .Build("value_states", Held()),
+            () => new TableColumns<KeyValuePair<string, long>>()
+                .Text("model_name", w => w.Key).Int64("partition_max", w => w.Value)
+                .Build("partition_window", graph.PartitionWindow.OrderBy(w => w.Key, StringComparer.Ordinal).ToList()),
+        ];
     }
+
+    /// <summary>
+    /// Builders of the state tables that come from this run's output tables: <c>events</c> reuses the
+    /// attribution table's columns when every attribution has a key (instead of building a million rows
+    /// twice), and <c>audit</c> is the audit table itself.
+    /// </summary>
+    public static IReadOnlyList<Func<OutputTable>> FromOutputs(ProfileGraph graph, SortedRows sorted, OutputTable attribution, OutputTable audit) =>
+    [
+        () => graph.Attributions.AnyUnkeyed
+            ? AttributionColumns.Build("events", graph, sorted.Keyed(graph.Attributions), resolved: false)
+            : WithoutColumn(attribution, "events", AttributionColumns.ResolvedColumn),
+        () => audit with { Name = "audit" },
+    ];
+
+    /// <summary>Writes a state table into <c>&lt;staging&gt;/_state/</c> (always Arrow, whatever the output format).</summary>
+    public static void Save(string stagingDirectory, OutputTable table) =>
+        TableFileWriter.Write(OutputFormat.Arrow, Path.Combine(stagingDirectory, Directory), table.Name, table.Schema, [table.Batch]);
 
     /// <summary>Restores the graph saved by <see cref="Write"/> into the empty <paramref name="graph"/>; identifiers no longer configured are dropped with their values.</summary>
     public static void Read(string stateDirectory, ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies)
@@ -151,13 +173,10 @@ internal static class StitchState
             ? profile
             : Throw.Input<EventProfile>($"stitching state names profile {id}, which it does not hold; rerun with --full", stateDirectory);
 
-    private static Output.Tables.OutputTable WithoutColumn(Output.Tables.OutputTable table, string name, string column)
+    private static OutputTable WithoutColumn(OutputTable table, string name, string column)
     {
         var keep = Enumerable.Range(0, table.Schema.FieldsList.Count).Where(i => table.Schema.FieldsList[i].Name != column).ToList();
-        return Output.Tables.OutputTable.Create(name, keep.Select(i => (table.Schema.FieldsList[i].Name, table.Schema.FieldsList[i].DataType)).ToList(),
+        return OutputTable.Create(name, keep.Select(i => (table.Schema.FieldsList[i].Name, table.Schema.FieldsList[i].DataType)).ToList(),
             keep.Select(i => table.Batch.Column(i)).ToList(), table.Batch.Length);
     }
-
-    private static void Save(string directory, Output.Tables.OutputTable table) =>
-        TableFileWriter.Write(OutputFormat.Arrow, directory, table.Name, table.Schema, [table.Batch]);
 }

@@ -13,8 +13,12 @@ namespace Dinmo.IrEngine.Stitch;
 /// </summary>
 internal static class StitchTables
 {
-    public static IReadOnlyList<OutputTable> Build(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, IReadOnlyList<MetricRow> metrics,
-        SortedRows sorted)
+    /// <summary>
+    /// One builder per table, in <see cref="StitchTableNames.All"/> order. They only read the graph, so
+    /// they can run at the same time (<see cref="StitchOutputWriter"/>).
+    /// </summary>
+    public static IReadOnlyList<Func<OutputTable>> Builders(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies,
+        IReadOnlyList<MetricRow> metrics, SortedRows sorted)
     {
         var names = graph.IdentifierNames;
         ValueStatus Status(ProfileValue v) =>
@@ -25,45 +29,48 @@ internal static class StitchTables
 
         var profiles = graph.Profiles.ToArray();
         Array.Sort(profiles, (a, b) => CodePointOrder.Instance.Compare(a.Id, b.Id)); // ids are unique: a total order
-        // By (profile id, identifier name, value): profiles in id order, each one's few values sorted on their own.
-        var values = new List<(EventProfile Profile, ProfileValue Value)>();
-        var mine = new List<ProfileValue>();
-        var nameRanks = names.Ranks();
-        Comparison<ProfileValue> byNameThenValue = (a, b) => a.Identifier == b.Identifier
-            ? graph.Values.CompareValues(a.Value, b.Value)
-            : nameRanks[a.Identifier].CompareTo(nameRanks[b.Identifier]);
-        foreach (var profile in profiles)
+        List<(EventProfile Profile, ProfileValue Value)> Values()
         {
-            if (profile.Values.Count == 0) continue;
-            mine.Clear();
-            mine.AddRange(profile.Values.Values);
-            mine.Sort(byNameThenValue); // (identifier, value) is unique on a profile: a total order
-            foreach (var value in mine) values.Add((profile, value));
+            // By (profile id, identifier name, value): profiles in id order, each one's few values sorted on their own.
+            var values = new List<(EventProfile Profile, ProfileValue Value)>();
+            var mine = new List<ProfileValue>();
+            var nameRanks = names.Ranks();
+            Comparison<ProfileValue> byNameThenValue = (a, b) => a.Identifier == b.Identifier
+                ? graph.Values.CompareValues(a.Value, b.Value)
+                : nameRanks[a.Identifier].CompareTo(nameRanks[b.Identifier]);
+            foreach (var profile in profiles)
+            {
+                if (profile.Values.Count == 0) continue;
+                mine.Clear();
+                mine.AddRange(profile.Values.Values);
+                mine.Sort(byNameThenValue); // (identifier, value) is unique on a profile: a total order
+                foreach (var value in mine) values.Add((profile, value));
+            }
+            return values;
         }
-        var redirects = profiles.Where(p => p.IsMerged).ToList();
         return
         [
-            new TableColumns<EventProfile>()
+            () => new TableColumns<EventProfile>()
                 .Utf8("dinmo_stitched_profile_id", p => p.IdUtf8).Int64("created_sequence", p => p.CreatedSequence)
                 .Instant("created_at", p => p.CreatedAt).Instant("first_seen_at", p => p.FirstSeen).Instant("last_seen_at", p => p.LastSeen)
                 .Text("status", ProfileStatus).Text("merged_to_dinmo_stitched_profile_id", p => p.MergedInto?.Id)
                 .Utf8("resolved_dinmo_stitched_profile_id", p => p.Resolve().IdUtf8).Flag("is_known", p => IsKnown(p.Resolve()))
                 .Int64("event_count", p => p.EventCount)
                 .Build(StitchTableNames.Profiles, profiles),
-            AttributionColumns.Build(StitchTableNames.Attribution, graph, sorted.Attributions, resolved: true),
-            new TableColumns<(EventProfile Profile, ProfileValue Value)>()
+            () => AttributionColumns.Build(StitchTableNames.Attribution, graph, sorted.Attributions, resolved: true),
+            () => new TableColumns<(EventProfile Profile, ProfileValue Value)>()
                 .Utf8("dinmo_stitched_profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => names.Utf8(r.Value.Identifier))
                 .Utf8("value", r => graph.Values.Utf8(r.Value.Value)).Flag("is_anchor", r => policies[r.Value.Identifier].Config.Anchor)
                 .Text("status", r => ValueStatusText.Of(Status(r.Value))).Instant("first_seen_at", r => r.Value.FirstSeen)
                 .Instant("last_seen_at", r => r.Value.LastSeen).Int64("event_count", r => r.Value.EventCount)
-                .Build(StitchTableNames.IdentifierValues, values),
-            new TableColumns<EventProfile>()
+                .Build(StitchTableNames.IdentifierValues, Values()),
+            () => new TableColumns<EventProfile>()
                 .Utf8("from_dinmo_stitched_profile_id", p => p.IdUtf8).Utf8("to_dinmo_stitched_profile_id", p => p.Resolve().IdUtf8)
                 .Text("run_id", p => p.MergedRunId).Text("via_identifier", p => p.MergedVia)
                 .Utf8("merged_into_dinmo_stitched_profile_id", p => p.MergedInto!.IdUtf8)
-                .Build(StitchTableNames.Redirects, redirects),
-            AuditColumns().Build(StitchTableNames.AuditEvents, sorted.Audit),
-            new TableColumns<MetricRow>()
+                .Build(StitchTableNames.Redirects, profiles.Where(p => p.IsMerged).ToList()),
+            () => AuditColumns().Build(StitchTableNames.AuditEvents, sorted.Audit),
+            () => new TableColumns<MetricRow>()
                 .Text("scope_type", m => m.ScopeType).Text("scope_value", m => m.ScopeValue).Text("metric", m => m.Metric).Real("value", m => m.Value)
                 .Build(StitchTableNames.RunMetrics, metrics),
         ];
