@@ -35,6 +35,19 @@ internal sealed class EventColumns : IDisposable
     /// <summary>Adds an observation (a value id, or <see cref="Blocked"/>) to the last event.</summary>
     public void Observe(int value) => _observations.Add(value);
 
+    /// <summary>
+    /// Appends every event of <paramref name="other"/>, its value ids translated by
+    /// <paramref name="valueIds"/> (the other's id → this run's id).
+    /// </summary>
+    public void Append(EventColumns other, ReadOnlySpan<int> valueIds)
+    {
+        for (var e = 0; e < other.Count; e++)
+        {
+            Add(other.Model(e), other.Key(e), other.Timestamp(e));
+            foreach (var value in other.Observations(e)) Observe(value == Blocked ? Blocked : valueIds[value]);
+        }
+    }
+
     public int Model(int e) => _model[e];
 
     public int Key(int e) => _key[e];

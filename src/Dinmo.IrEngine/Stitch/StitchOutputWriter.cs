@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Metrics;
 using Dinmo.IrEngine.Output;
@@ -31,22 +30,9 @@ internal static class StitchOutputWriter
         // The attribution table (a row per event) is by far the largest: it starts first.
         var outputFirst = Enumerable.Range(0, outputs.Count).OrderBy(i => i == attribution ? 0 : 1).Select(Output);
         var state = StitchState.Builders(graph).Select(build => (Action)(() => StitchState.Save(stagingDirectory, build())));
-        Run([.. outputFirst, .. state]);
-        Run([.. StitchState.FromOutputs(graph, sorted, built[attribution], built[audit])
+        ParallelActions.Run([.. outputFirst, .. state]);
+        ParallelActions.Run([.. StitchState.FromOutputs(graph, sorted, built[attribution], built[audit])
             .Select(build => (Action)(() => StitchState.Save(stagingDirectory, build())))]);
         return written;
-    }
-
-    /// <summary>Runs the actions in parallel; a failure surfaces as the first action's own exception (its type decides the exit code).</summary>
-    private static void Run(Action[] actions)
-    {
-        try
-        {
-            Parallel.Invoke(actions);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
     }
 }

@@ -38,8 +38,6 @@ public static class StitchPipeline
             using var graph = stages.Time("state", () => RestoreState(config, policies, publisher, options.Full, counts));
             using (var events = stages.Time("read", () => ReadEvents(config, reader, sources, graph, counts, cancel)))
                 stages.Time("stitch", () => Stitch(graph, policies, events, runId, counts, cancel));
-            foreach (var (model, partition) in reader.MaxPartition)
-                graph.PartitionWindow[model] = Math.Max(partition, graph.PartitionWindow.GetValueOrDefault(model, long.MinValue));
             var metrics = stages.Time("metrics", () => StitchMetrics.Compute(graph, policies, counts, runId, config.Models.Select(m => m.Name).ToList()));
             var written = stages.Time("write", () => StitchOutputWriter.Write(graph, policies, metrics, format, publisher.StagingDirectory));
             cancel.ThrowIfCancellationRequested();
@@ -52,7 +50,6 @@ public static class StitchPipeline
         finally
         {
             foreach (var source in sources.SelectMany(s => s)) source.Dispose();
-            foreach (var policy in policies) policy.Dispose();
         }
     }
 
@@ -62,7 +59,6 @@ public static class StitchPipeline
         var config = EventGraphLoader.Load(configPath);
         var policies = IdentifierPolicy.Compile(config);
         foreach (var source in new EventReader(config, policies).Open().SelectMany(s => s)) source.Dispose();
-        foreach (var policy in policies) policy.Dispose();
     }
 
     private static ProfileGraph RestoreState(EventGraph config, IReadOnlyList<IdentifierPolicy> policies, OutputPublisher publisher,
@@ -90,20 +86,35 @@ public static class StitchPipeline
         }
     }
 
+    /// <summary>
+    /// Reads the models in parallel (each into its own columns and value dictionary; keys go to the
+    /// model's own key dictionary), then merges them in model order, so value ids and the event
+    /// order do not depend on which read finished first.
+    /// </summary>
     private static EventColumns ReadEvents(EventGraph config, EventReader reader, IReadOnlyList<IReadOnlyList<ITableSource>> sources,
         ProfileGraph graph, StitchRunCounts counts, CancellationToken cancel)
     {
+        var models = new ModelEvents?[config.Models.Count];
         var events = new EventColumns();
         try
         {
-            for (var m = 0; m < config.Models.Count; m++)
+            var reads = Enumerable.Range(0, models.Length).Select(m => (Action)(() =>
             {
                 var name = config.Models[m].Name;
-                var before = events.Count;
                 long? window = counts.Incremental && graph.PartitionWindow.TryGetValue(name, out var w) ? w : null;
-                reader.Read(m, sources[m], window, events, graph.Keys, graph.Values, cancel);
-                counts.SkippedByPartition[name] = reader.SkippedByPartition.GetValueOrDefault(name);
-                counts.Read[name] = events.Count - before + counts.SkippedByPartition[name];
+                models[m] = reader.Read(m, sources[m], window, graph.Keys, cancel);
+            }));
+            ParallelActions.Run([.. reads]);
+            foreach (var model in models)
+            {
+                var name = config.Models[model!.Model].Name;
+                counts.SkippedByPartition[name] = model.SkippedByPartition;
+                counts.Read[name] = model.Events.Count + model.SkippedByPartition;
+                if (model.MaxPartition is { } max) graph.PartitionWindow[name] = Math.Max(max, graph.PartitionWindow.GetValueOrDefault(name, long.MinValue));
+                var valueIds = new int[model.Values.Count];
+                for (var id = 0; id < valueIds.Length; id++) valueIds[id] = graph.Values.Intern(model.Values.Identifier(id), model.Values.Utf8(id));
+                events.Append(model.Events, valueIds);
+                model.Dispose();
             }
             graph.States.Grow(graph.Values.Count);
             return events;
@@ -111,6 +122,7 @@ public static class StitchPipeline
         catch
         {
             events.Dispose();
+            foreach (var model in models) model?.Dispose();
             throw;
         }
     }
