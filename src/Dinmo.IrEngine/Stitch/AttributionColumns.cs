@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Apache.Arrow;
 using Dinmo.IrEngine.Output.Tables;
 
@@ -19,50 +20,59 @@ internal static class AttributionColumns
         var table = graph.Attributions;
         var keys = graph.Keys;
         var profiles = graph.Profiles;
-        var n = rows.Length;
-        TextColumnBuilder Text(int bytesPerValue) => new(n, bytesPerValue);
-        var (model, key, profile, resolvedTo) = (Text(12), Text(16), Text(36), Text(36));
-        var (status, reason, matched, run) = (Text(8), Text(8), Text(8), Text(16));
-        var timestamp = ColumnTypes.InstantBuilder().Reserve(n);
-        byte[] stitched = "stitched"u8.ToArray(), excluded = "excluded"u8.ToArray();
-        foreach (var row in rows)
-        {
-            var m = table.Model(row);
-            model.Append(keys.Models.Utf8(m));
-            var k = table.Key(row);
-            if (k < 0) key.AppendNull();
-            else key.Append(keys.Utf8(m, k));
-            timestamp.AppendInstant(table.Timestamp(row));
-            var p = table.Profile(row);
-            if (p < 0)
-            {
-                profile.AppendNull();
-                resolvedTo.AppendNull();
-            }
-            else
-            {
-                profile.Append(profiles[p].IdUtf8);
-                resolvedTo.Append(profiles[p].Resolve().IdUtf8);
-            }
-            var why = table.Reason(row);
-            status.Append(AttributionReasonText.IsStitched(why) ? stitched : excluded);
-            reason.Append(AttributionReasonText.Utf8(why));
-            var identifier = table.Matched(row);
-            if (identifier < 0) matched.AppendNull();
-            else matched.Append(graph.IdentifierNames.Utf8(identifier));
-            run.Append(graph.RunIds.Utf8(table.Run(row)));
-        }
         var columns = new List<(string, Apache.Arrow.Types.IArrowType, IArrowArray)>
         {
-            ("model_name", ColumnTypes.Text, model.BuildPadded()), ("event_key", ColumnTypes.Text, key.BuildPadded()),
-            ("event_timestamp", ColumnTypes.Instant, timestamp.Build()), ("dinmo_stitched_profile_id", ColumnTypes.Text, profile.BuildPadded()),
+            ("model_name", ColumnTypes.Text, Text(rows, 12, (b, row) => b.Append(keys.Models.Utf8(table.Model(row))))),
+            ("event_key", ColumnTypes.Text, Text(rows, 16, (b, row) =>
+            {
+                if (table.Key(row) is var key and >= 0) b.Append(keys.Utf8(table.Model(row), key));
+                else b.AppendNull();
+            })),
+            ("event_timestamp", ColumnTypes.Instant, Timestamps(table, rows)),
+            ("dinmo_stitched_profile_id", ColumnTypes.Text, Text(rows, 36, (b, row) =>
+            {
+                if (table.Profile(row) is var profile and >= 0) b.Append(profiles[profile].IdUtf8);
+                else b.AppendNull();
+            })),
         };
-        if (resolved) columns.Add((ResolvedColumn, ColumnTypes.Text, resolvedTo.BuildPadded()));
-        columns.Add(("attribution_status", ColumnTypes.Text, status.BuildPadded()));
-        columns.Add(("reason", ColumnTypes.Text, reason.BuildPadded()));
-        columns.Add(("matched_identifier", ColumnTypes.Text, matched.BuildPadded()));
-        columns.Add(("run_id", ColumnTypes.Text, run.BuildPadded()));
-        return OutputTable.Create(name, columns.Select(c => (c.Item1, c.Item2)).ToList(), columns.Select(c => c.Item3).ToList(), n);
+        if (resolved)
+        {
+            columns.Add((ResolvedColumn, ColumnTypes.Text, Text(rows, 36, (b, row) =>
+            {
+                if (table.Profile(row) is var profile and >= 0) b.Append(profiles[profile].Resolve().IdUtf8);
+                else b.AppendNull();
+            })));
+        }
+        columns.Add(("attribution_status", ColumnTypes.Text, Text(rows, 8,
+            (b, row) => b.Append(AttributionReasonText.IsStitched(table.Reason(row)) ? Stitched : Excluded))));
+        columns.Add(("reason", ColumnTypes.Text, Text(rows, 8, (b, row) => b.Append(AttributionReasonText.Utf8(table.Reason(row))))));
+        columns.Add(("matched_identifier", ColumnTypes.Text, Text(rows, 8, (b, row) =>
+        {
+            if (table.Matched(row) is var identifier and >= 0) b.Append(graph.IdentifierNames.Utf8(identifier));
+            else b.AppendNull();
+        })));
+        columns.Add(("run_id", ColumnTypes.Text, Text(rows, 16, (b, row) => b.Append(graph.RunIds.Utf8(table.Run(row))))));
+        return OutputTable.Create(name, columns.Select(c => (c.Item1, c.Item2)).ToList(), columns.Select(c => c.Item3).ToList(), rows.Length);
+    }
+
+    private static readonly byte[] Stitched = "stitched"u8.ToArray();
+    private static readonly byte[] Excluded = "excluded"u8.ToArray();
+
+    /// <summary>One text column, a column at a time: each loop touches one builder and runs fully optimized from its first row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static StringArray Text(int[] rows, int bytesPerValue, Action<TextColumnBuilder, int> append)
+    {
+        var builder = new TextColumnBuilder(rows.Length, bytesPerValue);
+        foreach (var row in rows) append(builder, row);
+        return builder.BuildPadded();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static TimestampArray Timestamps(AttributionTable table, int[] rows)
+    {
+        var builder = ColumnTypes.InstantBuilder().Reserve(rows.Length);
+        foreach (var row in rows) builder.AppendInstant(table.Timestamp(row));
+        return builder.Build();
     }
 
     /// <summary>
@@ -70,6 +80,8 @@ internal static class AttributionColumns
     /// point order. Keys are unique per model, so keyed rows follow the precomputed key ranks and only
     /// the (few) unkeyed rows are sorted; unkeyed rows that tie are identical in every column.
     /// </summary>
+    // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Sorted(ProfileGraph graph)
     {
         var table = graph.Attributions;

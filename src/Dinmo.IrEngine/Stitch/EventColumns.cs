@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dinmo.IrEngine.Columnar;
 
 namespace Dinmo.IrEngine.Stitch;
@@ -39,6 +40,8 @@ internal sealed class EventColumns : IDisposable
     /// Appends every event of <paramref name="other"/>, its value ids translated by
     /// <paramref name="valueIds"/> (the other's id → this run's id).
     /// </summary>
+    // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(EventColumns other, ReadOnlySpan<int> valueIds)
     {
         for (var e = 0; e < other.Count; e++)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Config;
@@ -127,6 +128,8 @@ public static class StitchPipeline
         }
     }
 
+    // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Stitch(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, EventColumns events, string runId,
         StitchRunCounts counts, CancellationToken cancel)
     {

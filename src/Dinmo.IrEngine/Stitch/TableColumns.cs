@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Dinmo.IrEngine.Output.Tables;
@@ -41,6 +42,8 @@ internal sealed class TableColumns<T>
     public TableColumns<T> TextList(string name, Func<T, IEnumerable<string>> get) =>
         Add(name, ColumnTypes.TextList, () => new Column<ListArray.Builder>(ColumnTypes.TextListBuilder(), (b, row) => b.AppendTexts(get(row)), b => b.Build()));
 
+    // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public OutputTable Build(string table, IReadOnlyList<T> rows)
     {
         var columns = _columns.Select(c => c.Create()).ToArray();
