@@ -16,8 +16,6 @@ internal sealed class ValueStates
     private bool[] _quarantined = [];
     private List<int>?[] _touched = [];
 
-    public int Count => _held.Length;
-
     /// <summary>Makes room for value ids below <paramref name="count"/>; new values are not held.</summary>
     public void Grow(int count)
     {
