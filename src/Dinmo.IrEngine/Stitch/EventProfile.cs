@@ -5,9 +5,15 @@ namespace Dinmo.IrEngine.Stitch;
 /// events and identifier values until it is merged into an older profile. A merged profile keeps its
 /// row and a redirect; its values move to the survivor.
 /// </summary>
-internal sealed class EventProfile(string id, long createdSequence, long createdAt)
+internal sealed class EventProfile(int index, string id, long createdSequence, long createdAt)
 {
+    /// <summary>The profile's position in <see cref="ProfileGraph.Profiles"/>: how columns and value states refer to it.</summary>
+    public int Index { get; } = index;
+
     public string Id { get; } = id;
+
+    /// <summary>The id as UTF-8, for output columns.</summary>
+    public byte[] IdUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(id);
 
     /// <summary>1, 2, … in creation order across runs; the lower one survives a merge.</summary>
     public long CreatedSequence { get; } = createdSequence;
@@ -27,8 +33,8 @@ internal sealed class EventProfile(string id, long createdSequence, long created
     /// <summary>The identifier whose value connected this profile to the survivor.</summary>
     public string? MergedVia { get; set; }
 
-    /// <summary>The values of this profile; empty once merged.</summary>
-    public Dictionary<ValueKey, ProfileValue> Values { get; } = [];
+    /// <summary>The values of this profile by value id (<see cref="IdentifierValues"/>); empty once merged.</summary>
+    public Dictionary<int, ProfileValue> Values { get; } = [];
 
     public bool IsMerged => MergedInto is not null;
 

@@ -1,8 +1,8 @@
-using System.Text;
 using Apache.Arrow;
 using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Errors;
 using Dinmo.IrEngine.Ingest;
+using Dinmo.IrEngine.Standardize;
 
 namespace Dinmo.IrEngine.Stitch;
 
@@ -10,18 +10,13 @@ namespace Dinmo.IrEngine.Stitch;
 /// Reads the events of every model through the shared readers (<see cref="TableSources"/>,
 /// <see cref="ArrowValueText"/>), standardizes and block-checks their identifier values with the
 /// shared <see cref="IdentifierPolicy"/> steps, and skips rows of partitions older than the
-/// previous run's window. Files are still scanned in full: the window saves the stitching work, not
+/// previous run's window. Models can be read on different threads (<see cref="Read"/> keeps its state
+/// in its result). Files are still scanned in full: the window saves the stitching work, not
 /// the I/O (no predicate pushdown).
 /// </summary>
 internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPolicy> policies)
 {
     private readonly Dictionary<string, IdentifierPolicy> _byName = policies.ToDictionary(p => p.Name, StringComparer.Ordinal);
-
-    /// <summary>Rows skipped because their partition is older than the window, per model name.</summary>
-    public Dictionary<string, long> SkippedByPartition { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>The newest partition value read, per model name (the next run's window).</summary>
-    public Dictionary<string, long> MaxPartition { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Opens every model (schemas only) and checks that the named columns exist and can be read.</summary>
     public IReadOnlyList<IReadOnlyList<ITableSource>> Open()
@@ -49,63 +44,85 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
         }
     }
 
-    /// <summary>Every event of model <paramref name="m"/> whose partition is not older than <paramref name="window"/>.</summary>
-    public void Read(int m, IReadOnlyList<ITableSource> sources, long? window, List<StitchEvent> into, CancellationToken cancel)
+    /// <summary>
+    /// Every event of model <paramref name="m"/> whose partition is not older than <paramref name="window"/>:
+    /// keys interned into <paramref name="keys"/> (each model has its own key dictionary), values into the
+    /// result's own <see cref="ModelEvents.Values"/>, so models can be read at the same time.
+    /// </summary>
+    public ModelEvents Read(int m, IReadOnlyList<ITableSource> sources, long? window, EventKeys keys, CancellationToken cancel)
     {
         var model = graph.Models[m];
-        var skipped = 0L;
-        var maxPartition = MaxPartition.GetValueOrDefault(model.Name, long.MinValue);
+        var result = new ModelEvents(m);
+        var maxPartition = long.MinValue;
+        var utf8 = new ValidUtf8();
+        // A standardizer holds scratch buffers: one per identifier column for this read (this thread).
+        var standardizers = new Dictionary<string, Standardizer>(StringComparer.Ordinal);
         Span<byte> scratch = stackalloc byte[ArrowValueText.ScratchBytes];
-        foreach (var source in sources)
+        try
         {
-            foreach (var batch in source.ReadBatches())
+            foreach (var source in sources)
             {
-                cancel.ThrowIfCancellationRequested();
-                using (batch)
+                foreach (var batch in source.ReadBatches())
                 {
-                    var key = batch.Column(model.PrimaryKey);
-                    var time = batch.Column(model.Timestamp);
-                    var partition = model.Partition is { } p ? batch.Column(p) : null;
-                    var columns = model.Identifiers
-                        .SelectMany(i => i.Columns.Select(c => (Policy: _byName[i.Identifier], Array: batch.Column(c)))).ToArray();
-                    for (var row = 0; row < batch.Length; row++)
+                    cancel.ThrowIfCancellationRequested();
+                    using (batch)
                     {
-                        if (partition is not null && EventTimestampReader.TryRead(partition, row, model.TimestampUnit, out var part))
+                        var key = batch.Column(model.PrimaryKey);
+                        var time = batch.Column(model.Timestamp);
+                        var partition = model.Partition is { } p ? batch.Column(p) : null;
+                        var columns = model.Identifiers.SelectMany(i => i.Columns.Select(c => new IdentifierColumn(_byName[i.Identifier],
+                            Standardizer(i.Identifier), batch.Column(c)))).ToArray();
+                        for (var row = 0; row < batch.Length; row++)
                         {
-                            if (window is { } w && part < w)
+                            if (partition is not null && EventTimestampReader.TryRead(partition, row, model.TimestampUnit, out var part))
                             {
-                                skipped++;
-                                continue;
+                                if (window is { } w && part < w)
+                                {
+                                    result.SkippedByPartition++;
+                                    continue;
+                                }
+                                maxPartition = Math.Max(maxPartition, part);
                             }
-                            maxPartition = Math.Max(maxPartition, part);
+                            var keyId = ArrowValueText.TryGet(key, row, scratch, out var keyText) && !keyText.IsEmpty ? keys.Intern(m, utf8.Of(keyText)) : -1;
+                            if (!EventTimestampReader.TryRead(time, row, model.TimestampUnit, out var timestamp)) timestamp = Timestamps.Null;
+                            result.Events.Add(m, keyId, timestamp);
+                            foreach (var column in columns) Observe(column, row, scratch, utf8, result);
                         }
-                        into.Add(ReadRow(m, model, key, time, columns, row, scratch));
                     }
                 }
             }
+            result.MaxPartition = maxPartition == long.MinValue ? null : maxPartition;
+            return result;
         }
-        SkippedByPartition[model.Name] = skipped;
-        if (maxPartition != long.MinValue) MaxPartition[model.Name] = maxPartition;
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+        finally
+        {
+            foreach (var standardizer in standardizers.Values) standardizer.Dispose();
+        }
+
+        Standardizer Standardizer(string identifier)
+        {
+            if (!standardizers.TryGetValue(identifier, out var standardizer))
+                standardizers.Add(identifier, standardizer = new Standardizer(_byName[identifier].Config.Standardize));
+            return standardizer;
+        }
     }
 
-    private static StitchEvent ReadRow(int m, EventModelConfig model, IArrowArray key, IArrowArray time,
-        (IdentifierPolicy Policy, IArrowArray Array)[] columns, int row, Span<byte> scratch)
+    private static void Observe(IdentifierColumn column, int row, Span<byte> scratch, ValidUtf8 utf8, ModelEvents into)
     {
-        string? entityKey = ArrowValueText.TryGet(key, row, scratch, out var keyText) && !keyText.IsEmpty
-            ? Encoding.UTF8.GetString(keyText)
-            : null;
-        if (!EventTimestampReader.TryRead(time, row, model.TimestampUnit, out var timestamp)) timestamp = Timestamps.Null;
-        var observations = new List<EventObservation>(columns.Length);
-        foreach (var (policy, array) in columns)
-        {
-            if (!ArrowValueText.TryGet(array, row, scratch, out var raw)) continue;
-            var standardized = policy.Standardizer.Apply(raw);
-            if (standardized.IsEmpty) continue; // empty after standardization is null: no observation
-            var blocked = policy.BlockList.Decide(standardized) != Standardize.BlockReason.None;
-            observations.Add(new EventObservation(new ValueKey(policy.Rank, Encoding.UTF8.GetString(standardized)), blocked));
-        }
-        return new StitchEvent(m, model.Name, entityKey, timestamp, observations);
+        if (!ArrowValueText.TryGet(column.Array, row, scratch, out var raw)) return;
+        var standardized = column.Standardizer.Apply(raw);
+        if (standardized.IsEmpty) return; // empty after standardization is null: no observation
+        if (column.Policy.BlockList.Decide(standardized) != Standardize.BlockReason.None) into.Events.Observe(EventColumns.Blocked);
+        else into.Events.Observe(into.Values.Intern(column.Policy.Rank, utf8.Of(standardized)));
     }
+
+    /// <summary>One identifier column of a batch with its policy and this read's standardizer.</summary>
+    private readonly record struct IdentifierColumn(IdentifierPolicy Policy, Standardizer Standardizer, IArrowArray Array);
 
     private void CheckTypes(EventModelConfig model, ITableSource source)
     {

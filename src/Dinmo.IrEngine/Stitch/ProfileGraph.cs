@@ -4,26 +4,42 @@ namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>
 /// The whole stitching state: every profile ever created (merged ones included, for their
-/// redirects), every value's <see cref="ValueState"/>, the attribution of every processed event
-/// (which doubles as the processed (model, key) set) and the audit trail. Restored from the previous
-/// run's <c>_state/</c> and saved into the new one (<see cref="StitchState"/>).
+/// redirects) indexed by int, every value (<see cref="IdentifierValues"/>) and its
+/// <see cref="ValueStates"/>, every event key (<see cref="EventKeys"/>), the attribution of every
+/// processed event (<see cref="AttributionTable"/>, which with the keys doubles as the processed
+/// (model, key) set) and the audit trail. Restored from the previous run's <c>_state/</c> and saved
+/// into the new one (<see cref="StitchState"/>). Owns its columns; disposed when the run ends.
 /// </summary>
-internal sealed class ProfileGraph(string project)
+internal sealed class ProfileGraph : IDisposable
 {
-    public string Project { get; } = project;
+    public ProfileGraph(string project, IReadOnlyList<IdentifierPolicy> policies, IEnumerable<string> models)
+    {
+        Project = project;
+        if (policies.Count > IdentifierValues.MaxIdentifiers) throw new ArgumentException($"at most {IdentifierValues.MaxIdentifiers} identifiers");
+        foreach (var policy in policies) IdentifierNames.Intern(policy.Name); // index = rank for configured identifiers
+        foreach (var model in models) Keys.Model(model); // index = config index for configured models
+    }
 
-    /// <summary>Profiles in creation order (<see cref="EventProfile.CreatedSequence"/> ascending).</summary>
+    public string Project { get; }
+
+    /// <summary>Profiles in creation order (<see cref="EventProfile.CreatedSequence"/> ascending); position = <see cref="EventProfile.Index"/>.</summary>
     public List<EventProfile> Profiles { get; } = [];
 
     public Dictionary<string, EventProfile> ProfilesById { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<ValueKey, ValueState> Values { get; } = [];
+    public IdentifierValues Values { get; } = new();
 
-    /// <summary>Keyed events already processed, by (model, key); null-key events are never here.</summary>
-    public Dictionary<(string Model, string Key), Attribution> Processed { get; } = [];
+    public ValueStates States { get; } = new();
 
-    /// <summary>This run's events without a key (they cannot be remembered across runs).</summary>
-    public List<Attribution> Unkeyed { get; } = [];
+    public EventKeys Keys { get; } = new();
+
+    public AttributionTable Attributions { get; } = new();
+
+    /// <summary>Identifier names of attribution rows: the configured ones first, index = rank.</summary>
+    public NameTable IdentifierNames { get; } = new();
+
+    /// <summary>Run ids of attribution rows.</summary>
+    public NameTable RunIds { get; } = new();
 
     public List<AuditEvent> Audit { get; } = [];
 
@@ -36,22 +52,17 @@ internal sealed class ProfileGraph(string project)
     /// <summary>A new profile for the event (model, key) that no profile matched; its id is a name-based UUID of that event.</summary>
     public EventProfile Create(string model, string key, long timestamp)
     {
-        var profile = new EventProfile(DinmoIdFactory.Create($"event_profile\0{Project}\0{model}\0{key}"), Profiles.Count + 1L, timestamp);
+        var profile = new EventProfile(Profiles.Count, DinmoIdFactory.Create($"event_profile\0{Project}\0{model}\0{key}"), Profiles.Count + 1L, timestamp);
         Add(profile);
         return profile;
     }
 
-    /// <summary>Adds a profile (restored from state, or just created).</summary>
+    /// <summary>Adds a profile (restored from state, or just created); its index must be the next one.</summary>
     public void Add(EventProfile profile)
     {
+        if (profile.Index != Profiles.Count) throw new ArgumentException($"profile index {profile.Index}, expected {Profiles.Count}");
         Profiles.Add(profile);
         ProfilesById.Add(profile.Id, profile);
-    }
-
-    public ValueState State(ValueKey key)
-    {
-        if (!Values.TryGetValue(key, out var state)) Values.Add(key, state = new ValueState(key));
-        return state;
     }
 
     /// <summary>
@@ -72,5 +83,12 @@ internal sealed class ProfileGraph(string project)
         loser.MergedInto = survivor;
         loser.MergedRunId = runId;
         loser.MergedVia = via;
+    }
+
+    public void Dispose()
+    {
+        Values.Dispose();
+        Keys.Dispose();
+        Attributions.Dispose();
     }
 }

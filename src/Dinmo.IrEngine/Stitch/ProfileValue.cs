@@ -1,9 +1,13 @@
 namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>One identifier value as seen on one profile: its status and sightings there.</summary>
-internal sealed class ProfileValue(ValueKey key)
+internal sealed class ProfileValue(int value, int identifier)
 {
-    public ValueKey Key { get; } = key;
+    /// <summary>The value id (<see cref="IdentifierValues"/>).</summary>
+    public int Value { get; } = value;
+
+    /// <summary>The identifier rank of the value.</summary>
+    public int Identifier { get; } = identifier;
     public ValueStatus Status { get; set; } = ValueStatus.Active;
     public long FirstSeen { get; set; } = long.MaxValue;
     public long LastSeen { get; set; } = long.MinValue;

@@ -32,6 +32,9 @@ internal sealed class StateTable
 
     public string? Text(RecordBatch batch, int row, string column) => Column<StringArray>(batch, column).GetString(row);
 
+    /// <summary>The UTF-8 bytes of a text cell (empty for a null), read in place.</summary>
+    public ReadOnlySpan<byte> Utf8(RecordBatch batch, int row, string column) => Column<StringArray>(batch, column).GetBytes(row);
+
     public long? Int64(RecordBatch batch, int row, string column) => Column<Int64Array>(batch, column).GetValue(row);
 
     public bool Flag(RecordBatch batch, int row, string column) => Column<BooleanArray>(batch, column).GetValue(row) == true;

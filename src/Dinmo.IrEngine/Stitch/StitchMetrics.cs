@@ -17,17 +17,16 @@ internal static class StitchMetrics
         void Add(string scope, string value, string metric, double number) => rows.Add(new MetricRow(scope, value, metric, number));
 
         var processed = counts.Processed;
-        var tally = Tally.Of(processed);
-        var stitched = tally.Stitched;
+        var stitched = counts.Stitched;
         Add("project", graph.Project, "events_read", counts.Read.Values.Sum());
-        Add("project", graph.Project, "events_processed", processed.Count);
+        Add("project", graph.Project, "events_processed", processed);
         Add("project", graph.Project, "events_stitched", stitched);
-        Add("project", graph.Project, "events_excluded", processed.Count - stitched);
-        Add("project", graph.Project, "stitch_rate", processed.Count == 0 ? 0 : (double)stitched / processed.Count);
+        Add("project", graph.Project, "events_excluded", processed - stitched);
+        Add("project", graph.Project, "stitch_rate", processed == 0 ? 0 : (double)stitched / processed);
         Add("project", graph.Project, "events_skipped_already_processed", counts.SkippedProcessed.Values.Sum());
         Add("project", graph.Project, "events_skipped_partition_window", counts.SkippedByPartition.Values.Sum());
-        foreach (var reason in AttributionReason.Exclusions)
-            Add("project", graph.Project, "excluded_" + reason, tally.Excluded.GetValueOrDefault(reason));
+        foreach (var reason in AttributionReasonText.Exclusions)
+            Add("project", graph.Project, "excluded_" + AttributionReasonText.Of(reason), counts.ByReason[(int)reason]);
         var audit = graph.Audit.Where(a => a.RunId == runId).ToList();
         Add("project", graph.Project, "profiles_created", audit.Count(a => a.ChangeType == AuditChange.ProfileCreated));
         Add("project", graph.Project, "profiles_merged", audit.Count(a => a.ChangeType == AuditChange.ProfileMerged));
@@ -39,12 +38,14 @@ internal static class StitchMetrics
         Add("project", graph.Project, "profiles_total", graph.Profiles.Count);
         Add("project", graph.Project, "profiles_live", live.Count);
         Add("project", graph.Project, "profiles_known",
-            live.Count(p => p.Values.Values.Any(v => v.Status == ValueStatus.Active && policies[v.Key.Identifier].Config.Anchor)));
+            live.Count(p => p.Values.Values.Any(v => v.Status == ValueStatus.Active && policies[v.Identifier].Config.Anchor)));
         Add("project", graph.Project, "incremental", counts.Incremental ? 1 : 0);
 
-        foreach (var model in models)
+        for (var m = 0; m < models.Count; m++)
         {
-            var (modelProcessed, modelStitched) = tally.ByModel.GetValueOrDefault(model);
+            // Configured models are the first model indexes (ProfileGraph), in config order.
+            var model = models[m];
+            var (modelProcessed, modelStitched) = m < counts.ByModel.Count ? counts.ByModel[m] : default;
             Add("model", model, "events_read", counts.Read.GetValueOrDefault(model));
             Add("model", model, "events_processed", modelProcessed);
             Add("model", model, "events_stitched", modelStitched);
@@ -53,47 +54,21 @@ internal static class StitchMetrics
             Add("model", model, "events_skipped_partition_window", counts.SkippedByPartition.GetValueOrDefault(model));
         }
 
+        var quarantined = new long[policies.Count];
+        for (var id = 0; id < graph.Values.Count; id++)
+            if (graph.States.Held(id) && graph.States.Quarantined(id)) quarantined[graph.Values.Identifier(id)]++;
         foreach (var policy in policies)
         {
-            var values = live.SelectMany(p => p.Values.Values).Where(v => v.Key.Identifier == policy.Rank).ToList();
-            Add("identifier", policy.Name, "matched_events", tally.Matched.GetValueOrDefault(policy.Name));
+            var values = live.SelectMany(p => p.Values.Values).Where(v => v.Identifier == policy.Rank).ToList();
+            // Configured identifiers are the first matched-identifier indexes (ProfileGraph), index = rank.
+            Add("identifier", policy.Name, "matched_events", policy.Rank < counts.ByMatched.Count ? counts.ByMatched[policy.Rank] : 0);
             Add("identifier", policy.Name, "profile_values", values.Count);
             Add("identifier", policy.Name, "active_values", values.Count(v => v.Status == ValueStatus.Active));
             Add("identifier", policy.Name, "demoted_values", values.Count(v => v.Status == ValueStatus.Demoted));
-            Add("identifier", policy.Name, "quarantined_values", graph.Values.Values.Count(s => s.Key.Identifier == policy.Rank && s.Quarantined));
+            Add("identifier", policy.Name, "quarantined_values", quarantined[policy.Rank]);
         }
         return rows.OrderBy(r => r.ScopeType, CodePointOrder.Instance).ThenBy(r => r.ScopeValue, CodePointOrder.Instance)
             .ThenBy(r => r.Metric, CodePointOrder.Instance).ToList();
-    }
-
-    /// <summary>This run's attributions counted in one pass (a million rows: one pass instead of one per metric).</summary>
-    private sealed class Tally
-    {
-        public long Stitched { get; private set; }
-        public Dictionary<string, long> Excluded { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, (long Processed, long Stitched)> ByModel { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, long> Matched { get; } = new(StringComparer.Ordinal);
-
-        public static Tally Of(List<Attribution> processed)
-        {
-            var tally = new Tally();
-            foreach (var a in processed)
-            {
-                var (modelProcessed, modelStitched) = tally.ByModel.GetValueOrDefault(a.ModelName);
-                if (a.IsStitched)
-                {
-                    tally.Stitched++;
-                    tally.ByModel[a.ModelName] = (modelProcessed + 1, modelStitched + 1);
-                }
-                else
-                {
-                    tally.Excluded[a.Reason] = tally.Excluded.GetValueOrDefault(a.Reason) + 1;
-                    tally.ByModel[a.ModelName] = (modelProcessed + 1, modelStitched);
-                }
-                if (a.MatchedIdentifier is { } matched) tally.Matched[matched] = tally.Matched.GetValueOrDefault(matched) + 1;
-            }
-            return tally;
-        }
     }
 
     public static double Value(IReadOnlyList<MetricRow> rows, string metric) =>

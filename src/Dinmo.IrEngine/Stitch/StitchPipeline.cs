@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Errors;
@@ -34,21 +36,11 @@ public static class StitchPipeline
         {
             using var publisher = new OutputPublisher(outputDirectory);
             var counts = new StitchRunCounts();
-            var graph = stages.Time("state", () => RestoreState(config, policies, publisher, options.Full, counts));
-            var events = stages.Time("read", () => ReadEvents(config, reader, sources, graph, counts, cancel));
-            stages.Time("stitch", () => Stitch(graph, policies, events, runId, counts, cancel));
-            foreach (var (model, partition) in reader.MaxPartition)
-                graph.PartitionWindow[model] = Math.Max(partition, graph.PartitionWindow.GetValueOrDefault(model, long.MinValue));
+            using var graph = stages.Time("state", () => RestoreState(config, policies, publisher, options.Full, counts));
+            using (var events = stages.Time("read", () => ReadEvents(config, reader, sources, graph, counts, cancel)))
+                stages.Time("stitch", () => Stitch(graph, policies, events, runId, counts, cancel));
             var metrics = stages.Time("metrics", () => StitchMetrics.Compute(graph, policies, counts, runId, config.Models.Select(m => m.Name).ToList()));
-            var written = stages.Time("write", () =>
-            {
-                // Sorted once for both the output tables and the state.
-                var sorted = new SortedRows(StitchTables.SortedAttributions(graph.Processed.Values, graph.Unkeyed), StitchTables.SortedAudit(graph.Audit));
-                var tables = StitchTables.Build(graph, policies, metrics, sorted);
-                var files = tables.Select(t => TableFileWriter.Write(format, publisher.StagingDirectory, t.Name, t.Schema, [t.Batch])).ToList();
-                StitchState.Write(graph, policies, publisher.StagingDirectory, sorted, tables);
-                return files;
-            });
+            var written = stages.Time("write", () => StitchOutputWriter.Write(graph, policies, metrics, format, publisher.StagingDirectory));
             cancel.ThrowIfCancellationRequested();
             var summary = new StitchSummary(config.Project, runId, publisher.Target, counts.Incremental, metrics, stages.Stages,
                 written.Select(w => w with { File = Path.Combine(publisher.Target, Path.GetFileName(w.File)) }).ToList(), watch.Elapsed);
@@ -59,7 +51,6 @@ public static class StitchPipeline
         finally
         {
             foreach (var source in sources.SelectMany(s => s)) source.Dispose();
-            foreach (var policy in policies) policy.Dispose();
         }
     }
 
@@ -69,96 +60,137 @@ public static class StitchPipeline
         var config = EventGraphLoader.Load(configPath);
         var policies = IdentifierPolicy.Compile(config);
         foreach (var source in new EventReader(config, policies).Open().SelectMany(s => s)) source.Dispose();
-        foreach (var policy in policies) policy.Dispose();
     }
 
     private static ProfileGraph RestoreState(EventGraph config, IReadOnlyList<IdentifierPolicy> policies, OutputPublisher publisher,
         bool full, StitchRunCounts counts)
     {
-        if (full || publisher.PreviousRunDirectory is not { } previous) return new ProfileGraph(config.Project);
+        var graph = new ProfileGraph(config.Project, policies, config.Models.Select(m => m.Name));
+        if (full || publisher.PreviousRunDirectory is not { } previous) return graph;
         var state = Path.Combine(previous, StitchState.Directory);
         if (!Directory.Exists(state))
+        {
+            graph.Dispose();
             Throw.Input($"the previous run in {previous} has no stitching state ({StitchState.Directory}/): " +
                 "it was not written by 'irengine stitch'; use another --out or rerun with --full");
+        }
         counts.Incremental = true;
-        return StitchState.Read(state, config, policies);
+        try
+        {
+            StitchState.Read(state, graph, policies);
+            return graph;
+        }
+        catch
+        {
+            graph.Dispose();
+            throw;
+        }
     }
 
-    private static List<StitchEvent> ReadEvents(EventGraph config, EventReader reader, IReadOnlyList<IReadOnlyList<ITableSource>> sources,
+    /// <summary>
+    /// Reads the models in parallel (each into its own columns and value dictionary; keys go to the
+    /// model's own key dictionary), then merges them in model order, so value ids and the event
+    /// order do not depend on which read finished first.
+    /// </summary>
+    private static EventColumns ReadEvents(EventGraph config, EventReader reader, IReadOnlyList<IReadOnlyList<ITableSource>> sources,
         ProfileGraph graph, StitchRunCounts counts, CancellationToken cancel)
     {
-        var events = new List<StitchEvent>();
-        for (var m = 0; m < config.Models.Count; m++)
+        var models = new ModelEvents?[config.Models.Count];
+        var events = new EventColumns();
+        try
         {
-            var name = config.Models[m].Name;
-            var before = events.Count;
-            long? window = counts.Incremental && graph.PartitionWindow.TryGetValue(name, out var w) ? w : null;
-            reader.Read(m, sources[m], window, events, cancel);
-            counts.SkippedByPartition[name] = reader.SkippedByPartition.GetValueOrDefault(name);
-            counts.Read[name] = events.Count - before + counts.SkippedByPartition[name];
+            var reads = Enumerable.Range(0, models.Length).Select(m => (Action)(() =>
+            {
+                var name = config.Models[m].Name;
+                long? window = counts.Incremental && graph.PartitionWindow.TryGetValue(name, out var w) ? w : null;
+                models[m] = reader.Read(m, sources[m], window, graph.Keys, cancel);
+            }));
+            ParallelActions.Run([.. reads]);
+            foreach (var model in models)
+            {
+                var name = config.Models[model!.Model].Name;
+                counts.SkippedByPartition[name] = model.SkippedByPartition;
+                counts.Read[name] = model.Events.Count + model.SkippedByPartition;
+                if (model.MaxPartition is { } max) graph.PartitionWindow[name] = Math.Max(max, graph.PartitionWindow.GetValueOrDefault(name, long.MinValue));
+                var valueIds = new int[model.Values.Count];
+                for (var id = 0; id < valueIds.Length; id++) valueIds[id] = graph.Values.Intern(model.Values.Identifier(id), model.Values.Utf8(id));
+                events.Append(model.Events, valueIds);
+                model.Dispose();
+            }
+            graph.States.Grow(graph.Values.Count);
+            return events;
         }
-        return events;
+        catch
+        {
+            events.Dispose();
+            foreach (var model in models) model?.Dispose();
+            throw;
+        }
     }
 
-    private static void Stitch(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, List<StitchEvent> events, string runId,
+    // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Stitch(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, EventColumns events, string runId,
         StitchRunCounts counts, CancellationToken cancel)
     {
+        var keys = graph.Keys;
+        var run = graph.RunIds.Intern(runId);
         // A key seen twice in this run's input is ambiguous: every copy is excluded (as in Profile Resolution).
-        // One ordinal set per model: hashing the key alone is much cheaper than hashing (model, key) tuples.
-        var models = events.Count == 0 ? 0 : events.Max(e => e.Model) + 1;
-        var seen = new HashSet<string>[models];
-        var duplicated = new HashSet<string>[models];
-        for (var m = 0; m < models; m++) (seen[m], duplicated[m]) = (new(StringComparer.Ordinal), new(StringComparer.Ordinal));
-        foreach (var e in events)
-            if (e.Key is { } key && !seen[e.Model].Add(key)) duplicated[e.Model].Add(key);
-        seen = null; // the sets can go before stitching starts
-
-        graph.Processed.EnsureCapacity(graph.Processed.Count + events.Count);
-        var toStitch = new List<StitchEvent>(events.Count);
-        var anyProcessed = graph.Processed.Count > 0;
-        foreach (var e in events)
+        var copies = new byte[keys.Models.Count][];
+        for (var m = 0; m < copies.Length; m++) copies[m] = new byte[keys.Count(m)];
+        for (var e = 0; e < events.Count; e++)
         {
-            if (e.Key is not { } key)
-            {
-                Record(Excluded(e, AttributionReason.NullPrimaryKey, runId), keyed: false);
-                continue;
-            }
-            if (anyProcessed && graph.Processed.ContainsKey((e.ModelName, key)))
-            {
-                counts.SkippedProcessed[e.ModelName] = counts.SkippedProcessed.GetValueOrDefault(e.ModelName) + 1;
-                continue;
-            }
-            if (duplicated[e.Model].Contains(key)) toStitch.Add(e); // excluded below, once per key, after sorting
-            else if (e.Timestamp == Timestamps.Null) Record(Excluded(e, AttributionReason.InvalidTimestamp, runId), keyed: true);
-            else toStitch.Add(e);
+            var key = events.Key(e);
+            if (key >= 0 && copies[events.Model(e)][key] < 2) copies[events.Model(e)][key]++;
         }
-        toStitch.Sort((a, b) => a.Timestamp != b.Timestamp ? a.Timestamp.CompareTo(b.Timestamp)
-            : !string.Equals(a.ModelName, b.ModelName, StringComparison.Ordinal) ? CodePointOrder.Instance.Compare(a.ModelName, b.ModelName)
-            : CodePointOrder.Instance.Compare(a.Key, b.Key));
+
+        // Sorted by (timestamp, model, key) on precomputed ranks: model names and keys in code point order.
+        var modelRanks = keys.Models.Ranks();
+        var keyRanks = keys.Ranks();
+        var toStitch = new List<EventOrder>(events.Count);
+        for (var e = 0; e < events.Count; e++)
+        {
+            int m = events.Model(e), key = events.Key(e);
+            if (key < 0)
+            {
+                Record(m, key, events.Timestamp(e), new StitchOutcome(AttributionReason.NullPrimaryKey, -1, -1));
+                continue;
+            }
+            if (keys.RowOf(m, key) >= 0)
+            {
+                var name = keys.Models[m];
+                counts.SkippedProcessed[name] = counts.SkippedProcessed.GetValueOrDefault(name) + 1;
+                continue;
+            }
+            if (copies[m][key] < 2 && events.Timestamp(e) == Timestamps.Null)
+                Record(m, key, Timestamps.Null, new StitchOutcome(AttributionReason.InvalidTimestamp, -1, -1));
+            else toStitch.Add(new EventOrder(events.Timestamp(e), modelRanks[m], keyRanks[m][key], e)); // duplicates are excluded below, after sorting
+        }
+        var order = CollectionsMarshal.AsSpan(toStitch);
+        order.Sort();
 
         var engine = new StitchingEngine(graph, policies, runId);
-        foreach (var e in toStitch)
+        foreach (var next in order)
         {
             cancel.ThrowIfCancellationRequested();
-            if (duplicated[e.Model].Count > 0 && duplicated[e.Model].Contains(e.Key!))
+            var e = next.Event;
+            int m = events.Model(e), key = events.Key(e);
+            if (copies[m][key] > 1)
             {
                 // Every copy is counted as processed; the key is remembered once (its earliest copy).
-                var excluded = Excluded(e, AttributionReason.DuplicatePrimaryKey, runId);
-                counts.Processed.Add(excluded);
-                graph.Processed.TryAdd((e.ModelName, e.Key!), excluded);
+                var excluded = new StitchOutcome(AttributionReason.DuplicatePrimaryKey, -1, -1);
+                if (keys.RowOf(m, key) >= 0) counts.Count(m, excluded.Reason, excluded.Matched);
+                else Record(m, key, events.Timestamp(e), excluded);
                 continue;
             }
-            Record(engine.Process(e), keyed: true);
+            Record(m, key, events.Timestamp(e), engine.Process(events, e));
         }
 
-        void Record(Attribution attribution, bool keyed)
+        void Record(int model, int key, long timestamp, StitchOutcome outcome)
         {
-            counts.Processed.Add(attribution);
-            if (keyed) graph.Processed[(attribution.ModelName, attribution.EventKey!)] = attribution;
-            else graph.Unkeyed.Add(attribution);
+            counts.Count(model, outcome.Reason, outcome.Matched);
+            var row = graph.Attributions.Add(model, key, timestamp, outcome.Profile, outcome.Reason, outcome.Matched, run);
+            if (key >= 0) keys.RowOf(model, key) = row;
         }
     }
-
-    private static Attribution Excluded(StitchEvent e, string reason, string runId) =>
-        new(e.ModelName, e.Key, e.Timestamp, null, Attribution.Excluded, reason, null, runId);
 }

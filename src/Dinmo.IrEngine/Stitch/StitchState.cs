@@ -1,6 +1,7 @@
 using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Errors;
 using Dinmo.IrEngine.Output;
+using Dinmo.IrEngine.Output.Tables;
 
 namespace Dinmo.IrEngine.Stitch;
 
@@ -19,64 +20,92 @@ internal static class StitchState
     public const string Directory = "_state";
 
     /// <summary>
-    /// Saves the graph. <paramref name="outputs"/> are this run's output tables: the state's <c>audit</c>
-    /// is the audit table itself and its <c>events</c> reuses the attribution table's columns when every
-    /// attribution has a key, instead of building a million rows twice.
+    /// Builders of the state tables that do not come from the output tables: <c>profiles</c>,
+    /// <c>profile_values</c>, <c>value_states</c> and <c>partition_window</c>. They only read the
+    /// graph, so they can run at the same time as each other and the output tables.
     /// </summary>
-    public static void Write(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, string stagingDirectory, SortedRows sorted,
-        IReadOnlyList<Output.Tables.OutputTable> outputs)
+    public static IReadOnlyList<Func<OutputTable>> Builders(ProfileGraph graph)
     {
-        var dir = Path.Combine(stagingDirectory, Directory);
-        string Name(ValueKey key) => policies[key.Identifier].Name;
-        Save(dir, new TableColumns<EventProfile>()
-            .Text("id", p => p.Id).Int64("created_sequence", p => p.CreatedSequence).Instant("created_at", p => p.CreatedAt)
-            .Instant("first_seen_at", p => p.FirstSeen).Instant("last_seen_at", p => p.LastSeen).Int64("event_count", p => p.EventCount)
-            .Text("merged_into", p => p.MergedInto?.Id).Text("merged_run_id", p => p.MergedRunId).Text("merged_via", p => p.MergedVia)
-            .Build("profiles", graph.Profiles));
-        // By (created_sequence, identifier rank, value): profiles are held in creation order, so each one's values are sorted on their own.
-        var values = new List<(EventProfile Profile, ProfileValue Value)>();
-        var mine = new List<ProfileValue>();
-        foreach (var profile in graph.Profiles)
+        var values = graph.Values;
+        var states = graph.States;
+        ReadOnlySpan<byte> Name(int identifier) => graph.IdentifierNames.Utf8(identifier);
+        List<(EventProfile Profile, ProfileValue Value)> ProfileValues()
         {
-            if (profile.Values.Count == 0) continue;
-            mine.Clear();
-            mine.AddRange(profile.Values.Values);
-            mine.Sort(static (a, b) => a.Key.Identifier != b.Key.Identifier ? a.Key.Identifier.CompareTo(b.Key.Identifier)
-                : string.CompareOrdinal(a.Key.Value, b.Key.Value));
-            foreach (var value in mine) values.Add((profile, value));
+            // By (created_sequence, identifier rank, value): profiles are held in creation order, so each one's values are sorted on their own.
+            var rows = new List<(EventProfile Profile, ProfileValue Value)>();
+            var mine = new List<ProfileValue>();
+            foreach (var profile in graph.Profiles)
+            {
+                if (profile.Values.Count == 0) continue;
+                mine.Clear();
+                mine.AddRange(profile.Values.Values);
+                mine.Sort((a, b) => a.Identifier != b.Identifier ? a.Identifier.CompareTo(b.Identifier)
+                    : StateValueOrder.Compare(values.Utf8(a.Value), values.Utf8(b.Value)));
+                foreach (var value in mine) rows.Add((profile, value));
+            }
+            return rows;
         }
-        Save(dir, new TableColumns<(EventProfile Profile, ProfileValue Value)>()
-            .Text("profile_id", r => r.Profile.Id).Text("identifier", r => Name(r.Value.Key)).Text("value", r => r.Value.Key.Value)
-            .Text("status", r => ValueStatusText.Of(r.Value.Status)).Instant("first_seen_at", r => r.Value.FirstSeen)
-            .Instant("last_seen_at", r => r.Value.LastSeen).Int64("event_count", r => r.Value.EventCount)
-            .Build("profile_values", values));
-        var states = graph.Values.Values.ToArray();
-        Array.Sort(states, static (a, b) => a.Key.Identifier != b.Key.Identifier ? a.Key.Identifier.CompareTo(b.Key.Identifier)
-            : string.CompareOrdinal(a.Key.Value, b.Key.Value)); // one state per value: a total order
-        Save(dir, new TableColumns<ValueState>()
-            .Text("identifier", s => Name(s.Key)).Text("value", s => s.Key.Value).Text("current_profile_id", s => s.Current?.Id)
-            .Instant("last_seen_at", s => s.LastSeen).Flag("quarantined", s => s.Quarantined).TextList("touched", s => s.Touched.Select(p => p.Id))
-            .Build("value_states", states));
-        var attribution = outputs.Single(t => t.Name == StitchTableNames.Attribution);
-        Save(dir, graph.Unkeyed.Count == 0
-            ? WithoutColumn(attribution, "events", StitchTables.ResolvedColumn)
-            : StitchTables.AttributionColumns().Build("events", sorted.Keyed()));
-        Save(dir, outputs.Single(t => t.Name == StitchTableNames.AuditEvents) with { Name = "audit" });
-        Save(dir, new TableColumns<KeyValuePair<string, long>>()
-            .Text("model_name", w => w.Key).Int64("partition_max", w => w.Value)
-            .Build("partition_window", graph.PartitionWindow.OrderBy(w => w.Key, StringComparer.Ordinal).ToList()));
+        List<int> Held()
+        {
+            var held = new List<int>();
+            for (var id = 0; id < values.Count; id++)
+                if (states.Held(id)) held.Add(id);
+            held.Sort((a, b) => values.Identifier(a) != values.Identifier(b) ? values.Identifier(a).CompareTo(values.Identifier(b))
+                : StateValueOrder.Compare(values.Utf8(a), values.Utf8(b))); // one state per value: a total order
+            return held;
+        }
+        return
+        [
+            () => new TableColumns<EventProfile>()
+                .Utf8("id", p => p.IdUtf8).Int64("created_sequence", p => p.CreatedSequence).Instant("created_at", p => p.CreatedAt)
+                .Instant("first_seen_at", p => p.FirstSeen).Instant("last_seen_at", p => p.LastSeen).Int64("event_count", p => p.EventCount)
+                .Text("merged_into", p => p.MergedInto?.Id).Text("merged_run_id", p => p.MergedRunId).Text("merged_via", p => p.MergedVia)
+                .Build("profiles", graph.Profiles),
+            () => new TableColumns<(EventProfile Profile, ProfileValue Value)>()
+                .Utf8("profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => Name(r.Value.Identifier)).Utf8("value", r => values.Utf8(r.Value.Value))
+                .Text("status", r => ValueStatusText.Of(r.Value.Status)).Instant("first_seen_at", r => r.Value.FirstSeen)
+                .Instant("last_seen_at", r => r.Value.LastSeen).Int64("event_count", r => r.Value.EventCount)
+                .Build("profile_values", ProfileValues()),
+            () => new TableColumns<int>()
+                .Utf8("identifier", v => Name(values.Identifier(v))).Utf8("value", v => values.Utf8(v))
+                .Text("current_profile_id", v => states.Current(v) is var p and >= 0 ? graph.Profiles[p].Id : null)
+                .Instant("last_seen_at", v => states.LastSeen(v)).Flag("quarantined", v => states.Quarantined(v))
+                .TextList("touched", v => states.Touched(v)?.Select(p => graph.Profiles[p].Id) ?? [])
+                .Build("value_states", Held()),
+            () => new TableColumns<KeyValuePair<string, long>>()
+                .Text("model_name", w => w.Key).Int64("partition_max", w => w.Value)
+                .Build("partition_window", graph.PartitionWindow.OrderBy(w => w.Key, StringComparer.Ordinal).ToList()),
+        ];
     }
 
-    /// <summary>Restores the graph saved by <see cref="Write"/>; identifiers no longer configured are dropped with their values.</summary>
-    public static ProfileGraph Read(string stateDirectory, EventGraph config, IReadOnlyList<IdentifierPolicy> policies)
+    /// <summary>
+    /// Builders of the state tables that come from this run's output tables: <c>events</c> reuses the
+    /// attribution table's columns when every attribution has a key (instead of building a million rows
+    /// twice), and <c>audit</c> is the audit table itself.
+    /// </summary>
+    public static IReadOnlyList<Func<OutputTable>> FromOutputs(ProfileGraph graph, SortedRows sorted, OutputTable attribution, OutputTable audit) =>
+    [
+        () => graph.Attributions.AnyUnkeyed
+            ? AttributionColumns.Build("events", graph, sorted.Keyed(graph.Attributions), resolved: false)
+            : WithoutColumn(attribution, "events", AttributionColumns.ResolvedColumn),
+        () => audit with { Name = "audit" },
+    ];
+
+    /// <summary>Writes a state table into <c>&lt;staging&gt;/_state/</c> (always Arrow, whatever the output format).</summary>
+    public static void Save(string stagingDirectory, OutputTable table) =>
+        TableFileWriter.Write(OutputFormat.Arrow, Path.Combine(stagingDirectory, Directory), table.Name, table.Schema, [table.Batch]);
+
+    /// <summary>Restores the graph saved by <see cref="Write"/> into the empty <paramref name="graph"/>; identifiers no longer configured are dropped with their values.</summary>
+    public static void Read(string stateDirectory, ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies)
     {
-        var graph = new ProfileGraph(config.Project);
         var rank = policies.ToDictionary(p => p.Name, p => p.Rank, StringComparer.Ordinal);
+        var utf8 = new ValidUtf8();
         var profiles = StateTable.Read(stateDirectory, "profiles");
         var mergedInto = new List<(EventProfile Profile, string Into)>();
         foreach (var (b, r) in profiles.Rows().OrderBy(x => profiles.Int64(x.Batch, x.Row, "created_sequence")))
         {
-            var profile = new EventProfile(profiles.Text(b, r, "id")!, profiles.Int64(b, r, "created_sequence")!.Value, profiles.Instant(b, r, "created_at"))
+            var profile = new EventProfile(graph.Profiles.Count, profiles.Text(b, r, "id")!, profiles.Int64(b, r, "created_sequence")!.Value,
+                profiles.Instant(b, r, "created_at"))
             {
                 FirstSeen = profiles.Instant(b, r, "first_seen_at"), LastSeen = profiles.Instant(b, r, "last_seen_at"),
                 EventCount = profiles.Int64(b, r, "event_count") ?? 0,
@@ -91,8 +120,8 @@ internal static class StitchState
         foreach (var (b, r) in values.Rows())
         {
             if (!rank.TryGetValue(values.Text(b, r, "identifier")!, out var identifier)) continue;
-            var key = new ValueKey(identifier, values.Text(b, r, "value")!);
-            Profile(graph, values.Text(b, r, "profile_id")!, stateDirectory).Values.Add(key, new ProfileValue(key)
+            var id = graph.Values.Intern(identifier, utf8.Of(values.Utf8(b, r, "value")));
+            Profile(graph, values.Text(b, r, "profile_id")!, stateDirectory).Values.Add(id, new ProfileValue(id, identifier)
             {
                 Status = ValueStatusText.Parse(values.Text(b, r, "status")!), FirstSeen = values.Instant(b, r, "first_seen_at"),
                 LastSeen = values.Instant(b, r, "last_seen_at"), EventCount = values.Int64(b, r, "event_count") ?? 0,
@@ -103,21 +132,28 @@ internal static class StitchState
         foreach (var (b, r) in states.Rows())
         {
             if (!rank.TryGetValue(states.Text(b, r, "identifier")!, out var identifier)) continue;
-            var state = graph.State(new ValueKey(identifier, states.Text(b, r, "value")!));
-            state.Current = states.Text(b, r, "current_profile_id") is { } current ? Profile(graph, current, stateDirectory) : null;
-            state.LastSeen = states.Instant(b, r, "last_seen_at");
-            state.Quarantined = states.Flag(b, r, "quarantined");
-            state.Touched.AddRange(states.TextList(b, r, "touched").Select(id => Profile(graph, id, stateDirectory)));
+            var id = graph.Values.Intern(identifier, utf8.Of(states.Utf8(b, r, "value")));
+            graph.States.Grow(id + 1);
+            graph.States.Held(id) = true;
+            graph.States.Current(id) = states.Text(b, r, "current_profile_id") is { } current ? Profile(graph, current, stateDirectory).Index : -1;
+            graph.States.LastSeen(id) = states.Instant(b, r, "last_seen_at");
+            graph.States.Quarantined(id) = states.Flag(b, r, "quarantined");
+            var touched = states.TextList(b, r, "touched");
+            if (touched.Count > 0) graph.States.Touched(id) = touched.Select(p => Profile(graph, p, stateDirectory).Index).ToList();
         }
 
         var events = StateTable.Read(stateDirectory, "events");
         foreach (var (b, r) in events.Rows())
         {
-            var attribution = new Attribution(events.Text(b, r, "model_name")!, events.Text(b, r, "event_key"),
-                events.Instant(b, r, "event_timestamp"), events.Text(b, r, "dinmo_stitched_profile_id"), events.Text(b, r, "attribution_status")!,
-                events.Text(b, r, "reason")!, events.Text(b, r, "matched_identifier"), events.Text(b, r, "run_id")!);
-            graph.Processed[(attribution.ModelName, attribution.EventKey!)] = attribution;
-            graph.Watermark = Math.Max(graph.Watermark, attribution.EventTimestamp);
+            var model = graph.Keys.Model(events.Text(b, r, "model_name")!);
+            var key = graph.Keys.Intern(model, utf8.Of(events.Utf8(b, r, "event_key")));
+            var timestamp = events.Instant(b, r, "event_timestamp");
+            var profile = events.Text(b, r, "dinmo_stitched_profile_id") is { } id ? Profile(graph, id, stateDirectory).Index : -1;
+            var reason = AttributionReasonText.Parse(events.Text(b, r, "reason")!, events.Text(b, r, "attribution_status")!);
+            var matched = events.Text(b, r, "matched_identifier") is { } name ? graph.IdentifierNames.Intern(name) : -1;
+            var run = graph.RunIds.Intern(events.Text(b, r, "run_id")!);
+            graph.Keys.RowOf(model, key) = graph.Attributions.Add(model, key, timestamp, profile, reason, matched, run);
+            graph.Watermark = Math.Max(graph.Watermark, timestamp);
         }
 
         var audit = StateTable.Read(stateDirectory, "audit");
@@ -130,7 +166,6 @@ internal static class StitchState
         var window = StateTable.Read(stateDirectory, "partition_window");
         foreach (var (b, r) in window.Rows())
             graph.PartitionWindow[window.Text(b, r, "model_name")!] = window.Int64(b, r, "partition_max")!.Value;
-        return graph;
     }
 
     private static EventProfile Profile(ProfileGraph graph, string id, string stateDirectory) =>
@@ -138,13 +173,10 @@ internal static class StitchState
             ? profile
             : Throw.Input<EventProfile>($"stitching state names profile {id}, which it does not hold; rerun with --full", stateDirectory);
 
-    private static Output.Tables.OutputTable WithoutColumn(Output.Tables.OutputTable table, string name, string column)
+    private static OutputTable WithoutColumn(OutputTable table, string name, string column)
     {
         var keep = Enumerable.Range(0, table.Schema.FieldsList.Count).Where(i => table.Schema.FieldsList[i].Name != column).ToList();
-        return Output.Tables.OutputTable.Create(name, keep.Select(i => (table.Schema.FieldsList[i].Name, table.Schema.FieldsList[i].DataType)).ToList(),
+        return OutputTable.Create(name, keep.Select(i => (table.Schema.FieldsList[i].Name, table.Schema.FieldsList[i].DataType)).ToList(),
             keep.Select(i => table.Batch.Column(i)).ToList(), table.Batch.Length);
     }
-
-    private static void Save(string directory, Output.Tables.OutputTable table) =>
-        TableFileWriter.Write(OutputFormat.Arrow, directory, table.Name, table.Schema, [table.Batch]);
 }

@@ -40,7 +40,8 @@ internal sealed record StitchSummary(
             foreach (var metric in Counts) json.WriteNumber(metric, (long)StitchMetrics.Value(Metrics, metric));
             json.WriteNumber("stitch_rate", Math.Round(StitchMetrics.Value(Metrics, "stitch_rate"), 6));
             json.WriteStartObject("excluded");
-            foreach (var reason in AttributionReason.Exclusions) json.WriteNumber(reason, (long)StitchMetrics.Value(Metrics, "excluded_" + reason));
+            foreach (var word in AttributionReasonText.Exclusions.Select(AttributionReasonText.Of))
+                json.WriteNumber(word, (long)StitchMetrics.Value(Metrics, "excluded_" + word));
             json.WriteEndObject();
             json.WriteNumber("elapsed_seconds", Math.Round(Elapsed.TotalSeconds, 3));
             using (var process = System.Diagnostics.Process.GetCurrentProcess()) json.WriteNumber("peak_memory_bytes", process.PeakWorkingSet64);

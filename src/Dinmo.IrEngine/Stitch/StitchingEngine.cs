@@ -24,117 +24,120 @@ namespace Dinmo.IrEngine.Stitch;
 /// </summary>
 internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, string runId)
 {
-    // Per-event scratch, reused so the hot path allocates only the attribution (and audit rows on changes).
-    private readonly List<(ValueKey Value, EventProfile Profile)> _found = [];
-    private readonly Dictionary<int, string> _anchors = [];
-    private readonly List<ValueKey> _usable = [];
+    private const int None = -1;
+
+    private readonly IdentifierValues _values = graph.Values;
+    private readonly ValueStates _states = graph.States;
+
+    // Per-event scratch, reused so the hot path allocates nothing but audit rows on changes.
+    private readonly List<(int Value, EventProfile Profile)> _found = [];
+    private readonly int[] _anchors = new int[policies.Count]; // the event's value per exclusive anchor rank, or None
+    private readonly List<int> _usable = [];
     private readonly List<EventProfile> _distinct = [];
     private readonly List<ProfileValue> _active = [];
 
     // Policy facts hoisted out of the per-event loops, indexed by identifier rank.
     private readonly bool[] _exclusive = policies.Select(p => p.Config.IsExclusiveAnchor).ToArray();
     private readonly bool _anyExclusive = policies.Any(p => p.Config.IsExclusiveAnchor);
+    private readonly int?[] _profileLimits = policies.Select(p => p.Config.MaxProfilesPerValue).ToArray();
     private readonly (int Rank, int Limit)[] _valueLimits = policies
         .Where(p => p.Config.MaxUniqueValuesPerProfile is not null).Select(p => (p.Rank, p.Config.MaxUniqueValuesPerProfile!.Value)).ToArray();
+
+    // The event being processed.
+    private int _model;
+    private int _key;
+    private long _timestamp;
+    private string? _keyText;
     private int _step;
 
-    private static readonly Comparison<ValueKey> ByIdentifierThenValue =
-        (a, b) => a.Identifier != b.Identifier ? a.Identifier.CompareTo(b.Identifier) : CodePointOrder.Instance.Compare(a.Value, b.Value);
-
-    // The most recent values stay active: by last sighting, then first sighting, then value (a total order within one identifier).
-    private static readonly Comparison<ProfileValue> MostRecentFirst = (a, b) => a.LastSeen != b.LastSeen ? b.LastSeen.CompareTo(a.LastSeen)
-        : a.FirstSeen != b.FirstSeen ? b.FirstSeen.CompareTo(a.FirstSeen)
-        : CodePointOrder.Instance.Compare(a.Key.Value, b.Key.Value);
-
-    /// <summary>Stitches a keyed event with a valid timestamp; returns its attribution.</summary>
-    public Attribution Process(StitchEvent e)
+    /// <summary>Stitches keyed event <paramref name="e"/> (with a valid timestamp) of <paramref name="events"/>.</summary>
+    public StitchOutcome Process(EventColumns events, int e)
     {
-        _step = 0;
-        graph.Watermark = Math.Max(graph.Watermark, e.Timestamp);
-        if (e.Observations.Count == 0) return Exclude(e, AttributionReason.NoIdentifiers);
-        var usable = UsableValues(e, out var reason);
-        if (usable.Count == 0) return Exclude(e, reason!);
+        (_model, _key, _timestamp, _keyText, _step) = (events.Model(e), events.Key(e), events.Timestamp(e), null, 0);
+        graph.Watermark = Math.Max(graph.Watermark, _timestamp);
+        var observations = events.Observations(e);
+        if (observations.IsEmpty) return Exclude(AttributionReason.NoIdentifiers);
+        var usable = UsableValues(observations, out var reason);
+        if (usable.Count == 0) return Exclude(reason);
 
-        FindProfiles(e, usable);
-        var (target, matched, mergedAny, refused) = ChooseTarget(e);
+        FindProfiles(usable);
+        var (target, matched, mergedAny, refused) = ChooseTarget();
         var created = target is null;
-        target ??= Created(e);
-        foreach (var value in usable) Attach(e, target, value);
-        target.See(e.Timestamp);
-        Demote(e, target);
+        target ??= Created();
+        foreach (var value in usable) Attach(target, value);
+        target.See(_timestamp);
+        Demote(target);
 
         var how = created ? (refused ? AttributionReason.AnchorConflict : AttributionReason.Created)
             : refused ? AttributionReason.AnchorConflict
             : mergedAny ? AttributionReason.Merged : AttributionReason.Matched;
-        return new Attribution(e.ModelName, e.Key, e.Timestamp, target.Id, Attribution.Stitched, how, created ? null : matched, runId);
+        return new StitchOutcome(how, target.Index, created ? None : matched);
     }
 
-    private List<ValueKey> UsableValues(StitchEvent e, out string? reason)
+    private List<int> UsableValues(ReadOnlySpan<int> observations, out AttributionReason reason)
     {
         // Distinct unblocked values that are not quarantined (an event rarely carries more than four).
         var usable = _usable;
         usable.Clear();
         var anyUnblocked = false;
-        var observations = e.Observations;
-        for (var i = 0; i < observations.Count; i++)
+        foreach (var value in observations)
         {
-            var o = observations[i];
-            if (o.Blocked) continue;
+            if (value == EventColumns.Blocked) continue;
             anyUnblocked = true;
-            if (usable.Contains(o.Value)) continue;
-            if (graph.Values.TryGetValue(o.Value, out var s) && s.Quarantined) continue;
-            usable.Add(o.Value);
+            if (usable.Contains(value) || _states.Quarantined(value)) continue;
+            usable.Add(value);
         }
-        reason = anyUnblocked ? null : AttributionReason.AllValuesBlocked;
-        if (usable.Count == 0)
-        {
-            reason ??= AttributionReason.AllValuesQuarantined;
-            return usable;
-        }
-        usable.Sort(ByIdentifierThenValue);
-        _anchors.Clear();
+        reason = anyUnblocked ? AttributionReason.AllValuesQuarantined : AttributionReason.AllValuesBlocked;
+        if (usable.Count == 0) return usable;
+        if (usable.Count > 1) usable.Sort(_values.CompareIdentifierThenValue);
+        _anchors.AsSpan().Fill(None);
         if (!_anyExclusive) return usable;
         var kept = 0;
         for (var i = 0; i < usable.Count; i++)
         {
             var v = usable[i];
-            if (_exclusive[v.Identifier] && !_anchors.TryAdd(v.Identifier, v.Value))
+            var rank = _values.Identifier(v);
+            if (_exclusive[rank] && _anchors[rank] != None)
             {
                 // A second value of a one-value anchor on one event cannot be kept: the smallest wins.
-                AddAudit(e, AuditChange.AnchorValueIgnored, null, null, v, $"event carries another {policies[v.Identifier].Name} ({_anchors[v.Identifier]})");
+                AddAudit(AuditChange.AnchorValueIgnored, null, null, v, $"event carries another {policies[rank].Name} ({_values.Text(_anchors[rank])})");
                 continue;
             }
+            if (_exclusive[rank]) _anchors[rank] = v;
             usable[kept++] = v;
         }
         usable.RemoveRange(kept, usable.Count - kept);
         return usable;
     }
 
-    private void FindProfiles(StitchEvent e, List<ValueKey> usable)
+    private void FindProfiles(List<int> usable)
     {
         _found.Clear();
         foreach (var value in usable)
         {
-            if (!graph.Values.TryGetValue(value, out var state) || state.Current is null) continue;
-            var profile = state.Current.Resolve();
+            var current = _states.Current(value);
+            if (current == None) continue;
+            var profile = graph.Profiles[current].Resolve();
             if (!profile.Values.TryGetValue(value, out var onProfile) || onProfile.Status != ValueStatus.Active) continue;
-            if (policies[value.Identifier].IsExpired(state.LastSeen, e.Timestamp))
+            var policy = policies[onProfile.Identifier];
+            var lastSeen = _states.LastSeen(value);
+            if (policy.IsExpired(lastSeen, _timestamp))
             {
                 onProfile.Status = ValueStatus.Expired;
-                AddAudit(e, AuditChange.ValueExpired, profile.Id, null, value,
-                    $"last seen {Ingest.Timestamps.FormatIso(state.LastSeen)}, lifetime {policies[value.Identifier].Config.Lifetime}");
-                state.Current = null;
-                state.Touched.Clear(); // an expired value starts afresh: its old profiles no longer count
+                AddAudit(AuditChange.ValueExpired, profile.Id, null, value,
+                    $"last seen {Ingest.Timestamps.FormatIso(lastSeen)}, lifetime {policy.Config.Lifetime}");
+                _states.Current(value) = None;
+                _states.Touched(value)?.Clear(); // an expired value starts afresh: its old profiles no longer count
                 continue;
             }
             _found.Add((value, profile));
         }
     }
 
-    private (EventProfile? Target, string? Matched, bool MergedAny, bool Refused) ChooseTarget(StitchEvent e)
+    private (EventProfile? Target, int Matched, bool MergedAny, bool Refused) ChooseTarget()
     {
         EventProfile? target = null;
-        string? matched = null;
+        var matched = None;
         bool merged = false, refused = false;
         foreach (var (value, found) in _found)
         {
@@ -144,19 +147,20 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
             if (conflict is not null)
             {
                 refused = true;
-                AddAudit(e, AuditChange.MergeRefused, profile.Id, target?.Id, value, conflict);
+                AddAudit(AuditChange.MergeRefused, profile.Id, target?.Id, value, conflict);
                 continue;
             }
             AbsorbAnchors(profile);
+            var rank = _values.Identifier(value);
             if (target is null)
             {
                 target = profile;
-                matched = policies[value.Identifier].Name;
+                matched = rank;
                 continue;
             }
             var (survivor, loser) = profile.CreatedSequence < target.CreatedSequence ? (profile, target) : (target, profile);
-            graph.Merge(loser, survivor, policies[value.Identifier].Name, runId);
-            AddAudit(e, AuditChange.ProfileMerged, loser.Id, survivor.Id, value, "connected by the event's values; the older profile survives");
+            graph.Merge(loser, survivor, policies[rank].Name, runId);
+            AddAudit(AuditChange.ProfileMerged, loser.Id, survivor.Id, value, "connected by the event's values; the older profile survives");
             target = survivor;
             merged = true;
         }
@@ -168,95 +172,105 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     {
         // The strongest conflicting identifier is named, whatever the dictionary's order.
         if (!_anyExclusive) return null;
-        ValueKey? first = null;
-        foreach (var (key, value) in profile.Values)
+        var first = None;
+        var firstRank = int.MaxValue;
+        foreach (var value in profile.Values.Values)
         {
-            if (value.Status != ValueStatus.Active || !_exclusive[key.Identifier]) continue;
-            if (_anchors.TryGetValue(key.Identifier, out var mine) && mine != key.Value && (first is null || key.Identifier < first.Value.Identifier))
-                first = key;
+            var rank = value.Identifier;
+            if (value.Status != ValueStatus.Active || !_exclusive[rank]) continue;
+            var mine = _anchors[rank];
+            if (mine != None && mine != value.Value && rank < firstRank) (first, firstRank) = (value.Value, rank);
         }
-        return first is { } k
-            ? $"{policies[k.Identifier].Name} '{k.Value}' on the profile conflicts with '{_anchors[k.Identifier]}' (max_unique_values_per_profile 1)"
-            : null;
+        return first == None ? null
+            : $"{policies[firstRank].Name} '{_values.Text(first)}' on the profile conflicts with '{_values.Text(_anchors[firstRank])}' (max_unique_values_per_profile 1)";
     }
 
     private void AbsorbAnchors(EventProfile profile)
     {
         if (!_anyExclusive) return;
-        foreach (var (key, value) in profile.Values)
-            if (value.Status == ValueStatus.Active && _exclusive[key.Identifier]) _anchors.TryAdd(key.Identifier, key.Value);
+        foreach (var value in profile.Values.Values)
+            if (value.Status == ValueStatus.Active && _exclusive[value.Identifier] && _anchors[value.Identifier] == None)
+                _anchors[value.Identifier] = value.Value;
     }
 
-    private EventProfile Created(StitchEvent e)
+    private EventProfile Created()
     {
-        var profile = graph.Create(e.ModelName, e.Key!, e.Timestamp);
-        AddAudit(e, AuditChange.ProfileCreated, profile.Id, null, null, "no usable value matched an active profile");
+        var profile = graph.Create(graph.Keys.Models[_model], KeyText, _timestamp);
+        AddAudit(AuditChange.ProfileCreated, profile.Id, null, None, "no usable value matched an active profile");
         return profile;
     }
 
-    private void Attach(StitchEvent e, EventProfile target, ValueKey key)
+    private void Attach(EventProfile target, int id)
     {
-        var policy = policies[key.Identifier];
-        if (!target.Values.TryGetValue(key, out var value)) target.Values.Add(key, value = new ProfileValue(key));
+        var rank = _values.Identifier(id);
+        if (!target.Values.TryGetValue(id, out var value)) target.Values.Add(id, value = new ProfileValue(id, rank));
         else if (value.Status != ValueStatus.Active)
         {
-            AddAudit(e, AuditChange.ValueReactivated, target.Id, null, key, $"was {ValueStatusText.Of(value.Status)}, seen again");
+            AddAudit(AuditChange.ValueReactivated, target.Id, null, id, $"was {ValueStatusText.Of(value.Status)}, seen again");
             value.Status = ValueStatus.Active;
         }
-        value.See(e.Timestamp);
-        var state = graph.State(key);
-        state.Current = target;
-        state.LastSeen = Math.Max(state.LastSeen, e.Timestamp);
-        if (policy.Config.MaxProfilesPerValue is not { } limit) return;
-        if (!state.Touched.Contains(target)) state.Touched.Add(target);
+        value.See(_timestamp);
+        _states.Held(id) = true;
+        _states.Current(id) = target.Index;
+        ref var lastSeen = ref _states.LastSeen(id);
+        lastSeen = Math.Max(lastSeen, _timestamp);
+        if (_profileLimits[rank] is not { } limit) return;
+        var touched = _states.Touched(id) ??= [];
+        if (!touched.Contains(target.Index)) touched.Add(target.Index);
         var distinct = _distinct;
         distinct.Clear();
-        foreach (var touched in state.Touched)
+        foreach (var index in touched)
         {
-            var profile = touched.Resolve();
+            var profile = graph.Profiles[index].Resolve();
             if (!distinct.Contains(profile)) distinct.Add(profile);
         }
         if (distinct.Count <= limit) return;
-        state.Quarantined = true;
+        _states.Quarantined(id) = true;
         distinct.Sort((a, b) => a.CreatedSequence.CompareTo(b.CreatedSequence)); // unique sequences: a total order
         foreach (var profile in distinct)
         {
-            if (!profile.Values.TryGetValue(key, out var onProfile)) continue;
+            if (!profile.Values.TryGetValue(id, out var onProfile)) continue;
             onProfile.Status = ValueStatus.Quarantined;
-            AddAudit(e, AuditChange.ValueQuarantined, profile.Id, null, key,
-                $"{policy.Name} value touches {distinct.Count} profiles > max_profiles_per_value {limit}");
+            AddAudit(AuditChange.ValueQuarantined, profile.Id, null, id,
+                $"{policies[rank].Name} value touches {distinct.Count} profiles > max_profiles_per_value {limit}");
         }
     }
 
-    private void Demote(StitchEvent e, EventProfile target)
+    private void Demote(EventProfile target)
     {
         foreach (var (rank, limit) in _valueLimits)
         {
             // Count first: the common case (within the limit) needs no list and no sort.
             var count = 0;
             foreach (var v in target.Values.Values)
-                if (v.Key.Identifier == rank && v.Status == ValueStatus.Active) count++;
+                if (v.Identifier == rank && v.Status == ValueStatus.Active) count++;
             if (count <= limit) continue;
             var active = _active;
             active.Clear();
             foreach (var v in target.Values.Values)
-                if (v.Key.Identifier == rank && v.Status == ValueStatus.Active) active.Add(v);
+                if (v.Identifier == rank && v.Status == ValueStatus.Active) active.Add(v);
             active.Sort(MostRecentFirst);
             var policy = policies[rank];
             for (var i = limit; i < active.Count; i++)
             {
                 var old = active[i];
                 old.Status = ValueStatus.Demoted;
-                AddAudit(e, AuditChange.ValueDemoted, target.Id, null, old.Key,
+                AddAudit(AuditChange.ValueDemoted, target.Id, null, old.Value,
                     $"more than {limit} active {policy.Name} values; last seen {Ingest.Timestamps.FormatIso(old.LastSeen)}");
             }
         }
     }
 
-    private Attribution Exclude(StitchEvent e, string reason) =>
-        new(e.ModelName, e.Key, e.Timestamp, null, Attribution.Excluded, reason, null, runId);
+    // The most recent values stay active: by last sighting, then first sighting, then value (a total order within one identifier).
+    private int MostRecentFirst(ProfileValue a, ProfileValue b) => a.LastSeen != b.LastSeen ? b.LastSeen.CompareTo(a.LastSeen)
+        : a.FirstSeen != b.FirstSeen ? b.FirstSeen.CompareTo(a.FirstSeen)
+        : _values.CompareValues(a.Value, b.Value);
 
-    private void AddAudit(StitchEvent e, string change, string? profile, string? other, ValueKey? value, string detail) =>
-        graph.Audit.Add(new AuditEvent(e.ModelName, e.Key!, e.Timestamp, _step++, change, profile, other,
-            value is { } v ? policies[v.Identifier].Name : null, value?.Value, detail, runId));
+    private string KeyText => _keyText ??= graph.Keys.Text(_model, _key);
+
+    private static StitchOutcome Exclude(AttributionReason reason) => new(reason, None, None);
+
+    private void AddAudit(string change, string? profile, string? other, int value, string detail) =>
+        graph.Audit.Add(new AuditEvent(graph.Keys.Models[_model], KeyText, _timestamp, _step++, change, profile, other,
+            value == None ? null : policies[_values.Identifier(value)].Name, value == None ? null : _values.Text(value), detail, runId));
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Dinmo.IrEngine.Output.Tables;
@@ -15,7 +16,11 @@ internal sealed class TableColumns<T>
     private readonly List<(string Name, IArrowType Type, Func<Column> Create)> _columns = [];
 
     public TableColumns<T> Text(string name, Func<T, string?> get) =>
-        Add(name, ColumnTypes.Text, () => new Column<StringArray.Builder>(new(), (b, row) => b.AppendText(get(row)), b => b.Build()));
+        Add(name, ColumnTypes.Text, () => new Column<TextColumnBuilder>(new(), (b, row) => b.Append(get(row)), b => b.BuildPadded()));
+
+    /// <summary>A text column from bytes already held as UTF-8 (keys, values, ids), copied without a string.</summary>
+    public TableColumns<T> Utf8(string name, Utf8Of<T> get) =>
+        Add(name, ColumnTypes.Text, () => new Column<TextColumnBuilder>(new(), (b, row) => b.Append(get(row)), b => b.BuildPadded()));
 
     public TableColumns<T> Int64(string name, Func<T, long?> get) => Add(name, ColumnTypes.Int64, () => new Column<Int64Array.Builder>(new(),
         (b, row) =>
@@ -37,6 +42,8 @@ internal sealed class TableColumns<T>
     public TableColumns<T> TextList(string name, Func<T, IEnumerable<string>> get) =>
         Add(name, ColumnTypes.TextList, () => new Column<ListArray.Builder>(ColumnTypes.TextListBuilder(), (b, row) => b.AppendTexts(get(row)), b => b.Build()));
 
+    // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public OutputTable Build(string table, IReadOnlyList<T> rows)
     {
         var columns = _columns.Select(c => c.Create()).ToArray();
@@ -69,3 +76,6 @@ internal sealed class TableColumns<T>
         public override IArrowArray Build() => build(builder);
     }
 }
+
+/// <summary>The UTF-8 text of a row's column.</summary>
+internal delegate ReadOnlySpan<byte> Utf8Of<in T>(T row);

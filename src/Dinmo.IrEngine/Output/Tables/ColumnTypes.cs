@@ -23,12 +23,6 @@ internal static class ColumnTypes
         else builder.Append(Ingest.Timestamps.ToDateTimeOffset(micros));
     }
 
-    public static void AppendText(this StringArray.Builder builder, string? value)
-    {
-        if (value is null) builder.AppendNull();
-        else builder.Append(value);
-    }
-
     public static ListArray.Builder TextListBuilder() => new(StringType.Default);
 
     public static ListArray.Builder RealListBuilder() => new(DoubleType.Default);

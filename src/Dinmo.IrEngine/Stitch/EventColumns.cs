@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+using Dinmo.IrEngine.Columnar;
+
+namespace Dinmo.IrEngine.Stitch;
+
+/// <summary>
+/// The events read in one run, as columns: per event its model index, key id (<see cref="EventKeys"/>,
+/// -1 when the primary key is null or empty), timestamp (<see cref="Ingest.Timestamps.Null"/> when
+/// missing or unreadable) and a range of observations; an observation is a value id
+/// (<see cref="IdentifierValues"/>) or <see cref="Blocked"/> for a blocked value (it counts as an
+/// observation but takes no part in stitching). Values empty after standardization are no
+/// observation. Owned by the pipeline; disposed after stitching.
+/// </summary>
+internal sealed class EventColumns : IDisposable
+{
+    /// <summary>The observation of a blocked value.</summary>
+    public const int Blocked = -1;
+
+    private readonly GrowableArray<byte> _model = new(1 << 16);
+    private readonly GrowableArray<int> _key = new(1 << 16);
+    private readonly GrowableArray<long> _timestamp = new(1 << 16);
+    private readonly GrowableArray<int> _firstObservation = new(1 << 16);
+    private readonly GrowableArray<int> _observations = new(1 << 17);
+
+    public int Count => _model.Count;
+
+    /// <summary>Starts event <see cref="Count"/>; its observations follow through <see cref="Observe"/>.</summary>
+    public void Add(int model, int key, long timestamp)
+    {
+        _model.Add(checked((byte)model));
+        _key.Add(key);
+        _timestamp.Add(timestamp);
+        _firstObservation.Add(_observations.Count);
+    }
+
+    /// <summary>Adds an observation (a value id, or <see cref="Blocked"/>) to the last event.</summary>
+    public void Observe(int value) => _observations.Add(value);
+
+    /// <summary>
+    /// Appends every event of <paramref name="other"/>, its value ids translated by
+    /// <paramref name="valueIds"/> (the other's id → this run's id).
+    /// </summary>
+    // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Append(EventColumns other, ReadOnlySpan<int> valueIds)
+    {
+        for (var e = 0; e < other.Count; e++)
+        {
+            Add(other.Model(e), other.Key(e), other.Timestamp(e));
+            foreach (var value in other.Observations(e)) Observe(value == Blocked ? Blocked : valueIds[value]);
+        }
+    }
+
+    public int Model(int e) => _model[e];
+
+    public int Key(int e) => _key[e];
+
+    public long Timestamp(int e) => _timestamp[e];
+
+    public ReadOnlySpan<int> Observations(int e)
+    {
+        var start = _firstObservation[e];
+        var end = e + 1 < _firstObservation.Count ? _firstObservation[e + 1] : _observations.Count;
+        return _observations.AsSpan()[start..end];
+    }
+
+    public void Dispose()
+    {
+        _model.Dispose();
+        _key.Dispose();
+        _timestamp.Dispose();
+        _firstObservation.Dispose();
+        _observations.Dispose();
+    }
+}

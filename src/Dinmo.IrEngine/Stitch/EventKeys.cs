@@ -1,0 +1,99 @@
+using Dinmo.IrEngine.Columnar;
+using Dinmo.IrEngine.Standardize;
+
+namespace Dinmo.IrEngine.Stitch;
+
+/// <summary>
+/// The primary keys of every event the graph knows (earlier runs' and this run's), as UTF-8 interned
+/// per model in a <see cref="ValueDictionary"/>: a key is a (model, key id) pair of ints. For each key
+/// it holds the row of its attribution (<see cref="RowOf"/>, -1 until processed: the processed set),
+/// and it ranks keys in code point order once for sorting events and attribution rows. Models are
+/// indexed in config order first, then any model only the previous run's state names. Owned by the
+/// <see cref="ProfileGraph"/> for the whole run.
+/// </summary>
+internal sealed class EventKeys : IDisposable
+{
+    private readonly List<ValueDictionary> _keys = [];
+    private readonly List<GrowableArray<int>> _rows = [];
+    private int[][]? _ranks;
+
+    /// <summary>Model names by model index.</summary>
+    public NameTable Models { get; } = new();
+
+    /// <summary>The index of model <paramref name="name"/>, adding it when new.</summary>
+    public int Model(string name)
+    {
+        var model = Models.Intern(name);
+        while (_keys.Count <= model)
+        {
+            _keys.Add(new ValueDictionary());
+            _rows.Add(new GrowableArray<int>());
+        }
+        return model;
+    }
+
+    /// <summary>The id of a key of <paramref name="model"/>, adding it when new (not processed yet).</summary>
+    public int Intern(int model, ReadOnlySpan<byte> key)
+    {
+        var id = _keys[model].Intern(key);
+        if (id == _rows[model].Count)
+        {
+            _rows[model].Add(-1);
+            _ranks = null;
+        }
+        return id;
+    }
+
+    public int Count(int model) => _keys[model].Count;
+
+    public ReadOnlySpan<byte> Utf8(int model, int key) => _keys[model][key];
+
+    public string Text(int model, int key) => _keys[model].GetString(key);
+
+    /// <summary>The attribution row of a processed key, -1 while unprocessed.</summary>
+    public ref int RowOf(int model, int key) => ref _rows[model][key];
+
+    /// <summary>
+    /// Each model's key ids ranked in code point (UTF-8 byte) order: rank[model][key]. Computed once
+    /// after reading (keys added later invalidate it); models are ranked in parallel.
+    /// </summary>
+    public int[][] Ranks()
+    {
+        if (_ranks is not null) return _ranks;
+        var ranks = new int[_keys.Count][];
+        Parallel.For(0, _keys.Count, m =>
+        {
+            var order = KeyOrder(_keys[m]);
+            var rank = new int[order.Length];
+            for (var i = 0; i < order.Length; i++) rank[order[i]] = i;
+            ranks[m] = rank;
+        });
+        return _ranks = ranks;
+    }
+
+    /// <summary>Key ids by key bytes. Keys often arrive sorted (ids are in order of first appearance): one check pass, then a sort only if needed.</summary>
+    private static int[] KeyOrder(ValueDictionary keys)
+    {
+        var order = new int[keys.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        for (var i = 1; i < order.Length; i++)
+        {
+            if (keys[i - 1].SequenceCompareTo(keys[i]) <= 0) continue;
+            Array.Sort(order, new ByBytes(keys));
+            break;
+        }
+        return order;
+    }
+
+    /// <summary>Key ids compared by their bytes: keys are unique, so this is a total order.</summary>
+    private sealed class ByBytes(ValueDictionary keys) : IComparer<int>
+    {
+        public int Compare(int x, int y) => keys[x].SequenceCompareTo(keys[y]);
+    }
+
+    public void Dispose()
+    {
+        foreach (var keys in _keys) keys.Dispose();
+        foreach (var rows in _rows) rows.Dispose();
+    }
+}

@@ -1,0 +1,14 @@
+namespace Dinmo.IrEngine.Stitch;
+
+/// <summary>
+/// The stitching order of one event (SPEC §9: timestamp, model, key) as precomputed ranks: the model
+/// name's and the key's rank in code point order, so sorting compares ints only. Only copies of one
+/// duplicated key tie; they are excluded alike, so the order among them does not matter.
+/// </summary>
+internal readonly record struct EventOrder(long Timestamp, int ModelRank, int KeyRank, int Event) : IComparable<EventOrder>
+{
+    public int CompareTo(EventOrder other) =>
+        Timestamp != other.Timestamp ? Timestamp.CompareTo(other.Timestamp)
+        : ModelRank != other.ModelRank ? ModelRank.CompareTo(other.ModelRank)
+        : KeyRank.CompareTo(other.KeyRank);
+}

@@ -1,0 +1,45 @@
+using Dinmo.IrEngine.Standardize;
+
+namespace Dinmo.IrEngine.Stitch;
+
+/// <summary>
+/// Every standardized identifier value the graph knows, interned as (identifier rank, UTF-8 bytes) in
+/// one <see cref="ValueDictionary"/>: a value is an int id, equal ids mean the same identifier and the
+/// same bytes. The rank is stored as a one-byte prefix of the interned bytes. Ids are in order of
+/// first appearance; outputs order values by their bytes. Owned by the <see cref="ProfileGraph"/>.
+/// </summary>
+internal sealed class IdentifierValues : IDisposable
+{
+    /// <summary>The rank is one byte: a config has far fewer identifiers.</summary>
+    public const int MaxIdentifiers = byte.MaxValue + 1;
+
+    private readonly ValueDictionary _values = new();
+    private byte[] _scratch = new byte[256];
+
+    public int Count => _values.Count;
+
+    /// <summary>The id of value <paramref name="value"/> of identifier <paramref name="identifier"/>, adding it when new.</summary>
+    public int Intern(int identifier, ReadOnlySpan<byte> value)
+    {
+        if (value.Length + 1 > _scratch.Length) _scratch = new byte[Math.Max(value.Length + 1, _scratch.Length * 2)];
+        _scratch[0] = checked((byte)identifier);
+        value.CopyTo(_scratch.AsSpan(1));
+        return _values.Intern(_scratch.AsSpan(0, value.Length + 1));
+    }
+
+    /// <summary>The identifier rank of value <paramref name="id"/>.</summary>
+    public int Identifier(int id) => _values[id][0];
+
+    /// <summary>The value's standardized bytes.</summary>
+    public ReadOnlySpan<byte> Utf8(int id) => _values[id][1..];
+
+    public string Text(int id) => System.Text.Encoding.UTF8.GetString(Utf8(id));
+
+    /// <summary>By identifier rank, then value in code point order (the interned bytes compare exactly so).</summary>
+    public int CompareIdentifierThenValue(int x, int y) => _values[x].SequenceCompareTo(_values[y]);
+
+    /// <summary>Values of one identifier in code point order.</summary>
+    public int CompareValues(int x, int y) => Utf8(x).SequenceCompareTo(Utf8(y));
+
+    public void Dispose() => _values.Dispose();
+}

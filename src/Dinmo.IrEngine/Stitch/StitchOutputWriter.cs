@@ -1,0 +1,38 @@
+using Dinmo.IrEngine.Config;
+using Dinmo.IrEngine.Metrics;
+using Dinmo.IrEngine.Output;
+using Dinmo.IrEngine.Output.Tables;
+
+namespace Dinmo.IrEngine.Stitch;
+
+/// <summary>
+/// The write stage: sorts the attribution and audit rows once, then builds and writes the six output
+/// tables and the state tables into the staging folder on all cores. Every table only reads the graph
+/// and goes to its own file, so the files do not depend on which thread wrote them or when. The
+/// state's <c>events</c> and <c>audit</c> follow the output tables they reuse.
+/// </summary>
+internal static class StitchOutputWriter
+{
+    public static IReadOnlyList<WrittenTable> Write(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, IReadOnlyList<MetricRow> metrics,
+        OutputFormat format, string stagingDirectory)
+    {
+        var sorted = new SortedRows(AttributionColumns.Sorted(graph), StitchTables.SortedAudit(graph.Audit));
+        var outputs = StitchTables.Builders(graph, policies, metrics, sorted);
+        var built = new OutputTable[outputs.Count];
+        var written = new WrittenTable[outputs.Count];
+        var attribution = StitchTableNames.All.ToList().IndexOf(StitchTableNames.Attribution);
+        var audit = StitchTableNames.All.ToList().IndexOf(StitchTableNames.AuditEvents);
+        Action Output(int i) => () =>
+        {
+            built[i] = outputs[i]();
+            written[i] = TableFileWriter.Write(format, stagingDirectory, built[i].Name, built[i].Schema, [built[i].Batch]);
+        };
+        // The attribution table (a row per event) is by far the largest: it starts first.
+        var outputFirst = Enumerable.Range(0, outputs.Count).OrderBy(i => i == attribution ? 0 : 1).Select(Output);
+        var state = StitchState.Builders(graph).Select(build => (Action)(() => StitchState.Save(stagingDirectory, build())));
+        ParallelActions.Run([.. outputFirst, .. state]);
+        ParallelActions.Run([.. StitchState.FromOutputs(graph, sorted, built[attribution], built[audit])
+            .Select(build => (Action)(() => StitchState.Save(stagingDirectory, build())))]);
+        return written;
+    }
+}
