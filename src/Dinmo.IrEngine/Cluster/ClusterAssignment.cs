@@ -10,29 +10,31 @@ internal sealed class ClusterAssignment
     public ClusterAssignment(int[] root)
     {
         Root = root;
-        var clusters = new List<int>();
-        var size = new Dictionary<int, int>();
+        // Arrays indexed by record instead of dictionaries keyed by root: ClusterOf runs once per record in several stages.
+        _clusterOfRoot = new int[root.Length];
+        var roots = new List<int>();
         for (var r = 0; r < root.Length; r++)
         {
-            if (root[r] < 0) continue;
-            if (root[r] == r) clusters.Add(r);
-            size[root[r]] = size.GetValueOrDefault(root[r]) + 1;
+            _clusterOfRoot[r] = root[r] == r ? roots.Count : -1;
+            if (root[r] == r) roots.Add(r);
         }
-        Roots = [.. clusters];
-        IndexOfRoot = new Dictionary<int, int>(Roots.Length);
+        Roots = [.. roots];
         Start = new int[Roots.Length + 1];
-        for (var c = 0; c < Roots.Length; c++)
+        for (var r = 0; r < root.Length; r++)
         {
-            IndexOfRoot[Roots[c]] = c;
-            Start[c + 1] = Start[c] + size[Roots[c]];
+            if (root[r] >= 0) Start[_clusterOfRoot[root[r]] + 1]++;
         }
+        for (var c = 0; c < Roots.Length; c++) Start[c + 1] += Start[c];
         Members = new int[Start[^1]];
         var next = Start.AsSpan(0, Roots.Length).ToArray();
         for (var r = 0; r < root.Length; r++)
         {
-            if (root[r] >= 0) Members[next[IndexOfRoot[root[r]]]++] = r;
+            if (root[r] >= 0) Members[next[_clusterOfRoot[root[r]]]++] = r;
         }
     }
+
+    /// <summary>Cluster index of each root record; -1 for records that are no root.</summary>
+    private readonly int[] _clusterOfRoot;
 
     /// <summary>Root (smallest member) per record; -1 when the record is in no cluster.</summary>
     public int[] Root { get; }
@@ -40,7 +42,6 @@ internal sealed class ClusterAssignment
     /// <summary>Cluster roots, ascending: cluster c is <c>Roots[c]</c>.</summary>
     public int[] Roots { get; }
 
-    public Dictionary<int, int> IndexOfRoot { get; }
     public int[] Start { get; }
     public int[] Members { get; }
 
@@ -48,5 +49,5 @@ internal sealed class ClusterAssignment
 
     public ReadOnlySpan<int> MembersOf(int cluster) => Members.AsSpan(Start[cluster], Start[cluster + 1] - Start[cluster]);
 
-    public int ClusterOf(int record) => Root[record] < 0 ? -1 : IndexOfRoot[Root[record]];
+    public int ClusterOf(int record) => Root[record] < 0 ? -1 : _clusterOfRoot[Root[record]];
 }
