@@ -83,9 +83,9 @@ internal static class RunMetricsCalculator
 
     private static List<ClusterSize> LargestClusters(ResolutionResult result) =>
         result.Golden.Cluster
-            .Select(c => new ClusterSize(result.DinmoIds[c]!, result.Clusters.MembersOf(c).Length))
-            .OrderByDescending(c => c.Records).ThenBy(c => c.DinmoId, CodePointOrder.Instance)
-            .Take(LargestClusterCount).ToList();
+            .OrderByDescending(c => result.Clusters.MembersOf(c).Length).ThenBy(c => result.DinmoIdValues[c]!.Value) // id order is text order
+            .Take(LargestClusterCount)
+            .Select(c => new ClusterSize(result.DinmoIds[c]!, result.Clusters.MembersOf(c).Length)).ToList();
 
     /// <summary>How many of each rule's skipped fuzzy blocks are reported with key and size (the largest).</summary>
     public const int SkippedBlocksPerRule = 20;

@@ -37,6 +37,9 @@ internal sealed class ResolutionResult : IDisposable
     /// <summary>Per cluster: its dinmo_id when valid, else null.</summary>
     public required string?[] DinmoIds { get; init; }
 
+    /// <summary><see cref="DinmoIds"/> as 128-bit values, whose order is the text order: for sorting by dinmo_id without comparing strings.</summary>
+    public required StableIds.DinmoId?[] DinmoIdValues { get; init; }
+
     public required ResolutionStatus[] Status { get; init; }
     public required UnresolvedReason[] Reason { get; init; }
 
