@@ -22,7 +22,14 @@ internal static class IdChangeTypeNames
 
     public static string Name(IdChangeType type) => Names[(int)type];
 
-    public static IdChangeType Parse(string name) => Array.IndexOf(Names, name) is var i and >= 0
-        ? (IdChangeType)i
-        : throw new InvalidDataException($"unknown change_type '{name}', expected one of {string.Join(", ", Names)}");
+    private static readonly byte[][] Utf8Names = [.. Names.Select(System.Text.Encoding.UTF8.GetBytes)];
+
+    public static IdChangeType Parse(ReadOnlySpan<byte> utf8)
+    {
+        for (var i = 0; i < Utf8Names.Length; i++)
+        {
+            if (utf8.SequenceEqual(Utf8Names[i])) return (IdChangeType)i;
+        }
+        throw new InvalidDataException($"unknown change_type '{System.Text.Encoding.UTF8.GetString(utf8)}', expected one of {string.Join(", ", Names)}");
+    }
 }

@@ -109,12 +109,19 @@ internal static class IdStateStore
         ForEachBatch(path, batch =>
         {
             var (ids, types, into, runs, sequence) = (Text(batch, 0), Text(batch, 1), Text(batch, 2), Text(batch, 3), (Int64Array)batch.Column(4));
+            var (lastRun, run) = ((byte[]?)null, -1);
             for (var i = 0; i < batch.Length; i++)
             {
-                var runId = runs.GetString(i) ?? throw new InvalidDataException($"row {i}: null run_id");
-                if (!runIds.TryGetValue(runId, out var run)) runIds[runId] = run = runIds.Count;
+                if (runs.IsNull(i)) throw new InvalidDataException($"row {i}: null run_id");
+                // Rows of one run come together (the history is sorted by run), so a run id becomes a string once per run.
+                if (lastRun is null || !runs.GetBytes(i).SequenceEqual(lastRun))
+                {
+                    lastRun = runs.GetBytes(i).ToArray();
+                    var runId = runs.GetString(i);
+                    if (!runIds.TryGetValue(runId, out run)) runIds[runId] = run = runIds.Count;
+                }
                 var hasInto = !into.IsNull(i);
-                rows.Add(new IdChange(IdColumns.Parse(ids, i), IdChangeTypeNames.Parse(types.GetString(i) ?? ""),
+                rows.Add(new IdChange(IdColumns.Parse(ids, i), IdChangeTypeNames.Parse(types.GetBytes(i)),
                     hasInto ? IdColumns.Parse(into, i) : default, hasInto, run, sequence.GetValue(i)!.Value));
             }
         });
