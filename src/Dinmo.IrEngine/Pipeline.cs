@@ -158,9 +158,12 @@ public static class Pipeline
             [TableNames.GoldenReport] = () => GoldenReportTableBuilder.Build(result.Graph.Project, runId, metrics, result.SkippedBlocks.Count),
             [TableNames.RunMetrics] = () => RunMetricsTableBuilder.Build(metrics),
         };
-        // Tables are independent: build and write them in parallel; the list keeps table order.
+        // Tables are independent: build and write them in parallel, largest first and one at a time per
+        // thread, so one large table started last does not leave the other threads idle; the list keeps table order.
         var written = new WrittenTable[tables.Count];
-        Parallel.For(0, tables.Count, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, i =>
+        var largestFirst = Enumerable.Range(0, tables.Count).OrderBy(i => Array.IndexOf(TableNames.BySize, tables[i])).ToArray();
+        var oneAtATime = System.Collections.Concurrent.Partitioner.Create(largestFirst, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(oneAtATime, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, i =>
         {
             var table = builders[tables[i]]();
             written[i] = TableFileWriter.Write(format, directory, table.Name, table.Schema, [table.Batch]);

@@ -10,32 +10,30 @@ internal sealed class ClusterAssignment
     public ClusterAssignment(int[] root)
     {
         Root = root;
-        // Indexed by record id: the cluster a root starts (then its size), -1 for records that are not roots.
+        // Arrays indexed by record instead of dictionaries keyed by root: ClusterOf runs once per record in several stages.
         _clusterOfRoot = new int[root.Length];
-        Array.Fill(_clusterOfRoot, -1);
-        var count = 0;
+        var roots = new List<int>();
         for (var r = 0; r < root.Length; r++)
         {
-            if (root[r] == r) _clusterOfRoot[r] = count++;
+            _clusterOfRoot[r] = root[r] == r ? roots.Count : -1;
+            if (root[r] == r) roots.Add(r);
         }
-        Roots = new int[count];
-        Start = new int[count + 1];
+        Roots = [.. roots];
+        Start = new int[Roots.Length + 1];
         for (var r = 0; r < root.Length; r++)
         {
-            if (root[r] < 0) continue;
-            var c = _clusterOfRoot[root[r]];
-            if (root[r] == r) Roots[c] = r;
-            Start[c + 1]++;
+            if (root[r] >= 0) Start[_clusterOfRoot[root[r]] + 1]++;
         }
-        for (var c = 0; c < count; c++) Start[c + 1] += Start[c];
+        for (var c = 0; c < Roots.Length; c++) Start[c + 1] += Start[c];
         Members = new int[Start[^1]];
-        var next = Start.AsSpan(0, count).ToArray();
+        var next = Start.AsSpan(0, Roots.Length).ToArray();
         for (var r = 0; r < root.Length; r++)
         {
             if (root[r] >= 0) Members[next[_clusterOfRoot[root[r]]]++] = r;
         }
     }
 
+    /// <summary>Cluster index of each root record; -1 for records that are no root.</summary>
     private readonly int[] _clusterOfRoot;
 
     /// <summary>Root (smallest member) per record; -1 when the record is in no cluster.</summary>

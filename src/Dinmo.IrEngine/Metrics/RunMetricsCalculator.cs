@@ -83,9 +83,9 @@ internal static class RunMetricsCalculator
 
     private static List<ClusterSize> LargestClusters(ResolutionResult result) =>
         result.Golden.Cluster
-            .Select(c => new ClusterSize(result.DinmoIds[c]!, result.Clusters.MembersOf(c).Length))
-            .OrderByDescending(c => c.Records).ThenBy(c => c.DinmoId, CodePointOrder.Instance)
-            .Take(LargestClusterCount).ToList();
+            .OrderByDescending(c => result.Clusters.MembersOf(c).Length).ThenBy(c => result.DinmoIdValues[c]!.Value) // id order is text order
+            .Take(LargestClusterCount)
+            .Select(c => new ClusterSize(result.DinmoIds[c]!, result.Clusters.MembersOf(c).Length)).ToList();
 
     /// <summary>How many of each rule's skipped fuzzy blocks are reported with key and size (the largest).</summary>
     public const int SkippedBlocksPerRule = 20;
@@ -118,16 +118,30 @@ internal static class RunMetricsCalculator
             var (rule, left, right) = result.Links[i];
             conflictBy[rule][left] = conflictBy[rule][right] = true;
         }
-        var linkedValid = rules.Select(r => Enumerable.Range(0, n)
-            .Select(x => result.LinkedBy[r.Index][x] && result.Status[x] is ResolutionStatus.Matched).ToArray()).ToArray();
+        // Per matched record: the rules that linked it; exclusive when exactly one did.
+        var linked = new int[result.LinkedBy.Length];
+        var exclusive = new int[result.LinkedBy.Length];
+        for (var x = 0; x < n; x++)
+        {
+            if (result.Status[x] is not ResolutionStatus.Matched) continue;
+            var linking = 0;
+            var only = -1;
+            foreach (var rule in rules)
+            {
+                if (!result.LinkedBy[rule.Index][x]) continue;
+                linked[rule.Index]++;
+                linking++;
+                only = rule.Index;
+            }
+            if (linking == 1) exclusive[only]++;
+        }
         foreach (var rule in rules)
         {
             var name = rule.Config.Name;
-            var exclusive = Enumerable.Range(0, n).Count(x => linkedValid[rule.Index][x] && rules.All(o => o.Index == rule.Index || !linkedValid[o.Index][x]));
             rows.Add(new MetricRow("rule", name, "applicable_records", result.Applicability.CountApplicable(rule.Index)));
-            rows.Add(new MetricRow("rule", name, "linked_records", linkedValid[rule.Index].Count(x => x)));
+            rows.Add(new MetricRow("rule", name, "linked_records", linked[rule.Index]));
             rows.Add(new MetricRow("rule", name, "conflict_records", conflictBy[rule.Index].Count(x => x)));
-            rows.Add(new MetricRow("rule", name, "exclusive_records", exclusive));
+            rows.Add(new MetricRow("rule", name, "exclusive_records", exclusive[rule.Index]));
             rows.Add(new MetricRow("rule", name, "skipped_fuzzy_blocks", result.SkippedBlocks.Count(s => s.Rule == name)));
         }
     }
@@ -141,8 +155,9 @@ internal static class RunMetricsCalculator
         for (var id = 0; id < graph.Identifiers.Count; id++)
         {
             var name = graph.Identifiers[id].Name;
-            var withUsable = new HashSet<int>();
-            var distinct = new HashSet<int>();
+            var withUsable = new bool[n];
+            var seen = new bool[observations.Values.Count];
+            int withUsableCount = 0, distinct = 0;
             var blocked = 0;
             var byReason = new int[4];
             for (var o = 0; o < observations.Count; o++)
@@ -154,8 +169,10 @@ internal static class RunMetricsCalculator
                     byReason[(int)observations.Block[o]]++;
                     continue;
                 }
-                withUsable.Add(observations.Record[o]);
-                distinct.Add(observations.Value[o]);
+                if (!withUsable[observations.Record[o]]) withUsableCount++;
+                withUsable[observations.Record[o]] = true;
+                if (!seen[observations.Value[o]]) distinct++;
+                seen[observations.Value[o]] = true;
             }
             var goldenWith = 0;
             var goldenColumn = graph.Golden?.Identifiers.ToList().FindIndex(g => g.Name == name) ?? -1;
@@ -163,12 +180,12 @@ internal static class RunMetricsCalculator
             {
                 var has = goldenColumn >= 0
                     ? result.Golden.IdentifierValue[goldenColumn][row] >= 0
-                    : result.Clusters.MembersOf(result.Golden.Cluster[row]).ToArray().Any(withUsable.Contains);
+                    : AnyOf(result.Clusters.MembersOf(result.Golden.Cluster[row]), withUsable);
                 if (has) goldenWith++;
             }
-            rows.Add(new MetricRow("identifier", name, "completeness", RunMetrics.Ratio(withUsable.Count, n)));
+            rows.Add(new MetricRow("identifier", name, "completeness", RunMetrics.Ratio(withUsableCount, n)));
             rows.Add(new MetricRow("identifier", name, "golden_completeness", RunMetrics.Ratio(goldenWith, result.Golden.Count)));
-            rows.Add(new MetricRow("identifier", name, "distinct_values", distinct.Count));
+            rows.Add(new MetricRow("identifier", name, "distinct_values", distinct));
             rows.Add(new MetricRow("identifier", name, "blocked_observations", blocked));
             foreach (var reason in new[] { BlockReason.BlockedValue, BlockReason.BlockedPattern, BlockReason.Hub })
             {
@@ -183,19 +200,42 @@ internal static class RunMetricsCalculator
         return mostShared;
     }
 
-    private static IEnumerable<SharedValue> MostShared(ResolutionResult result, int identifier, string name)
+    private static bool AnyOf(ReadOnlySpan<int> records, bool[] flag)
+    {
+        foreach (var record in records)
+        {
+            if (flag[record]) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The identifier's values held by most records (ties in code-point order). Only values that can
+    /// still make the list (at least as many records as the N-th largest count) are ordered, by their
+    /// UTF-8 bytes, and only the chosen ones become strings.
+    /// </summary>
+    private static List<SharedValue> MostShared(ResolutionResult result, int identifier, string name)
     {
         var observations = result.Observations;
-        var blockOf = new Dictionary<int, BlockReason>();
+        var counts = new List<(int Value, int Records)>();
+        foreach (var (key, records) in observations.RecordsPerValue)
+        {
+            if ((int)(key >> 32) == identifier) counts.Add(((int)key, records));
+        }
+        if (counts.Count == 0) return [];
+        var largest = counts.Select(c => c.Records).ToArray();
+        Array.Sort(largest);
+        var threshold = largest[Math.Max(0, largest.Length - MostSharedCount)];
+        var values = observations.Values;
+        var top = counts.Where(c => c.Records >= threshold).ToArray();
+        Array.Sort(top, (a, b) => b.Records != a.Records ? b.Records.CompareTo(a.Records) : values[a.Value].SequenceCompareTo(values[b.Value]));
+        var chosen = top.Take(MostSharedCount).ToArray();
+        // Each value's block reason is that of its last observation, as the table shows it.
+        var blockOf = chosen.ToDictionary(c => c.Value, _ => BlockReason.None);
         for (var o = 0; o < observations.Count; o++)
         {
-            if (observations.Identifier[o] == identifier) blockOf[observations.Value[o]] = observations.Block[o];
+            if (observations.Identifier[o] == identifier && blockOf.ContainsKey(observations.Value[o])) blockOf[observations.Value[o]] = observations.Block[o];
         }
-        return observations.RecordsPerValue
-            .Where(p => (int)(p.Key >> 32) == identifier)
-            .Select(p => (Value: observations.Values.GetString((int)p.Key), Records: p.Value, Id: (int)p.Key))
-            .OrderByDescending(p => p.Records).ThenBy(p => p.Value, CodePointOrder.Instance)
-            .Take(MostSharedCount)
-            .Select(p => new SharedValue(name, p.Value, p.Records, BlockReasonNames.Name(blockOf[p.Id])));
+        return [.. chosen.Select(c => new SharedValue(name, values.GetString(c.Value), c.Records, BlockReasonNames.Name(blockOf[c.Value])))];
     }
 }

@@ -37,6 +37,9 @@ internal sealed class ResolutionResult : IDisposable
     /// <summary>Per cluster: its dinmo_id when valid, else null.</summary>
     public required string?[] DinmoIds { get; init; }
 
+    /// <summary><see cref="DinmoIds"/> as 128-bit values, whose order is the text order: for sorting by dinmo_id without comparing strings.</summary>
+    public required StableIds.DinmoId?[] DinmoIdValues { get; init; }
+
     public required ResolutionStatus[] Status { get; init; }
     public required UnresolvedReason[] Reason { get; init; }
 
@@ -52,14 +55,14 @@ internal sealed class ResolutionResult : IDisposable
     public required JaroWinklerUsage JaroWinklerUsage { get; init; }
 
     /// <summary>Each record's dinmo_id in the previous state (SPEC §5), null where it had none.</summary>
-    public required string?[] PreviousIds { get; init; }
+    public required StableIds.DinmoId?[] PreviousIds { get; init; }
 
     /// <summary>The state this run hands the next: record ids, id registry, full id history.</summary>
     public required StableIds.IdState NextState { get; init; }
 
     public RecordTable Records => Loaded.Records;
 
-    public string? PreviousDinmoId(int record) => PreviousIds[record];
+    public string? PreviousDinmoId(int record) => PreviousIds[record]?.ToString();
 
     public void Dispose()
     {

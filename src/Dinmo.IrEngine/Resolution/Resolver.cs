@@ -48,7 +48,7 @@ internal static class Resolver
 
         var valid = violations.Select(v => v is null).ToArray();
         var golden = stages.Time("golden", () => GoldenRecordBuilder.Build(graph, loaded, observations, clusters, valid, threads));
-        var ids = stages.Time("stable_ids", () => StableIds(graph, records, clusters, valid, previous, runId, threads));
+        var ids = stages.Time("stable_ids", () => StableIdStage.Run(graph.Project, records, clusters, valid, previous, runId, threads));
 
         var (status, reason, recordReasons) = Classify(records, applicability, clusters, violations, selfConflict);
         var outcomes = new LinkOutcome[links.Count];
@@ -71,58 +71,10 @@ internal static class Resolver
         {
             Graph = graph, Loaded = loaded, Observations = observations, Rules = rules, Applicability = applicability,
             Links = links, LinkOutcomes = outcomes, LinkBlockReasons = blockReasons, Clusters = clusters,
-            ConflictReasons = violations, Golden = golden, DinmoIds = ids.DinmoIds, Status = status, Reason = reason,
+            ConflictReasons = violations, Golden = golden, DinmoIds = ids.DinmoIds, DinmoIdValues = ids.DinmoIdValues, Status = status, Reason = reason,
             RecordConflictReasons = recordReasons, LinkedBy = linkedBy, SkippedBlocks = skipped, JaroWinklerUsage = jaroWinkler,
             PreviousIds = ids.PreviousIds, NextState = ids.NextState,
         };
-    }
-
-    private sealed record IdOutcome(string?[] DinmoIds, string?[] PreviousIds, IdState NextState);
-
-    /// <summary>dinmo_id continuity (SPEC §5): ids from the previous state, new ids, history, and the next state.</summary>
-    private static IdOutcome StableIds(IdentityGraph graph, RecordTable records, ClusterAssignment clusters, bool[] valid,
-        IdState previous, string runId, int threads)
-    {
-        var runSequence = previous.RunSequence + 1;
-        var keys = new (string Model, string Key)?[records.Count];
-        var previousIds = new string?[records.Count];
-        var readNow = new HashSet<(string, string)>();
-        for (var r = 0; r < records.Count; r++)
-        {
-            if (records.Status[r] != RecordKeyStatus.Valid) continue;
-            var key = (records.ModelName(r), records.KeyString(r)!);
-            keys[r] = key;
-            readNow.Add(key);
-            if (previous.Records.TryGetValue(key, out var held)) previousIds[r] = held.DinmoId;
-        }
-        var validClusters = Enumerable.Range(0, clusters.ClusterCount).Where(c => valid[c]).ToArray();
-        var input = validClusters.Select(c =>
-        {
-            var root = clusters.Roots[c];
-            var members = clusters.MembersOf(c).ToArray();
-            return new StableIdAssigner.ClusterIds(records.ModelName(root), records.KeyString(root)!, members.Select(m => previousIds[m]).ToArray());
-        }).ToArray();
-        var assignment = StableIdAssigner.Assign(graph.Project, input, previous, runId, runSequence, threads);
-        var dinmoIds = new string?[clusters.ClusterCount];
-        for (var k = 0; k < validClusters.Length; k++) dinmoIds[validClusters[k]] = assignment.Ids[k];
-
-        var next = new Dictionary<(string, string), RecordId>();
-        for (var r = 0; r < records.Count; r++)
-        {
-            if (keys[r] is not { } key) continue;
-            var c = clusters.ClusterOf(r);
-            if (c >= 0 && dinmoIds[c] is { } id) next[key] = new RecordId(id, Active: true);
-            else if (previousIds[r] is { } kept) next[key] = new RecordId(kept, Active: false);
-        }
-        var history = previous.History.Concat(assignment.Changes)
-            .Concat(Dinmo.IrEngine.StableIds.IdHistory.Retired(previous, readNow, runId, runSequence)).ToList();
-        var order = CodePointOrder.Instance;
-        history.Sort((a, b) => order.Compare(a.RunId, b.RunId) is var r && r != 0 ? r
-            : order.Compare(a.DinmoId, b.DinmoId) is var d && d != 0 ? d
-            : order.Compare(a.ChangeType, b.ChangeType) is var t && t != 0 ? t
-            : order.Compare(a.IntoDinmoId, b.IntoDinmoId));
-        var state = new IdState { RunSequence = runSequence, Records = next, Registry = assignment.Registry, History = history };
-        return new IdOutcome(dinmoIds, previousIds, state);
     }
 
     /// <summary>Connected components over every link, then the conflict policy.</summary>

@@ -1,5 +1,3 @@
-using Dinmo.IrEngine.Columnar;
-
 namespace Dinmo.IrEngine.StableIds;
 
 /// <summary>
@@ -14,62 +12,69 @@ namespace Dinmo.IrEngine.StableIds;
 /// </summary>
 internal static class IdHistory
 {
-    public static IEnumerable<IdChange> Changes(IReadOnlyList<StableIdAssigner.ClusterIds> clusters, string[] ids,
-        IdState previous, string runId, long runSequence)
+    /// <summary>Merged and split rows, from the candidates of the assignment (each id's spread over clusters).</summary>
+    public static void AddChanges(StableIdAssigner.Assignment assignment, DinmoId[] stillHeld, long runSequence, List<IdChange> changes)
     {
-        var held = new HashSet<string>(ids, StringComparer.Ordinal);
-        // For each previous id: how many of its records each cluster holds now.
-        var spread = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
-        for (var c = 0; c < clusters.Count; c++)
+        if (assignment.Candidates.Length == 0) return;
+        var ids = assignment.Ids;
+        var held = new HashSet<DinmoId>(ids);
+        var spread = (StableIdAssigner.Candidate[])assignment.Candidates.Clone();
+        spread.AsSpan().Sort(static (a, b) => a.Id.CompareTo(b.Id) is var c && c != 0 ? c : a.Cluster.CompareTo(b.Cluster));
+        for (var i = 0; i < spread.Length;)
         {
-            foreach (var id in clusters[c].PreviousIds.OfType<string>())
-            {
-                if (!spread.TryGetValue(id, out var byCluster)) spread[id] = byCluster = [];
-                byCluster[c] = byCluster.GetValueOrDefault(c) + 1;
-            }
-        }
-        var ended = Ended(previous);
-        var stillHeld = previous.Records.Values.Where(r => r.Active || !ended.Contains(r.DinmoId)).Select(r => r.DinmoId)
-            .ToHashSet(StringComparer.Ordinal);
-        foreach (var id in stillHeld.Order(CodePointOrder.Instance))
-        {
-            if (!spread.TryGetValue(id, out var byCluster))
-            {
-                continue; // retired below, or dormant
-            }
+            var start = i;
+            var id = spread[i].Id;
+            while (i < spread.Length && spread[i].Id == id) i++;
+            if (!SortedIds.Contains(stillHeld, id)) continue; // ended before, so neither merged nor split again
+            var parts = spread.AsSpan(start, i - start);
             if (!held.Contains(id))
             {
-                var into = byCluster.OrderByDescending(p => p.Value).ThenBy(p => ids[p.Key], CodePointOrder.Instance).First().Key;
-                yield return new IdChange(id, "merged", ids[into], runId, runSequence);
+                var into = parts[0];
+                foreach (var part in parts)
+                {
+                    if (part.Share > into.Share || (part.Share == into.Share && ids[part.Cluster].CompareTo(ids[into.Cluster]) < 0)) into = part;
+                }
+                changes.Add(new IdChange(id, IdChangeType.Merged, ids[into.Cluster], true, 0, runSequence));
                 continue;
             }
-            foreach (var part in byCluster.Keys.Where(c => ids[c] != id).OrderBy(c => ids[c], CodePointOrder.Instance))
+            foreach (var part in parts)
             {
-                yield return new IdChange(id, "split", ids[part], runId, runSequence);
+                if (ids[part.Cluster] != id) changes.Add(new IdChange(id, IdChangeType.Split, ids[part.Cluster], true, 0, runSequence));
             }
         }
     }
 
     /// <summary>
-    /// Ids of the previous state none of whose records is read in this run: <c>retired</c>. That is every
-    /// active id, and every id kept for unresolved records unless its history already ended it (merged
-    /// or retired): without this, an id reserved for records that then vanish would never be retired.
+    /// Ids still held by the previous state's records: every active id, and every id kept for unresolved
+    /// records unless its history already ended it (merged or retired). Ascending and distinct.
     /// </summary>
-    public static IEnumerable<IdChange> Retired(IdState previous, ISet<(string Model, string Key)> readNow, string runId, long runSequence)
+    public static DinmoId[] StillHeld(IdState previous)
     {
-        var ended = Ended(previous);
-        var stillRead = new HashSet<string>(StringComparer.Ordinal);
-        var held = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, record) in previous.Records)
+        var ended = previous.History.Ended();
+        var records = previous.Records;
+        var held = new List<DinmoId>();
+        for (var row = 0; row < records.Count; row++)
         {
-            if (record.Active || !ended.Contains(record.DinmoId)) held.Add(record.DinmoId);
-            if (readNow.Contains(key)) stillRead.Add(record.DinmoId);
+            if (records.Active[row] || !SortedIds.Contains(ended, records.Ids[row])) held.Add(records.Ids[row]);
         }
-        return held.Where(id => !stillRead.Contains(id)).Order(CodePointOrder.Instance)
-            .Select(id => new IdChange(id, "retired", null, runId, runSequence));
+        return SortedIds.Distinct([.. held]);
     }
 
-    /// <summary>Ids whose history already ended them (merged or retired).</summary>
-    private static HashSet<string> Ended(IdState previous) =>
-        previous.History.Where(h => h.ChangeType is "merged" or "retired").Select(h => h.DinmoId).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// <c>retired</c> rows: ids still held (<see cref="StillHeld"/>) none of whose records is read in this
+    /// run; without this, an id reserved for records that then vanish would never be retired.
+    /// </summary>
+    public static void AddRetired(IdState previous, DinmoId[] stillHeld, bool[] readNow, long runSequence, List<IdChange> changes)
+    {
+        var read = new List<DinmoId>();
+        for (var row = 0; row < readNow.Length; row++)
+        {
+            if (readNow[row]) read.Add(previous.Records.Ids[row]);
+        }
+        var stillRead = SortedIds.Distinct([.. read]);
+        foreach (var id in stillHeld)
+        {
+            if (!SortedIds.Contains(stillRead, id)) changes.Add(new IdChange(id, IdChangeType.Retired, default, false, 0, runSequence));
+        }
+    }
 }

@@ -24,21 +24,11 @@ internal static class IdStateStore
         try
         {
             var run = ReadRows(Path.Combine(folder, "run.arrow"));
-            var records = new Dictionary<(string, string), RecordId>();
-            ForEachBatch(Path.Combine(folder, "record_ids.arrow"), batch =>
+            return new IdState
             {
-                var (models, keys, ids, active) = (Text(batch, 0), Text(batch, 1), Text(batch, 2), (BooleanArray)batch.Column(3));
-                for (var i = 0; i < batch.Length; i++) records[(models.GetString(i), keys.GetString(i))] = new RecordId(ids.GetString(i), active.GetValue(i)!.Value);
-            });
-            var registry = new Dictionary<string, long>(StringComparer.Ordinal);
-            ForEachBatch(Path.Combine(folder, "registry.arrow"), batch =>
-            {
-                var (ids, first) = (Text(batch, 0), (Int64Array)batch.Column(1));
-                for (var i = 0; i < batch.Length; i++) registry[ids.GetString(i)] = first.GetValue(i)!.Value;
-            });
-            var history = ReadRows(Path.Combine(folder, "id_history.arrow"))
-                .Select(r => new IdChange((string)r[0]!, (string)r[1]!, (string?)r[2], (string)r[3]!, (long)r[4]!)).ToList();
-            return new IdState { RunSequence = (long)run[0][0]!, Records = records, Registry = registry, History = history };
+                RunSequence = (long)run[0][0]!, Records = ReadRecords(Path.Combine(folder, "record_ids.arrow")),
+                Registry = ReadRegistry(Path.Combine(folder, "registry.arrow")), History = ReadHistory(Path.Combine(folder, "id_history.arrow")),
+            };
         }
         catch (Exception e) when (e is IOException or InvalidDataException or InvalidCastException or ArgumentException)
         {
@@ -54,29 +44,88 @@ internal static class IdStateStore
         Save(folder, "run", [("run_sequence", ColumnTypes.Int64), ("run_id", ColumnTypes.Text)],
             [new Int64Array.Builder().Append(state.RunSequence).Build(), TextColumn.Of([runId])], 1);
 
-        var records = state.Records.ToArray();
-        System.Array.Sort(records, (a, b) => Columnar.CodePointOrder.Instance.Compare(a.Key.Model, b.Key.Model) is var m && m != 0
-            ? m : Columnar.CodePointOrder.Instance.Compare(a.Key.Key, b.Key.Key));
+        var records = state.Records;
         var active = new BooleanArray.Builder();
-        foreach (var r in records) active.Append(r.Value.Active);
+        foreach (var flag in records.Active) active.Append(flag);
+        var models = new TextColumnBuilder(records.Count);
+        var keys = new TextColumnBuilder(records.Count);
+        for (var row = 0; row < records.Count; row++)
+        {
+            models.Append(records.ModelName(row));
+            keys.Append(records.Key(row));
+        }
         Save(folder, "record_ids", [("model_name", ColumnTypes.Text), ("entity_key", ColumnTypes.Text), ("dinmo_id", ColumnTypes.Text), ("active", ColumnTypes.Flag)],
-            [TextColumn.Of(records.Select(r => r.Key.Model)), TextColumn.Of(records.Select(r => r.Key.Key)),
-             TextColumn.Of(records.Select(r => r.Value.DinmoId)), active.Build()], records.Length);
+            [models.Build(), keys.Build(), IdColumns.Text(records.Ids), active.Build()], records.Count);
 
-        var registry = state.Registry.ToArray();
-        System.Array.Sort(registry, (a, b) => Columnar.CodePointOrder.Instance.Compare(a.Key, b.Key));
+        var registry = state.Registry;
         var first = new Int64Array.Builder();
-        foreach (var r in registry) first.Append(r.Value);
+        foreach (var run in registry.FirstRun) first.Append(run);
         Save(folder, "registry", [("dinmo_id", ColumnTypes.Text), ("first_run_sequence", ColumnTypes.Int64)],
-            [TextColumn.Of(registry.Select(r => r.Key)), first.Build()], registry.Length);
+            [IdColumns.Text(registry.Ids), first.Build()], registry.Count);
 
+        var history = state.History;
         var sequence = new Int64Array.Builder();
-        foreach (var h in state.History) sequence.Append(h.RunSequence);
+        foreach (var row in history.Rows) sequence.Append(row.RunSequence);
         Save(folder, "id_history", [("dinmo_id", ColumnTypes.Text), ("change_type", ColumnTypes.Text), ("into_dinmo_id", ColumnTypes.Text),
                 ("run_id", ColumnTypes.Text), ("run_sequence", ColumnTypes.Int64)],
-            [TextColumn.Of(state.History.Select(h => h.DinmoId)), TextColumn.Of(state.History.Select(h => h.ChangeType)),
-             TextColumn.Of(state.History.Select(h => h.IntoDinmoId)), TextColumn.Of(state.History.Select(h => h.RunId)),
-             sequence.Build()], state.History.Count);
+            [.. IdColumns.History(history), sequence.Build()], history.Count);
+    }
+
+    private static StateRecords ReadRecords(string path)
+    {
+        using var records = new StateRecordsBuilder(1024);
+        ForEachBatch(path, batch =>
+        {
+            var (models, keys, ids, active) = (Text(batch, 0), Text(batch, 1), Text(batch, 2), (BooleanArray)batch.Column(3));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                if (models.IsNull(i) || keys.IsNull(i)) throw new InvalidDataException($"row {i}: null model_name or entity_key");
+                records.Add(models.GetBytes(i), keys.GetBytes(i), IdColumns.Parse(ids, i), active.GetValue(i)!.Value);
+            }
+        });
+        return records.Build();
+    }
+
+    private static IdRegistry ReadRegistry(string path)
+    {
+        var ids = new List<DinmoId>();
+        var first = new List<long>();
+        ForEachBatch(path, batch =>
+        {
+            var (text, runs) = (Text(batch, 0), (Int64Array)batch.Column(1));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                ids.Add(IdColumns.Parse(text, i));
+                first.Add(runs.GetValue(i)!.Value);
+            }
+        });
+        return new IdRegistry([.. ids], [.. first]);
+    }
+
+    private static IdChangeLog ReadHistory(string path)
+    {
+        var runIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rows = new List<IdChange>();
+        ForEachBatch(path, batch =>
+        {
+            var (ids, types, into, runs, sequence) = (Text(batch, 0), Text(batch, 1), Text(batch, 2), Text(batch, 3), (Int64Array)batch.Column(4));
+            var (lastRun, run) = ((byte[]?)null, -1);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                if (runs.IsNull(i)) throw new InvalidDataException($"row {i}: null run_id");
+                // Rows of one run come together (the history is sorted by run), so a run id becomes a string once per run.
+                if (lastRun is null || !runs.GetBytes(i).SequenceEqual(lastRun))
+                {
+                    lastRun = runs.GetBytes(i).ToArray();
+                    var runId = runs.GetString(i);
+                    if (!runIds.TryGetValue(runId, out run)) runIds[runId] = run = runIds.Count;
+                }
+                var hasInto = !into.IsNull(i);
+                rows.Add(new IdChange(IdColumns.Parse(ids, i), IdChangeTypeNames.Parse(types.GetBytes(i)),
+                    hasInto ? IdColumns.Parse(into, i) : default, hasInto, run, sequence.GetValue(i)!.Value));
+            }
+        });
+        return new IdChangeLog([.. runIds.Keys], [.. rows]);
     }
 
     private static void Save(string folder, string name, IReadOnlyList<(string, Apache.Arrow.Types.IArrowType)> columns,

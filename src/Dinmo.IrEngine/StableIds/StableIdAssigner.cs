@@ -1,5 +1,3 @@
-using Dinmo.IrEngine.Columnar;
-
 namespace Dinmo.IrEngine.StableIds;
 
 /// <summary>
@@ -11,63 +9,78 @@ namespace Dinmo.IrEngine.StableIds;
 /// </summary>
 internal static class StableIdAssigner
 {
-    /// <summary>One valid cluster as the assigner sees it: its smallest record key and its records' previous ids.</summary>
-    public sealed record ClusterIds(string Model, string Key, IReadOnlyList<string?> PreviousIds);
+    /// <summary>A previous id held by records of a cluster (an index into the assigner's cluster list).</summary>
+    public readonly record struct Candidate(int Cluster, DinmoId Id, int Share, long FirstRun);
 
-    public sealed record Assignment(string[] Ids, List<IdChange> Changes, Dictionary<string, long> Registry);
+    /// <summary>The id of each cluster; the candidates seen; the ids issued new in this run, in cluster order.</summary>
+    public sealed record Assignment(DinmoId[] Ids, Candidate[] Candidates, DinmoId[] Created);
 
-    public static Assignment Assign(string project, IReadOnlyList<ClusterIds> clusters, IdState previous, string runId, long runSequence,
-        int threads = 1)
+    /// <param name="previous">Previous ids of each cluster's records (any order), cluster after cluster.</param>
+    /// <param name="previousStart">Cluster k's previous ids are <c>previous[previousStart[k]..previousStart[k + 1]]</c>.</param>
+    /// <param name="newId">The new id of cluster k with counter i (a pure function; called in parallel for counter 0).</param>
+    public static Assignment Assign(DinmoId[] previous, int[] previousStart, IdRegistry registry, long runSequence,
+        Func<int, int, DinmoId> newId, int threads)
     {
-        var ids = new string?[clusters.Count];
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        var candidates = new List<(int Cluster, string Id, int Share, long FirstRun)>();
-        for (var c = 0; c < clusters.Count; c++)
-        {
-            foreach (var group in clusters[c].PreviousIds.OfType<string>().GroupBy(id => id, StringComparer.Ordinal))
-            {
-                candidates.Add((c, group.Key, group.Count(), previous.Registry.GetValueOrDefault(group.Key, runSequence)));
-            }
-        }
-        // Clusters are in smallest-record-key order already, so the cluster index breaks the last tie.
-        candidates.Sort((a, b) =>
-        {
-            var order = b.Share.CompareTo(a.Share);
-            if (order == 0) order = a.FirstRun.CompareTo(b.FirstRun);
-            if (order == 0) order = CodePointOrder.Instance.Compare(a.Id, b.Id);
-            return order != 0 ? order : a.Cluster.CompareTo(b.Cluster);
-        });
+        var count = previousStart.Length - 1;
+        var candidates = Candidates(previous, previousStart, registry, runSequence);
+        var ids = new DinmoId[count];
+        var hasId = new bool[count];
+        var taken = new HashSet<DinmoId>();
         foreach (var (cluster, id, _, _) in candidates)
         {
-            if (ids[cluster] is not null || taken.Contains(id)) continue;
+            if (hasId[cluster] || !taken.Add(id)) continue;
             ids[cluster] = id;
-            taken.Add(id);
+            hasId[cluster] = true;
         }
 
         // The first candidate of every cluster still without an id is a pure function of its key:
         // hash them in parallel, then take them in cluster order, moving on only past issued ids.
-        var first = new string?[clusters.Count];
-        Parallel.For(0, clusters.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, c =>
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, k =>
         {
-            if (ids[c] is null) first[c] = DinmoIdFactory.ForCluster(project, clusters[c].Model, clusters[c].Key);
+            if (!hasId[k]) ids[k] = newId(k, 0);
         });
-        var registry = new Dictionary<string, long>(previous.Registry, StringComparer.Ordinal);
-        var changes = new List<IdChange>();
-        for (var c = 0; c < clusters.Count; c++)
+        var issuedNow = new HashSet<DinmoId>();
+        var created = new List<DinmoId>();
+        for (var k = 0; k < count; k++)
         {
-            if (ids[c] is not null) continue;
+            if (hasId[k]) continue;
             var counter = 1;
-            var id = first[c]!;
-            while (registry.ContainsKey(id)) id = DinmoIdFactory.ForCluster(project, clusters[c].Model, clusters[c].Key, counter++);
-            ids[c] = id;
-            registry[id] = runSequence;
-            changes.Add(new IdChange(id, "created", null, runId, runSequence));
+            while (registry.Contains(ids[k]) || issuedNow.Contains(ids[k])) ids[k] = newId(k, counter++);
+            issuedNow.Add(ids[k]);
+            created.Add(ids[k]);
         }
-        var assigned = ids.Select(i => i!).ToArray();
-        changes.AddRange(IdHistory.Changes(clusters, assigned, previous, runId, runSequence));
-        changes.Sort((a, b) => CodePointOrder.Instance.Compare(a.DinmoId, b.DinmoId) is var c && c != 0 ? c
-            : CodePointOrder.Instance.Compare(a.ChangeType, b.ChangeType) is var t && t != 0 ? t
-            : CodePointOrder.Instance.Compare(a.IntoDinmoId, b.IntoDinmoId));
-        return new Assignment(assigned, changes, registry);
+        return new Assignment(ids, candidates, [.. created]);
+    }
+
+    /// <summary>Every (cluster, previous id) with its share, in the greedy order.</summary>
+    private static Candidate[] Candidates(DinmoId[] previous, int[] previousStart, IdRegistry registry, long runSequence)
+    {
+        var candidates = new List<Candidate>();
+        for (var k = 0; k + 1 < previousStart.Length; k++)
+        {
+            var held = previous.AsSpan(previousStart[k], previousStart[k + 1] - previousStart[k]);
+            held.Sort();
+            for (var i = 0; i < held.Length;)
+            {
+                var start = i;
+                while (i < held.Length && held[i] == held[start]) i++;
+                candidates.Add(new Candidate(k, held[start], i - start, registry.FirstRunOf(held[start], runSequence)));
+            }
+        }
+        var sorted = candidates.ToArray();
+        // Clusters are in smallest-record-key order already, so the cluster index breaks the last tie.
+        sorted.AsSpan().Sort(new GreedyOrder());
+        return sorted;
+    }
+
+    private readonly struct GreedyOrder : IComparer<Candidate>
+    {
+        public int Compare(Candidate a, Candidate b)
+        {
+            var order = b.Share.CompareTo(a.Share);
+            if (order == 0) order = a.FirstRun.CompareTo(b.FirstRun);
+            if (order == 0) order = a.Id.CompareTo(b.Id);
+            return order != 0 ? order : a.Cluster.CompareTo(b.Cluster);
+        }
     }
 }

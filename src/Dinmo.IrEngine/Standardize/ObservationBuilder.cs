@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Ingest;
@@ -48,7 +49,7 @@ internal static class ObservationBuilder
         var identifierColumn = identifier.ToArray();
         var valueColumn = value.ToArray();
         var (recordStart, byRecord) = IndexByRecord(recordColumn, records.Count);
-        var recordsPerValue = CountRecordsPerValue(identifierColumn, valueColumn, recordColumn, byRecord);
+        var recordsPerValue = CountRecordsPerValue(identifierColumn, valueColumn, recordStart, byRecord, values.Count);
         var block = Decide(graph, identifierColumn, valueColumn, values, recordsPerValue);
         return new ObservationTable
         {
@@ -70,39 +71,50 @@ internal static class ObservationBuilder
         return (start, byRecord);
     }
 
-    private static Dictionary<long, int> CountRecordsPerValue(short[] identifier, int[] value, int[] record, int[] byRecord)
+    private static Dictionary<long, int> CountRecordsPerValue(short[] identifier, int[] value, int[] recordStart, int[] byRecord, int distinctValues)
     {
-        var counts = new Dictionary<long, int>();
-        var lastRecord = new Dictionary<long, int>();
-        // Walking in record order, a record that carries one value twice (two columns) counts once.
-        foreach (var o in byRecord)
+        var counts = new Dictionary<long, int>(distinctValues);
+        for (var r = 0; r + 1 < recordStart.Length; r++)
         {
-            var key = ObservationTable.ValueKey(identifier[o], value[o]);
-            if (lastRecord.TryGetValue(key, out var last) && last == record[o]) continue;
-            lastRecord[key] = record[o];
-            counts[key] = counts.GetValueOrDefault(key) + 1;
+            var carried = byRecord.AsSpan(recordStart[r], recordStart[r + 1] - recordStart[r]);
+            for (var i = 0; i < carried.Length; i++)
+            {
+                var key = ObservationTable.ValueKey(identifier[carried[i]], value[carried[i]]);
+                // A record that carries one value twice (two columns) counts once; a record holds only a few observations.
+                if (CarriedBefore(carried[..i], key, identifier, value)) continue;
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
+            }
         }
         return counts;
+    }
+
+    private static bool CarriedBefore(ReadOnlySpan<int> earlier, long key, short[] identifier, int[] value)
+    {
+        foreach (var o in earlier)
+        {
+            if (ObservationTable.ValueKey(identifier[o], value[o]) == key) return true;
+        }
+        return false;
     }
 
     private static BlockReason[] Decide(IdentityGraph graph, short[] identifier, int[] value, ValueDictionary values,
         Dictionary<long, int> recordsPerValue)
     {
         var lists = graph.Identifiers.Select(i => new BlockList(i)).ToArray();
-        var decided = new Dictionary<long, BlockReason>();
+        var decided = new Dictionary<long, BlockReason>(recordsPerValue.Count);
         var block = new BlockReason[identifier.Length];
         for (var o = 0; o < block.Length; o++)
         {
             var id = identifier[o];
             var key = ObservationTable.ValueKey(id, value[o]);
-            if (!decided.TryGetValue(key, out var reason))
+            ref var reason = ref CollectionsMarshal.GetValueRefOrAddDefault(decided, key, out var known);
+            if (!known)
             {
                 reason = lists[id].Decide(values[value[o]]);
                 if (reason == BlockReason.None && graph.Identifiers[id].MaxRecordsPerValue is { } max && recordsPerValue[key] > max)
                 {
                     reason = BlockReason.Hub;
                 }
-                decided[key] = reason;
             }
             block[o] = reason;
         }

@@ -66,7 +66,8 @@ public sealed class IdContinuityPropertyTests
                 var keys = people.Keys.ToArray();
                 using var loaded = RecordLoader.Load(graph, [Input(graph, keys, keys.Select(k => people[k]).ToArray())]);
                 using var result = Resolver.Resolve(graph, loaded, new StageClock(), state, $"run{run}");
-                var created = result.NextState.History.Where(h => h.RunId == $"run{run}" && h.ChangeType == "created").Select(h => h.DinmoId).ToList();
+                var history = result.NextState.History;
+                var created = history.Rows.Where(h => history.RunIds[h.Run] == $"run{run}" && h.Type == IdChangeType.Created).Select(h => h.Id.ToString()).ToList();
                 foreach (var id in created)
                 {
                     if (!issued.Add(id)) return false; // issued twice
@@ -75,7 +76,7 @@ public sealed class IdContinuityPropertyTests
                 for (var c = 0; c < result.Clusters.ClusterCount; c++)
                 {
                     if (result.DinmoIds[c] is not { } id || !created.Contains(id)) continue;
-                    var held = result.Clusters.MembersOf(c).ToArray().Select(r => result.PreviousIds[r]).OfType<string>().ToArray();
+                    var held = result.Clusters.MembersOf(c).ToArray().Select(result.PreviousDinmoId).OfType<string>().ToArray();
                     // A new id while holding old ones is only allowed when every held id went to another cluster.
                     if (held.Any(h => !taken.Contains(h))) return false;
                 }

@@ -14,13 +14,13 @@ internal static class GoldenTableBuilder
     {
         var golden = result.Golden;
         var order = new int[golden.Count];
-        var ids = new string[golden.Count];
+        var ids = new UInt128[golden.Count];
         for (var row = 0; row < order.Length; row++)
         {
             order[row] = row;
-            ids[row] = result.DinmoIds[golden.Cluster[row]]!;
+            ids[row] = result.DinmoIdValues[golden.Cluster[row]]!.Value.Bits;
         }
-        System.Array.Sort(ids, order, CodePointOrder.Instance);
+        System.Array.Sort(ids, order);
         return order;
     }
 

@@ -1,4 +1,5 @@
 using Dinmo.IrEngine.Resolution;
+using Dinmo.IrEngine.StableIds;
 
 namespace Dinmo.IrEngine.Output.Tables;
 
@@ -10,12 +11,10 @@ internal static class IdHistoryTableBuilder
 {
     public static OutputTable Build(ResolutionResult result)
     {
-        var rows = result.NextState.History;
+        var history = result.NextState.History;
         return OutputTable.Create(TableNames.IdHistory,
             [("dinmo_id", ColumnTypes.Text), ("change_type", ColumnTypes.Text), ("into_dinmo_id", ColumnTypes.Text),
              ("run_id", ColumnTypes.Text)],
-            [TextColumn.Of(rows.Select(r => r.DinmoId)), TextColumn.Of(rows.Select(r => r.ChangeType)),
-             TextColumn.Of(rows.Select(r => r.IntoDinmoId)), TextColumn.Of(rows.Select(r => r.RunId))],
-            rows.Count);
+            IdColumns.History(history), history.Count);
     }
 }

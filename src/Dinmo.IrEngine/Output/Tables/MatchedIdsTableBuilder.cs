@@ -14,6 +14,17 @@ internal static class MatchedIdsTableBuilder
 {
     private readonly record struct Carried(int Identifier, int Value, int Record);
 
+    /// <summary>Identifier name, then value by UTF-8 bytes (code-point order), then record; a struct so the sort calls it directly.</summary>
+    private readonly struct CarriedOrder(int[] identifierRank, Standardize.ValueDictionary values) : IComparer<Carried>
+    {
+        public int Compare(Carried a, Carried b)
+        {
+            var c = identifierRank[a.Identifier].CompareTo(identifierRank[b.Identifier]);
+            if (c == 0 && a.Value != b.Value) c = values[a.Value].SequenceCompareTo(values[b.Value]);
+            return c != 0 ? c : a.Record.CompareTo(b.Record);
+        }
+    }
+
     public static OutputTable Build(ResolutionResult result, int[] goldenOrder)
     {
         var observations = result.Observations;
@@ -24,12 +35,7 @@ internal static class MatchedIdsTableBuilder
         var sortedNames = names.Order(CodePointOrder.Instance).ToList();
         var identifierRank = names.Select(n => sortedNames.IndexOf(n)).ToArray();
         var identifierNames = names.Select(Encoding.UTF8.GetBytes).ToArray();
-        Comparison<Carried> compare = (a, b) =>
-        {
-            var c = identifierRank[a.Identifier].CompareTo(identifierRank[b.Identifier]);
-            if (c == 0 && a.Value != b.Value) c = observations.Values[a.Value].SequenceCompareTo(observations.Values[b.Value]);
-            return c != 0 ? c : a.Record.CompareTo(b.Record);
-        };
+        var compare = new CarriedOrder(identifierRank, observations.Values);
 
         var ids = new TextColumnBuilder(goldenOrder.Length * 4, 36);
         var identifiers = new TextColumnBuilder(goldenOrder.Length * 4);
@@ -48,7 +54,7 @@ internal static class MatchedIdsTableBuilder
                     if (observations.IsUsable(o)) carried.Add(new Carried(observations.Identifier[o], observations.Value[o], record));
                 }
             }
-            carried.Sort(compare);
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(carried).Sort(compare);
             var id = Encoding.UTF8.GetBytes(result.DinmoIds[cluster]!);
             for (var i = 0; i < carried.Count;)
             {

@@ -15,4 +15,12 @@ internal static class TableNames
 
     public static readonly IReadOnlyList<string> All =
         [Golden, MatchedIds, Unresolved, Lookup, Match, MatchPairs, IdHistory, GoldenReport, RunMetrics];
+
+    /// <summary>
+    /// Tables by the work of building and writing them, largest first (measured on the 1M-record demo:
+    /// lookup 393 MB, matched ids 199 MB, match pairs 166 MB, match 151 MB, golden 112 MB, id history 40 MB),
+    /// the order in which parallel writers take them.
+    /// </summary>
+    public static readonly string[] BySize =
+        [Lookup, MatchedIds, MatchPairs, Match, Golden, IdHistory, Unresolved, GoldenReport, RunMetrics];
 }

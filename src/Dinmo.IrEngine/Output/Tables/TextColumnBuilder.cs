@@ -11,8 +11,11 @@ namespace Dinmo.IrEngine.Output.Tables;
 /// </summary>
 internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue = 16)
 {
-    private byte[] _bytes = new byte[Math.Max(capacity, 16) * Math.Max(bytesPerValue, 1)];
-    private byte[] _offsets = new byte[(Math.Max(capacity, 16) + 1) * sizeof(int)];
+    // Value bytes and offsets are always written before they are read (Build hands out only the
+    // written prefix; offset 0 is a zero the offsets start with), so they skip the GC's zeroing;
+    // the validity bitmap is OR-ed into and must start zeroed.
+    private byte[] _bytes = GC.AllocateUninitializedArray<byte>(Math.Max(capacity, 16) * Math.Max(bytesPerValue, 1));
+    private byte[] _offsets = ZeroFirstOffset(GC.AllocateUninitializedArray<byte>((Math.Max(capacity, 16) + 1) * sizeof(int)));
     private byte[] _validity = new byte[(Math.Max(capacity, 16) + 7) / 8];
     private int _byteCount;
     private int _nulls;
@@ -94,9 +97,23 @@ internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue =
 
     private void EnsureRoom(int extraBytes)
     {
-        if (_byteCount + extraBytes > _bytes.Length) System.Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _byteCount + extraBytes));
-        if ((Count + 2) * sizeof(int) > _offsets.Length) System.Array.Resize(ref _offsets, _offsets.Length * 2);
+        if (_byteCount + extraBytes > _bytes.Length) _bytes = Grown(_bytes, _byteCount, Math.Max(_bytes.Length * 2, _byteCount + extraBytes));
+        if ((Count + 2) * sizeof(int) > _offsets.Length) _offsets = Grown(_offsets, (Count + 1) * sizeof(int), _offsets.Length * 2);
         if ((Count >> 3) + 1 > _validity.Length) System.Array.Resize(ref _validity, _validity.Length * 2);
+    }
+
+    /// <summary>A larger uninitialized buffer holding the first <paramref name="used"/> bytes of <paramref name="buffer"/>.</summary>
+    private static byte[] Grown(byte[] buffer, int used, int size)
+    {
+        var grown = GC.AllocateUninitializedArray<byte>(size);
+        buffer.AsSpan(0, used).CopyTo(grown);
+        return grown;
+    }
+
+    private static byte[] ZeroFirstOffset(byte[] offsets)
+    {
+        MemoryMarshal.Cast<byte, int>(offsets.AsSpan())[0] = 0;
+        return offsets;
     }
 }
 

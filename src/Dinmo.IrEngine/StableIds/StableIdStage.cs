@@ -1,0 +1,90 @@
+using Dinmo.IrEngine.Cluster;
+using Dinmo.IrEngine.Ingest;
+
+namespace Dinmo.IrEngine.StableIds;
+
+/// <summary>
+/// dinmo_id continuity (SPEC §5) over columns: previous ids by a merge join of records and state,
+/// the greedy assignment with new ids hashed from key bytes, history rows, and the next state, whose
+/// records come out already in key order.
+/// </summary>
+internal static class StableIdStage
+{
+    /// <summary>Ids per cluster (null for excluded clusters), each record's previous id, and the state for the next run.</summary>
+    public sealed record Outcome(string?[] DinmoIds, DinmoId?[] DinmoIdValues, DinmoId?[] PreviousIds, IdState NextState);
+
+    public static Outcome Run(string project, RecordTable records, ClusterAssignment clusters, bool[] valid, IdState previous,
+        string runId, int threads)
+    {
+        var runSequence = previous.RunSequence + 1;
+        var (stateRow, readNow) = PreviousIdJoin.Join(records, previous.Records);
+        var validClusters = Enumerable.Range(0, clusters.ClusterCount).Where(c => valid[c]).ToArray();
+        var (held, heldStart) = HeldIds(clusters, validClusters, stateRow, previous.Records);
+        var prefixes = records.ModelNames.Select(m => DinmoIdFactory.ClusterNamePrefix(project, m)).ToArray();
+        var assignment = StableIdAssigner.Assign(held, heldStart, previous.Registry, runSequence, (k, counter) =>
+        {
+            var root = clusters.Roots[validClusters[k]];
+            return DinmoIdFactory.ForCluster(prefixes[records.Model[root]], records.Key(root), counter);
+        }, threads);
+
+        var ids = new DinmoId?[clusters.ClusterCount];
+        var text = new string?[clusters.ClusterCount];
+        for (var k = 0; k < validClusters.Length; k++)
+        {
+            ids[validClusters[k]] = assignment.Ids[k];
+            text[validClusters[k]] = assignment.Ids[k].ToString();
+        }
+        var previousIds = new DinmoId?[records.Count];
+        for (var r = 0; r < records.Count; r++)
+        {
+            if (stateRow[r] >= 0) previousIds[r] = previous.Records.Ids[stateRow[r]];
+        }
+
+        var changes = new List<IdChange>(assignment.Created.Length);
+        foreach (var id in assignment.Created) changes.Add(new IdChange(id, IdChangeType.Created, default, false, 0, runSequence));
+        var stillHeld = IdHistory.StillHeld(previous);
+        IdHistory.AddChanges(assignment, stillHeld, runSequence, changes);
+        IdHistory.AddRetired(previous, stillHeld, readNow, runSequence, changes);
+        var next = new IdState
+        {
+            RunSequence = runSequence,
+            Records = NextRecords(records, clusters, ids, previousIds),
+            Registry = previous.Registry.With(assignment.Created, runSequence),
+            History = previous.History.With(runId, changes),
+        };
+        return new Outcome(text, ids, previousIds, next);
+    }
+
+    /// <summary>The previous ids of each valid cluster's records, cluster after cluster.</summary>
+    private static (DinmoId[] Held, int[] Start) HeldIds(ClusterAssignment clusters, int[] validClusters, int[] stateRow, StateRecords state)
+    {
+        var start = new int[validClusters.Length + 1];
+        var held = new List<DinmoId>();
+        for (var k = 0; k < validClusters.Length; k++)
+        {
+            foreach (var member in clusters.MembersOf(validClusters[k]))
+            {
+                if (stateRow[member] >= 0) held.Add(state.Ids[stateRow[member]]);
+            }
+            start[k + 1] = held.Count;
+        }
+        return ([.. held], start);
+    }
+
+    /// <summary>Every valid record key read now: its cluster's id (active), or the id it kept while unresolved.</summary>
+    private static StateRecords NextRecords(RecordTable records, ClusterAssignment clusters, DinmoId?[] ids, DinmoId?[] previousIds)
+    {
+        using var next = new StateRecordsBuilder(records.Count);
+        foreach (var (model, start, end) in ModelRanges.Of(records))
+        {
+            for (var r = start; r < end; r++)
+            {
+                if (records.Status[r] != RecordKeyStatus.Valid) continue;
+                var c = clusters.ClusterOf(r);
+                if (c >= 0 && ids[c] is { } id) next.Add(records.ModelNamesUtf8[model], records.Key(r), id, active: true);
+                else if (previousIds[r] is { } kept) next.Add(records.ModelNamesUtf8[model], records.Key(r), kept, active: false);
+            }
+        }
+        return next.Build();
+    }
+}
