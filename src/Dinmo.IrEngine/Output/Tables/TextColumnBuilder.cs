@@ -63,13 +63,17 @@ internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue =
     /// </summary>
     public StringArray BuildPadded()
     {
-        var offsetBytes = Padded((Count + 1) * sizeof(int));
+        var offsetUsed = (Count + 1) * sizeof(int);
+        var offsetBytes = Padded(offsetUsed);
         var valueBytes = Padded(_byteCount);
         var validityBytes = Padded((Count + 7) / 8);
-        // Arrays only grow by zero-filled copies and nothing is written past the counts, so the padding is zeros.
         if (offsetBytes > _offsets.Length) System.Array.Resize(ref _offsets, offsetBytes);
         if (valueBytes > _bytes.Length) System.Array.Resize(ref _bytes, valueBytes);
         if (validityBytes > _validity.Length) System.Array.Resize(ref _validity, validityBytes);
+        // Value and offset buffers are not zeroed when allocated: clear the padding, or the files would
+        // carry whatever the memory held. The validity bitmap starts zeroed and only gains bits below Count.
+        _offsets.AsSpan(offsetUsed, offsetBytes - offsetUsed).Clear();
+        _bytes.AsSpan(_byteCount, valueBytes - _byteCount).Clear();
         return new StringArray(Count, Buffer(_offsets, offsetBytes), Buffer(_bytes, valueBytes),
             _nulls == 0 ? ArrowBuffer.Empty : Buffer(_validity, validityBytes), _nulls);
     }
