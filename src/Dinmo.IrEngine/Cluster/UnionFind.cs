@@ -80,7 +80,7 @@ internal sealed class UnionFind
         for (var x = 0; x < parent.Length; x++) parent[x] = parent[parent[x]];
     }
 
-    /// <summary>Sequential unions, with the parents of edges a few ahead prefetched (the reads are random).</summary>
+    /// <summary>Sequential unions, with the parents of the edge a few ahead prefetched.</summary>
     private unsafe void UnionRange(ReadOnlySpan<int> left, ReadOnlySpan<int> right)
     {
         fixed (int* parent = _parent)
@@ -88,11 +88,7 @@ internal sealed class UnionFind
             var n = left.Length;
             for (var i = 0; i < n; i++)
             {
-                if (Sse.IsSupported && i + PrefetchDistance < n)
-                {
-                    Sse.Prefetch0(parent + left[i + PrefetchDistance]);
-                    Sse.Prefetch0(parent + right[i + PrefetchDistance]);
-                }
+                if (i + PrefetchDistance < n) Prefetch(parent, left[i + PrefetchDistance], right[i + PrefetchDistance]);
                 Union(left[i], right[i]);
             }
         }
@@ -120,15 +116,20 @@ internal sealed class UnionFind
                 var end = Math.Min(n, (t + 1) * chunk);
                 for (var i = t * chunk; i < end; i++)
                 {
-                    if (Sse.IsSupported && i + PrefetchDistance < end)
-                    {
-                        Sse.Prefetch0(parent + l[i + PrefetchDistance]);
-                        Sse.Prefetch0(parent + r[i + PrefetchDistance]);
-                    }
+                    if (i + PrefetchDistance < end) Prefetch(parent, l[i + PrefetchDistance], r[i + PrefetchDistance]);
                     UnionConcurrent(_parent, l[i], r[i]);
                 }
             });
         }
+    }
+
+    /// <summary>Asks for the parents of an edge's ends ahead of use (the reads are random in a large array).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch(int* parent, int a, int b)
+    {
+        if (!Sse.IsSupported) return;
+        Sse.Prefetch0(parent + a);
+        Sse.Prefetch0(parent + b);
     }
 
     private static void UnionConcurrent(int[] parent, int a, int b)
