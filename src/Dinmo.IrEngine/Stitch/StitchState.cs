@@ -95,8 +95,24 @@ internal static class StitchState
     public static void Save(string stagingDirectory, OutputTable table) =>
         TableFileWriter.Write(OutputFormat.Arrow, Path.Combine(stagingDirectory, Directory), table.Name, table.Schema, [table.Batch]);
 
-    /// <summary>Restores the graph saved by <see cref="Write"/> into the empty <paramref name="graph"/>; identifiers no longer configured are dropped with their values.</summary>
+    /// <summary>
+    /// Restores the graph saved by <see cref="Write"/> into the empty <paramref name="graph"/>; identifiers no longer
+    /// configured are dropped with their values. A damaged or foreign state (an unknown status or reason, a number
+    /// out of range) is an input error that says to rerun with --full, like a missing file or column.
+    /// </summary>
     public static void Read(string stateDirectory, ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies)
+    {
+        try
+        {
+            ReadRows(stateDirectory, graph, policies);
+        }
+        catch (Exception error) when (error is FormatException or InvalidCastException or OverflowException)
+        {
+            Throw.Input($"stitching state is unreadable ({error.Message}); rerun with --full", stateDirectory, inner: error);
+        }
+    }
+
+    private static void ReadRows(string stateDirectory, ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies)
     {
         var rank = policies.ToDictionary(p => p.Name, p => p.Rank, StringComparer.Ordinal);
         var utf8 = new ValidUtf8();

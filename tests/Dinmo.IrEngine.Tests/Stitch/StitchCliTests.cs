@@ -1,3 +1,5 @@
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
 using Dinmo.IrEngine.Tests.Support;
 
 namespace Dinmo.IrEngine.Tests.Stitch;
@@ -51,5 +53,37 @@ public sealed class StitchCliTests
             "identity_event_profile_redirects", "identity_event_profile_audit_events", "identity_event_profile_run_metrics"], outputs);
         foreach (var table in outputs) Assert.True(File.Exists(Path.Combine(s.OutputFolder, table + ".parquet")), table);
         Assert.True(File.Exists(Path.Combine(s.OutputFolder, "run_summary.json")));
+    }
+
+    [Fact]
+    public void DamagedState_Exit3SayingRerunWithFull_PreviousOutputsKept()
+    {
+        using var s = new StitchScenario().Events("e1,2024-01-01T10:00:00Z,2024-01-01,a1,,,");
+        s.StitchOk("good");
+        var stateFile = Path.Combine(s.OutputFolder, "_state", "profile_values.arrow");
+        ReplaceTextColumn(stateFile, "status", "no-such-status");
+        var before = ResolveScenario.TreeHashes(s.OutputFolder);
+        s.Events("e2,2024-01-02T10:00:00Z,2024-01-02,a1,,,");
+        var run = s.Stitch("next");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("stitching state is unreadable", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("rerun with --full", run.StdErr, StringComparison.Ordinal);
+        Assert.Equal(before, ResolveScenario.TreeHashes(s.OutputFolder));
+    }
+
+    /// <summary>Rewrites an Arrow file with every value of one string column replaced.</summary>
+    private static void ReplaceTextColumn(string file, string column, string value)
+    {
+        RecordBatch batch;
+        using (var reader = new ArrowFileReader(File.OpenRead(file)))
+        {
+            batch = reader.ReadNextRecordBatch();
+            batch = new RecordBatch(batch.Schema, batch.Schema.FieldsList.Select((f, i) => f.Name != column ? batch.Column(i)
+                : new StringArray.Builder().AppendRange(Enumerable.Repeat(value, batch.Length)).Build()).ToArray(), batch.Length);
+        }
+        using var stream = File.Create(file);
+        using var writer = new ArrowFileWriter(stream, batch.Schema);
+        writer.WriteRecordBatch(batch);
+        writer.WriteEnd();
     }
 }
