@@ -104,7 +104,8 @@ internal static class IdStateStore
 
     private static IdChangeLog ReadHistory(string path)
     {
-        var runIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var runIds = new List<string>();  // run index → run id, in order of first appearance
+        var runIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = new List<IdChange>();
         ForEachBatch(path, batch =>
         {
@@ -118,14 +119,18 @@ internal static class IdStateStore
                 {
                     lastRun = runs.GetBytes(i).ToArray();
                     var runId = runs.GetString(i);
-                    if (!runIds.TryGetValue(runId, out run)) runIds[runId] = run = runIds.Count;
+                    if (!runIndex.TryGetValue(runId, out run))
+                    {
+                        runIndex[runId] = run = runIds.Count;
+                        runIds.Add(runId);
+                    }
                 }
                 var hasInto = !into.IsNull(i);
                 rows.Add(new IdChange(IdColumns.Parse(ids, i), IdChangeTypeNames.Parse(types.GetBytes(i)),
                     hasInto ? IdColumns.Parse(into, i) : default, hasInto, run, sequence.GetValue(i)!.Value));
             }
         });
-        return new IdChangeLog([.. runIds.Keys], [.. rows]);
+        return new IdChangeLog([.. runIds], [.. rows]);
     }
 
     private static void Save(string folder, string name, IReadOnlyList<(string, Apache.Arrow.Types.IArrowType)> columns,
