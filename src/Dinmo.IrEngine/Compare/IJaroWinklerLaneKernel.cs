@@ -26,4 +26,10 @@ internal interface IJaroWinklerLaneKernel
     static abstract ulong ScoreGroup<T>(ReadOnlySpan<int> queryIds, ref T groupPm, ref T groupOnes,
         ref T groupBound, ref T groupNeed, T queryOnes, T queryBound, ref T matches, ref T transpositions)
         where T : unmanaged, IBinaryInteger<T>, IUnsignedNumber<T>;
+
+    /// <summary>
+    /// For the one-to-one path on padded strings: bit k set when the k-th of the VectorBytes / 4 code
+    /// points starting at <paramref name="lanes"/> equals <paramref name="codePoint"/>.
+    /// </summary>
+    static abstract ulong EqualLanes(ref int lanes, int codePoint);
 }

@@ -33,7 +33,7 @@ internal readonly partial struct JaroWinklerVector128
         if (la == 0 || lb == 0) return la == lb ? 1.0 : 0.0;
         if (la > JaroWinklerBitParallel.WordBits || lb > JaroWinklerBitParallel.WordBits)
             return JaroWinklerBitParallel.SimilarityBlocked(a, b);
-        return Avx2.IsSupported && lb <= 4 * IntLanes ? SimilarityInRegisters(a, b) : SimilarityPadded(a, b);
+        return Avx2.IsSupported && lb <= 4 * IntLanes ? SimilarityInRegisters(a, b) : JaroWinklerPadded.Similarity<JaroWinklerVector128>(a, b);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -67,28 +67,10 @@ internal readonly partial struct JaroWinklerVector128
         return Vector128.ConditionalSelect(inside, Avx2.MaskLoad(start + offset, inside), Vector128.Create(pad));
     }
 
-    /// <summary>Strings with b of 17..64 code points (or no AVX2): b padded with <see cref="PadB"/> to whole vectors.</summary>
-    [SkipLocalsInit]
-    private static double SimilarityPadded(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
-    {
-        int la = a.Length, lb = b.Length;
-        int padLength = (lb + IntLanes - 1) & -IntLanes;
-        Span<int> padded = stackalloc int[JaroWinklerBitParallel.WordBits];
-        b.CopyTo(padded);
-        padded[lb..padLength].Fill(PadB);
-        ref int p0 = ref padded[0];
-        Span<ulong> pm = stackalloc ulong[JaroWinklerBitParallel.WordBits];
-        for (int j = 0; j < la; j++)
-        {
-            Vector128<int> c = Vector128.Create(a[j]);
-            ulong mask = 0;
-            for (int k = 0; k < padLength; k += IntLanes)
-                mask |= (ulong)Vector128.Equals(Vector128.LoadUnsafe(ref p0, (nuint)k), c).ExtractMostSignificantBits() << k;
-            pm[j] = mask;
-        }
-        JaroWinklerBitParallel.CountWord(pm, la, lb, out int m, out int t);
-        return JaroWinklerScalar.Finish(m, t, la, lb, JaroWinklerScalar.CommonPrefix(a, b));
-    }
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong EqualLanes(ref int lanes, int codePoint) =>
+        Vector128.Equals(Vector128.LoadUnsafe(ref lanes), Vector128.Create(codePoint)).ExtractMostSignificantBits();
 
     /// <summary>b in four registers (padded with <see cref="PadB"/>): four compares per character of a.</summary>
     private readonly struct RegisterMask(Vector128<int> v0, Vector128<int> v1, Vector128<int> v2, Vector128<int> v3) : IJaroWinklerPairMask

@@ -32,7 +32,7 @@ internal readonly partial struct JaroWinklerVector256
         if (la == 0 || lb == 0) return la == lb ? 1.0 : 0.0;
         if (la > JaroWinklerBitParallel.WordBits || lb > JaroWinklerBitParallel.WordBits)
             return JaroWinklerBitParallel.SimilarityBlocked(a, b);
-        return Avx2.IsSupported && lb <= 2 * IntLanes ? SimilarityInRegisters(a, b) : SimilarityPadded(a, b);
+        return Avx2.IsSupported && lb <= 2 * IntLanes ? SimilarityInRegisters(a, b) : JaroWinklerPadded.Similarity<JaroWinklerVector256>(a, b);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -65,28 +65,10 @@ internal readonly partial struct JaroWinklerVector256
         return Vector256.ConditionalSelect(inside, Avx2.MaskLoad(start + offset, inside), Vector256.Create(pad));
     }
 
-    /// <summary>Strings with b of 17..64 code points (or no AVX2): b padded with <see cref="PadB"/> to whole vectors.</summary>
-    [SkipLocalsInit]
-    private static double SimilarityPadded(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
-    {
-        int la = a.Length, lb = b.Length;
-        int padLength = (lb + IntLanes - 1) & -IntLanes;
-        Span<int> padded = stackalloc int[JaroWinklerBitParallel.WordBits];
-        b.CopyTo(padded);
-        padded[lb..padLength].Fill(PadB);
-        ref int p0 = ref padded[0];
-        Span<ulong> pm = stackalloc ulong[JaroWinklerBitParallel.WordBits];
-        for (int j = 0; j < la; j++)
-        {
-            Vector256<int> c = Vector256.Create(a[j]);
-            ulong mask = 0;
-            for (int k = 0; k < padLength; k += IntLanes)
-                mask |= (ulong)Vector256.Equals(Vector256.LoadUnsafe(ref p0, (nuint)k), c).ExtractMostSignificantBits() << k;
-            pm[j] = mask;
-        }
-        JaroWinklerBitParallel.CountWord(pm, la, lb, out int m, out int t);
-        return JaroWinklerScalar.Finish(m, t, la, lb, JaroWinklerScalar.CommonPrefix(a, b));
-    }
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong EqualLanes(ref int lanes, int codePoint) =>
+        Vector256.Equals(Vector256.LoadUnsafe(ref lanes), Vector256.Create(codePoint)).ExtractMostSignificantBits();
 
     /// <summary>b in two registers (padded with <see cref="PadB"/>): two compares per character of a.</summary>
     private readonly struct RegisterMask(Vector256<int> low, Vector256<int> high) : IJaroWinklerPairMask

@@ -35,7 +35,7 @@ internal readonly partial struct JaroWinklerVector512
         if (la == 0 || lb == 0) return la == lb ? 1.0 : 0.0;
         if (la > JaroWinklerBitParallel.WordBits || lb > JaroWinklerBitParallel.WordBits)
             return JaroWinklerBitParallel.SimilarityBlocked(a, b);
-        return Avx512F.IsSupported && la <= IntLanes && lb <= IntLanes ? SimilarityInRegisters(a, b) : SimilarityPadded(a, b);
+        return Avx512F.IsSupported && la <= IntLanes && lb <= IntLanes ? SimilarityInRegisters(a, b) : JaroWinklerPadded.Similarity<JaroWinklerVector512>(a, b);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -63,28 +63,10 @@ internal readonly partial struct JaroWinklerVector512
         }
     }
 
-    /// <summary>Strings of 17..64 code points (or no AVX-512): b padded with <see cref="PadB"/> to whole vectors.</summary>
-    [SkipLocalsInit]
-    private static double SimilarityPadded(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
-    {
-        int la = a.Length, lb = b.Length;
-        int padLength = (lb + IntLanes - 1) & -IntLanes;
-        Span<int> padded = stackalloc int[JaroWinklerBitParallel.WordBits];
-        b.CopyTo(padded);
-        padded[lb..padLength].Fill(PadB);
-        ref int p0 = ref padded[0];
-        Span<ulong> pm = stackalloc ulong[JaroWinklerBitParallel.WordBits];
-        for (int j = 0; j < la; j++)
-        {
-            Vector512<int> c = Vector512.Create(a[j]);
-            ulong mask = 0;
-            for (int k = 0; k < padLength; k += IntLanes)
-                mask |= (ulong)Vector512.Equals(Vector512.LoadUnsafe(ref p0, (nuint)k), c).ExtractMostSignificantBits() << k;
-            pm[j] = mask;
-        }
-        JaroWinklerBitParallel.CountWord(pm, la, lb, out int m, out int t);
-        return JaroWinklerScalar.Finish(m, t, la, lb, JaroWinklerScalar.CommonPrefix(a, b));
-    }
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong EqualLanes(ref int lanes, int codePoint) =>
+        Vector512.Equals(Vector512.LoadUnsafe(ref lanes), Vector512.Create(codePoint)).ExtractMostSignificantBits();
 
     /// <summary>All-ones in the first <paramref name="count"/> lanes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
