@@ -58,7 +58,7 @@ public static class Pipeline
         var sources = stages.Time("open", () => OpenSources(graph));
         try
         {
-            using var loaded = stages.Time("read", () => RecordLoader.Load(graph, sources.Inputs, cancel));
+            using var loaded = stages.Time("read", () => RecordLoader.Load(graph, sources.Inputs, cancel, threads));
             budget.Check("read");
             Diagnostics.IrEngineMeter.Read(loaded.Records.Count);
             using var result = Resolver.Resolve(graph, loaded, stages, previous, runId, cancel, threads);

@@ -23,6 +23,14 @@ internal sealed class GrowableArray<T> : IDisposable where T : unmanaged
         _items[_count++] = item;
     }
 
+    /// <summary>Appends all of <paramref name="items"/> with one copy.</summary>
+    public void AddRange(ReadOnlySpan<T> items)
+    {
+        while (_count + items.Length > _items.Length) Grow();
+        items.CopyTo(_items.AsSpan(_count));
+        _count += items.Length;
+    }
+
     public ref T this[int index] => ref _items[index];
 
     public Span<T> AsSpan() => _items.AsSpan(0, _count);

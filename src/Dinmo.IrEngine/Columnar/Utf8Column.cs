@@ -51,6 +51,21 @@ internal sealed class Utf8Column : IDisposable
         return _count - 1;
     }
 
+    /// <summary>Appends every value of <paramref name="other"/> (nulls stay null) with one copy per buffer.</summary>
+    public void AddAll(Utf8Column other)
+    {
+        if (other._count == 0) return;
+        EnsureRoom(other._byteCount, other._count);
+        other._bytes.AsSpan(0, other._byteCount).CopyTo(_bytes.AsSpan(_byteCount));
+        other._nulls.AsSpan(0, other._count).CopyTo(_nulls.AsSpan(_count));
+        var shift = _byteCount;
+        var from = other._offsets.AsSpan(1, other._count);
+        var to = _offsets.AsSpan(_count + 1, other._count);
+        for (var i = 0; i < from.Length; i++) to[i] = from[i] + shift;
+        _count += other._count;
+        _byteCount += other._byteCount;
+    }
+
     public int Add(string? value) => value is null ? AddNull() : Add(Encoding.UTF8.GetBytes(value));
 
     public ReadOnlySpan<byte> this[int index] => _bytes.AsSpan(_offsets[index], _offsets[index + 1] - _offsets[index]);
@@ -65,7 +80,7 @@ internal sealed class Utf8Column : IDisposable
 
     public ReadOnlySpan<int> Offsets => _offsets.AsSpan(0, _count + 1);
 
-    private void EnsureRoom(int extraBytes)
+    private void EnsureRoom(int extraBytes, int extraValues = 1)
     {
         if (_byteCount + extraBytes > _bytes.Length)
         {
@@ -74,16 +89,16 @@ internal sealed class Utf8Column : IDisposable
             ArrayPool<byte>.Shared.Return(_bytes);
             _bytes = larger;
         }
-        if (_count + 2 > _offsets.Length)
+        if (_count + extraValues + 1 > _offsets.Length)
         {
-            var offsets = ArrayPool<int>.Shared.Rent(_offsets.Length * 2);
+            var offsets = ArrayPool<int>.Shared.Rent(Math.Max(_offsets.Length * 2, _count + extraValues + 1));
             _offsets.AsSpan(0, _count + 1).CopyTo(offsets);
             ArrayPool<int>.Shared.Return(_offsets);
             _offsets = offsets;
         }
-        if (_count + 1 > _nulls.Length)
+        if (_count + extraValues > _nulls.Length)
         {
-            var nulls = ArrayPool<bool>.Shared.Rent(_nulls.Length * 2);
+            var nulls = ArrayPool<bool>.Shared.Rent(Math.Max(_nulls.Length * 2, _count + extraValues));
             _nulls.AsSpan(0, _count).CopyTo(nulls);
             ArrayPool<bool>.Shared.Return(_nulls);
             _nulls = nulls;

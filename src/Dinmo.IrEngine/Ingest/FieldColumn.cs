@@ -80,6 +80,14 @@ internal sealed class FieldColumn : IDisposable
         _text.AddNull();
     }
 
+    /// <summary>Appends every value of <paramref name="other"/>, a column of the same field read from another model.</summary>
+    public void AddAll(FieldColumn other)
+    {
+        _numbers.AddRange(other._numbers.AsSpan());
+        _nulls.AddRange(other._nulls.AsSpan());
+        _text.AddAll(other._text);
+    }
+
     private void AppendNull()
     {
         _numbers.Add(0);

@@ -14,22 +14,49 @@ namespace Dinmo.IrEngine.Ingest;
 /// </summary>
 internal static class RecordLoader
 {
-    public static LoadedRecords Load(IdentityGraph graph, IReadOnlyList<ModelInput> inputs, CancellationToken cancel = default)
+    /// <summary>
+    /// Reads the models on up to <paramref name="threads"/> threads, each into its own columns, then
+    /// joins them in model order: record numbers, raw cells and their mapping numbers are the same
+    /// whatever the thread count, and when several models fail the first model's error is reported.
+    /// </summary>
+    public static LoadedRecords Load(IdentityGraph graph, IReadOnlyList<ModelInput> inputs, CancellationToken cancel = default,
+        int threads = 1)
     {
         var identifierIndex = graph.Identifiers.Select((d, i) => (d.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var goldenFields = graph.Golden?.Fields ?? [];
-        var fields = goldenFields.Select(g => new FieldColumn(g.Name, FieldSourceType(g.Name, inputs))).ToArray();
-        var keys = new Utf8Column();
-        var models = new GrowableArray<short>();
-        var orders = new GrowableArray<long>();
+        var fieldTypes = goldenFields.Select(g => FieldSourceType(g.Name, inputs)).ToArray();
         var raw = new RawObservations();
+        // Mappings are numbered in model order before any reading, so a cell's mapping number never depends on timing.
+        var mappings = inputs.Select((input, m) => MapSources(input, (short)m, identifierIndex, raw.Sources)).ToArray();
+        var parts = new ModelPart[inputs.Count];
+        Utf8Column? keys = null;
+        FieldColumn[] fields = [];
         try
         {
-            for (var m = 0; m < inputs.Count; m++)
+            ParallelActions.Run([.. inputs.Select((input, m) => (Action)(() =>
+                parts[m] = LoadModel(input, mappings[m], goldenFields, fieldTypes, cancel)))], threads);
+            fields = goldenFields.Select((g, f) => new FieldColumn(g.Name, fieldTypes[f])).ToArray();
+            var total = parts.Sum(p => p.Keys.Count);
+            keys = new Utf8Column(total, parts.Sum(p => p.Keys.ByteCount));
+            var models = new short[total];
+            var orders = new long[total];
+            var loaded = 0;
+            for (var m = 0; m < parts.Length; m++)
             {
-                LoadModel(inputs[m], (short)m, identifierIndex, goldenFields, fields, keys, models, orders, raw, cancel);
+                var part = parts[m];
+                var count = part.Keys.Count;
+                keys.AddAll(part.Keys);
+                models.AsSpan(loaded, count).Fill((short)m);
+                part.Orders.AsSpan().CopyTo(orders.AsSpan(loaded));
+                foreach (var position in part.Raw.Record.AsSpan()) raw.Record.Add(loaded + position);
+                raw.Source.AddRange(part.Raw.Source.AsSpan());
+                raw.Raw.AddAll(part.Raw.Raw);
+                for (var f = 0; f < fields.Length; f++) fields[f].AddAll(part.Fields[f]);
+                part.Dispose();
+                parts[m] = null!;
+                loaded += count;
             }
-            var table = KeyOrder.Build(graph.Models.Select(x => x.Name).ToArray(), models.ToArray(), orders.ToArray(), keys);
+            var table = KeyOrder.Build(graph.Models.Select(x => x.Name).ToArray(), models, orders, keys);
             var recordOfLoad = new int[table.Count];
             for (var r = 0; r < table.Count; r++) recordOfLoad[table.LoadIndex[r]] = r;
             var rawRecords = raw.Record.AsSpan();
@@ -38,39 +65,63 @@ internal static class RecordLoader
         }
         catch
         {
-            keys.Dispose();
+            keys?.Dispose();
             raw.Dispose();
-            foreach (var f in fields) f.Dispose();
+            foreach (var field in fields) field.Dispose();
+            foreach (var part in parts) part?.Dispose();
             throw;
-        }
-        finally
-        {
-            models.Dispose();
-            orders.Dispose();
         }
     }
 
-    private static void LoadModel(ModelInput input, short modelIndex, Dictionary<string, int> identifierIndex,
-        IReadOnlyList<GoldenColumn> goldenFields, FieldColumn[] fields, Utf8Column keys, GrowableArray<short> models,
-        GrowableArray<long> orders, RawObservations raw, CancellationToken cancel)
+    /// <summary>One model's identifier columns: schema column, mapping number (into <see cref="RawObservations.Sources"/>) and name.</summary>
+    private static (int Column, short Source, string Name)[] MapSources(ModelInput input, short modelIndex,
+        Dictionary<string, int> identifierIndex, List<ObservationSource> sources)
+    {
+        var model = input.Model;
+        var columns = new ColumnLocator(input.Schema, model);
+        var mapped = new List<(int Column, short Source, string Name)>();
+        foreach (var mapping in model.Identifiers)
+        {
+            foreach (var column in mapping.Columns)
+            {
+                mapped.Add((columns.Require(column), (short)sources.Count, column));
+                sources.Add(new ObservationSource(modelIndex, identifierIndex[mapping.Identifier], column));
+            }
+        }
+        return [.. mapped];
+    }
+
+    private static ModelPart LoadModel(ModelInput input, (int Column, short Source, string Name)[] sources,
+        IReadOnlyList<GoldenColumn> goldenFields, Apache.Arrow.Types.IArrowType[] fieldTypes, CancellationToken cancel)
     {
         var model = input.Model;
         var columns = new ColumnLocator(input.Schema, model);
         var pk = columns.Require(model.PrimaryKey);
         var order = columns.Require(model.OrderField);
-        var sources = new List<(int Column, short Source, string Name)>();
-        foreach (var mapping in model.Identifiers)
-        {
-            foreach (var column in mapping.Columns)
-            {
-                sources.Add((columns.Require(column), (short)raw.Sources.Count, column));
-                raw.Sources.Add(new ObservationSource(modelIndex, identifierIndex[mapping.Identifier], column));
-            }
-        }
         var fieldColumns = goldenFields
             .Select(g => model.Fields.FirstOrDefault(f => f.Field == g.Name) is { } f ? columns.Require(f.Column) : -1)
             .ToArray();
+        var fieldNames = goldenFields
+            .Select(g => model.Fields.FirstOrDefault(f => f.Field == g.Name)?.Column ?? g.Name)
+            .ToArray();
+        var part = new ModelPart(goldenFields.Select((g, f) => new FieldColumn(g.Name, fieldTypes[f])).ToArray());
+        try
+        {
+            ReadBatches(input, sources, pk, order, fieldColumns, fieldNames, part, cancel);
+            return part;
+        }
+        catch
+        {
+            part.Dispose();
+            throw;
+        }
+    }
 
+    private static void ReadBatches(ModelInput input, (int Column, short Source, string Name)[] sources, int pk, int order,
+        int[] fieldColumns, string[] fieldNames, ModelPart part, CancellationToken cancel)
+    {
+        var model = input.Model;
+        var (keys, orders, raw, fields) = (part.Keys, part.Orders, part.Raw, part.Fields);
         Span<byte> scratch = stackalloc byte[ArrowValueText.ScratchBytes];
         string? currentFile = null;
         long fileRow = 0;
@@ -95,7 +146,6 @@ internal static class RecordLoader
                     keys.Add(key);
                 }
                 else keys.AddNull();
-                models.Add(modelIndex);
                 orders.Add(orderReader.Read(orderArray, row, fileRow));
                 foreach (var (column, source, name) in sources)
                 {
@@ -111,7 +161,7 @@ internal static class RecordLoader
                     fields[f].Append(array, row);
                     if (array is BinaryArray text && !array.IsNull(row))
                     {
-                        CheckUtf8(text.GetBytes(row), file, model, model.Fields.First(x => x.Field == fields[f].Name).Column, fileRow);
+                        CheckUtf8(text.GetBytes(row), file, model, fieldNames[f], fileRow);
                     }
                 }
             }

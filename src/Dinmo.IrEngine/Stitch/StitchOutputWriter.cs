@@ -1,3 +1,4 @@
+using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Metrics;
 using Dinmo.IrEngine.Output;

@@ -1,6 +1,6 @@
-using Dinmo.IrEngine.Stitch;
+using Dinmo.IrEngine.Columnar;
 
-namespace Dinmo.IrEngine.Tests.Stitch;
+namespace Dinmo.IrEngine.Tests.Columnar;
 
 public sealed class ParallelActionsTests
 {
