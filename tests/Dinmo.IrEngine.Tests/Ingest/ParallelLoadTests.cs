@@ -39,7 +39,8 @@ public sealed class ParallelLoadTests
         }
     }
 
-    private static IdentityGraph ThreeModels(int seed, out ModelInput[] inputs)
+    /// <summary>Three models of random rows (null and duplicate keys, null cells) in several batches each.</summary>
+    internal static IdentityGraph ThreeModels(int seed, out ModelInput[] inputs)
     {
         var random = new Random(seed);
         var models = new[] { "crm", "app", "shop" }.Select(name =>
