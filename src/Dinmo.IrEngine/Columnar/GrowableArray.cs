@@ -12,7 +12,7 @@ internal sealed class GrowableArray<T> : IDisposable where T : unmanaged
     private T[] _items;
     private int _count;
 
-    public GrowableArray(int capacity = 1024) => _items = ArrayPool<T>.Shared.Rent(Math.Max(capacity, 16));
+    public GrowableArray(int capacity = 1024) => _items = ColumnBuffers.Rent<T>(Math.Max(capacity, 16));
 
     public int Count => _count;
 
@@ -40,16 +40,16 @@ internal sealed class GrowableArray<T> : IDisposable where T : unmanaged
 
     private void Grow()
     {
-        var larger = ArrayPool<T>.Shared.Rent(_items.Length * 2);
+        var larger = ColumnBuffers.Rent<T>(_items.Length * 2);
         _items.AsSpan(0, _count).CopyTo(larger);
-        ArrayPool<T>.Shared.Return(_items);
+        ColumnBuffers.Return(_items);
         _items = larger;
     }
 
     public void Dispose()
     {
         if (_items.Length == 0) return; // already disposed
-        ArrayPool<T>.Shared.Return(_items);
+        ColumnBuffers.Return(_items);
         _items = [];
         _count = 0;
     }

@@ -20,9 +20,9 @@ internal sealed class Utf8Column : IDisposable
 
     public Utf8Column(int capacity = 1024, int byteCapacity = 16 * 1024)
     {
-        _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(byteCapacity, 16));
-        _offsets = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 16) + 1);
-        _nulls = ArrayPool<bool>.Shared.Rent(Math.Max(capacity, 16));
+        _bytes = ColumnBuffers.Rent<byte>(Math.Max(byteCapacity, 16));
+        _offsets = ColumnBuffers.Rent<int>(Math.Max(capacity, 16) + 1);
+        _nulls = ColumnBuffers.Rent<bool>(Math.Max(capacity, 16));
         _offsets[0] = 0;
     }
 
@@ -84,23 +84,23 @@ internal sealed class Utf8Column : IDisposable
     {
         if (_byteCount + extraBytes > _bytes.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_bytes.Length * 2, _byteCount + extraBytes));
+            var larger = ColumnBuffers.Rent<byte>(Math.Max(_bytes.Length * 2, _byteCount + extraBytes));
             _bytes.AsSpan(0, _byteCount).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_bytes);
+            ColumnBuffers.Return(_bytes);
             _bytes = larger;
         }
         if (_count + extraValues + 1 > _offsets.Length)
         {
-            var offsets = ArrayPool<int>.Shared.Rent(Math.Max(_offsets.Length * 2, _count + extraValues + 1));
+            var offsets = ColumnBuffers.Rent<int>(Math.Max(_offsets.Length * 2, _count + extraValues + 1));
             _offsets.AsSpan(0, _count + 1).CopyTo(offsets);
-            ArrayPool<int>.Shared.Return(_offsets);
+            ColumnBuffers.Return(_offsets);
             _offsets = offsets;
         }
         if (_count + extraValues > _nulls.Length)
         {
-            var nulls = ArrayPool<bool>.Shared.Rent(Math.Max(_nulls.Length * 2, _count + extraValues));
+            var nulls = ColumnBuffers.Rent<bool>(Math.Max(_nulls.Length * 2, _count + extraValues));
             _nulls.AsSpan(0, _count).CopyTo(nulls);
-            ArrayPool<bool>.Shared.Return(_nulls);
+            ColumnBuffers.Return(_nulls);
             _nulls = nulls;
         }
     }
@@ -108,9 +108,9 @@ internal sealed class Utf8Column : IDisposable
     public void Dispose()
     {
         if (_bytes.Length == 0) return; // already disposed
-        ArrayPool<byte>.Shared.Return(_bytes);
-        ArrayPool<int>.Shared.Return(_offsets);
-        ArrayPool<bool>.Shared.Return(_nulls);
+        ColumnBuffers.Return(_bytes);
+        ColumnBuffers.Return(_offsets);
+        ColumnBuffers.Return(_nulls);
         _bytes = [];
         _offsets = [0];
         _nulls = [];
