@@ -12,84 +12,51 @@ namespace Dinmo.IrEngine.Standardize;
 /// </summary>
 internal static class ObservationBuilder
 {
-    /// <summary>Cells per chunk below which splitting the work across threads costs more than it saves.</summary>
-    private const int MinCellsPerChunk = 1 << 16;
-
-    /// <summary>
-    /// Standardizes on up to <paramref name="threads"/> threads, each over a contiguous range of raw
-    /// cells with its own dictionary; the ranges are joined in order and each later range's values
-    /// are interned into the first's in their order of first appearance, so every value id is the
-    /// one a single thread would give.
-    /// </summary>
-    public static ObservationTable Build(IdentityGraph graph, LoadedRecords loaded, int threads = 1,
-        int minCellsPerChunk = MinCellsPerChunk)
+    public static ObservationTable Build(IdentityGraph graph, LoadedRecords loaded)
     {
         var records = loaded.Records;
         var raw = loaded.Observations;
-        var chunkCount = Math.Clamp(raw.Count / minCellsPerChunk, 1, Math.Max(1, threads));
-        var chunks = new ObservationChunk[chunkCount];
+        var standardizers = graph.Identifiers.Select(i => new Standardizer(i.Standardize)).ToArray();
+        var values = new ValueDictionary();
+        using var record = new GrowableArray<int>(raw.Count);
+        using var identifier = new GrowableArray<short>(raw.Count);
+        using var source = new GrowableArray<short>(raw.Count);
+        using var value = new GrowableArray<int>(raw.Count);
+        using var rawIndex = new GrowableArray<int>(raw.Count);
         try
         {
-            ParallelActions.Run([.. Enumerable.Range(0, chunkCount).Select(c => (Action)(() =>
-                chunks[c] = ObservationChunk.Standardize(graph, records, raw,
-                    (int)((long)raw.Count * c / chunkCount), (int)((long)raw.Count * (c + 1) / chunkCount))))], threads);
-            return Join(graph, records, chunks);
+            for (var i = 0; i < raw.Count; i++)
+            {
+                var r = raw.Record[i];
+                if (records.Status[r] != RecordKeyStatus.Valid) continue;
+                var s = raw.Source[i];
+                var id = raw.Sources[s].Identifier;
+                var standardized = standardizers[id].Apply(raw.Raw[i]);
+                if (standardized.IsEmpty) continue;
+                record.Add(r);
+                identifier.Add((short)id);
+                source.Add(s);
+                value.Add(values.Intern(standardized));
+                rawIndex.Add(i);
+            }
         }
         finally
         {
-            foreach (var chunk in chunks)
-            {
-                chunk?.Values?.Dispose();
-                chunk?.Dispose();
-            }
+            foreach (var s in standardizers) s.Dispose();
         }
-    }
 
-    private static ObservationTable Join(IdentityGraph graph, RecordTable records, ObservationChunk[] chunks)
-    {
-        var total = chunks.Sum(c => c.Count);
-        var recordColumn = new int[total];
-        var identifierColumn = new short[total];
-        var sourceColumn = new short[total];
-        var valueColumn = new int[total];
-        var rawColumn = new int[total];
-        var values = chunks[0].TakeValues();
-        try
+        var recordColumn = record.ToArray();
+        var identifierColumn = identifier.ToArray();
+        var valueColumn = value.ToArray();
+        var (recordStart, byRecord) = IndexByRecord(recordColumn, records.Count);
+        var recordsPerValue = CountRecordsPerValue(identifierColumn, valueColumn, recordStart, byRecord, values.Count);
+        var block = Decide(graph, identifierColumn, valueColumn, values, recordsPerValue);
+        return new ObservationTable
         {
-            var at = 0;
-            foreach (var chunk in chunks)
-            {
-                var count = chunk.Count;
-                chunk.Record.AsSpan().CopyTo(recordColumn.AsSpan(at));
-                chunk.Identifier.AsSpan().CopyTo(identifierColumn.AsSpan(at));
-                chunk.Source.AsSpan().CopyTo(sourceColumn.AsSpan(at));
-                chunk.Raw.AsSpan().CopyTo(rawColumn.AsSpan(at));
-                var local = chunk.Value.AsSpan();
-                if (chunk.Values is null) local.CopyTo(valueColumn.AsSpan(at)); // the first chunk: its ids are the run's
-                else
-                {
-                    var runId = new int[chunk.Values.Count];
-                    for (var id = 0; id < runId.Length; id++) runId[id] = values.Intern(chunk.Values[id]);
-                    for (var i = 0; i < count; i++) valueColumn[at + i] = runId[local[i]];
-                }
-                at += count;
-            }
-
-            var (recordStart, byRecord) = IndexByRecord(recordColumn, records.Count);
-            var recordsPerValue = CountRecordsPerValue(identifierColumn, valueColumn, recordStart, byRecord, values.Count);
-            var block = Decide(graph, identifierColumn, valueColumn, values, recordsPerValue);
-            return new ObservationTable
-            {
-                Record = recordColumn, Identifier = identifierColumn, Source = sourceColumn, Value = valueColumn,
-                Raw = rawColumn, Block = block, RecordStart = recordStart, ByRecord = byRecord,
-                Values = values, RecordsPerValue = recordsPerValue,
-            };
-        }
-        catch
-        {
-            values.Dispose();
-            throw;
-        }
+            Record = recordColumn, Identifier = identifierColumn, Source = source.ToArray(), Value = valueColumn,
+            Raw = rawIndex.ToArray(), Block = block, RecordStart = recordStart, ByRecord = byRecord,
+            Values = values, RecordsPerValue = recordsPerValue,
+        };
     }
 
     /// <summary>Counting sort of observations by record; within a record they keep mapping order.</summary>

@@ -39,8 +39,7 @@ public sealed class ParallelLoadTests
         }
     }
 
-    /// <summary>Three models of random rows (null and duplicate keys, null cells) in several batches each.</summary>
-    internal static IdentityGraph ThreeModels(int seed, out ModelInput[] inputs)
+    private static IdentityGraph ThreeModels(int seed, out ModelInput[] inputs)
     {
         var random = new Random(seed);
         var models = new[] { "crm", "app", "shop" }.Select(name =>
