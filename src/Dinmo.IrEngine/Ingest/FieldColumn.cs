@@ -12,15 +12,21 @@ namespace Dinmo.IrEngine.Ingest;
 /// </summary>
 internal sealed class FieldColumn : IDisposable
 {
-    private readonly GrowableArray<long> _numbers = new();
-    private readonly GrowableArray<bool> _nulls = new();
-    private readonly Utf8Column _text = new();
+    private readonly GrowableArray<long> _numbers;
+    private readonly GrowableArray<bool> _nulls;
+    private readonly Utf8Column _text;
 
-    public FieldColumn(string name, IArrowType sourceType)
+    public FieldColumn(string name, IArrowType sourceType, int capacity = 1024, int byteCapacity = 16 * 1024)
     {
         Name = name;
         (Kind, OutputType) = Classify(sourceType);
+        _numbers = new GrowableArray<long>(capacity);
+        _nulls = new GrowableArray<bool>(capacity);
+        _text = new Utf8Column(capacity, Kind == FieldKind.Text ? byteCapacity : 0);
     }
+
+    /// <summary>Text bytes held (for sizing a column that joins several).</summary>
+    public int TextBytes => _text.ByteCount;
 
     public string Name { get; }
     public FieldKind Kind { get; }

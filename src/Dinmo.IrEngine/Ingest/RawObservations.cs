@@ -7,14 +7,14 @@ namespace Dinmo.IrEngine.Ingest;
 /// <see cref="Record"/> holds load positions while loading and record ids after the key sort.
 /// Owned by the pipeline; disposed once observations are built.
 /// </summary>
-internal sealed class RawObservations : IDisposable
+internal sealed class RawObservations(int capacity = 1024, int byteCapacity = 16 * 1024) : IDisposable
 {
-    public GrowableArray<int> Record { get; } = new();
+    public GrowableArray<int> Record { get; } = new(capacity);
 
     /// <summary>Index into <see cref="Sources"/>.</summary>
-    public GrowableArray<short> Source { get; } = new();
+    public GrowableArray<short> Source { get; } = new(capacity);
 
-    public Utf8Column Raw { get; } = new();
+    public Utf8Column Raw { get; } = new(capacity, byteCapacity);
 
     /// <summary>Every (model, identifier, column) mapping of the graph, in config order.</summary>
     public List<ObservationSource> Sources { get; } = [];

@@ -25,18 +25,22 @@ internal static class RecordLoader
         var identifierIndex = graph.Identifiers.Select((d, i) => (d.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var goldenFields = graph.Golden?.Fields ?? [];
         var fieldTypes = goldenFields.Select(g => FieldSourceType(g.Name, inputs)).ToArray();
-        var raw = new RawObservations();
         // Mappings are numbered in model order before any reading, so a cell's mapping number never depends on timing.
-        var mappings = inputs.Select((input, m) => MapSources(input, (short)m, identifierIndex, raw.Sources)).ToArray();
+        var sources = new List<ObservationSource>();
+        var mappings = inputs.Select((input, m) => MapSources(input, (short)m, identifierIndex, sources)).ToArray();
         var parts = new ModelPart[inputs.Count];
+        RawObservations? raw = null;
         Utf8Column? keys = null;
         FieldColumn[] fields = [];
         try
         {
             ParallelActions.Run([.. inputs.Select((input, m) => (Action)(() =>
                 parts[m] = LoadModel(input, mappings[m], goldenFields, fieldTypes, cancel)))], threads);
-            fields = goldenFields.Select((g, f) => new FieldColumn(g.Name, fieldTypes[f])).ToArray();
+            // The joined columns are sized for all parts at once: one copy of each part, no growing.
+            raw = new RawObservations(parts.Sum(p => p.Raw.Count), parts.Sum(p => p.Raw.Raw.ByteCount));
+            raw.Sources.AddRange(sources);
             var total = parts.Sum(p => p.Keys.Count);
+            fields = goldenFields.Select((g, f) => new FieldColumn(g.Name, fieldTypes[f], total, parts.Sum(p => p.Fields[f].TextBytes))).ToArray();
             keys = new Utf8Column(total, parts.Sum(p => p.Keys.ByteCount));
             var models = new short[total];
             var orders = new long[total];
@@ -66,7 +70,7 @@ internal static class RecordLoader
         catch
         {
             keys?.Dispose();
-            raw.Dispose();
+            raw?.Dispose();
             foreach (var field in fields) field.Dispose();
             foreach (var part in parts) part?.Dispose();
             throw;
