@@ -218,9 +218,10 @@ internal static class RunMetricsCalculator
     {
         var observations = result.Observations;
         var counts = new List<(int Value, int Records)>();
-        foreach (var (key, records) in observations.RecordsPerValue)
+        for (var slot = 0; slot < observations.Slots.Count; slot++)
         {
-            if ((int)(key >> 32) == identifier) counts.Add(((int)key, records));
+            var (id, value) = observations.Slots.PairOf(slot);
+            if (id == identifier) counts.Add((value, observations.RecordsPerSlot[slot]));
         }
         if (counts.Count == 0) return [];
         var largest = counts.Select(c => c.Records).ToArray();

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Ingest;
@@ -49,13 +48,14 @@ internal static class ObservationBuilder
         var identifierColumn = identifier.ToArray();
         var valueColumn = value.ToArray();
         var (recordStart, byRecord) = IndexByRecord(recordColumn, records.Count);
-        var recordsPerValue = CountRecordsPerValue(identifierColumn, valueColumn, recordStart, byRecord, values.Count);
-        var block = Decide(graph, identifierColumn, valueColumn, values, recordsPerValue);
+        var (slots, slotOf) = ValueSlots.Build(identifierColumn, valueColumn, values.Count);
+        var recordsPerSlot = CountRecordsPerSlot(slotOf, recordStart, byRecord, slots.Count);
+        var block = Decide(graph, identifierColumn, slotOf, slots, values, recordsPerSlot);
         return new ObservationTable
         {
             Record = recordColumn, Identifier = identifierColumn, Source = source.ToArray(), Value = valueColumn,
             Raw = rawIndex.ToArray(), Block = block, RecordStart = recordStart, ByRecord = byRecord,
-            Values = values, RecordsPerValue = recordsPerValue,
+            Values = values, Slots = slots, RecordsPerSlot = recordsPerSlot,
         };
     }
 
@@ -71,53 +71,51 @@ internal static class ObservationBuilder
         return (start, byRecord);
     }
 
-    private static Dictionary<long, int> CountRecordsPerValue(short[] identifier, int[] value, int[] recordStart, int[] byRecord, int distinctValues)
+    private static int[] CountRecordsPerSlot(int[] slotOf, int[] recordStart, int[] byRecord, int slotCount)
     {
-        var counts = new Dictionary<long, int>(distinctValues);
+        var counts = new int[slotCount];
         for (var r = 0; r + 1 < recordStart.Length; r++)
         {
             var carried = byRecord.AsSpan(recordStart[r], recordStart[r + 1] - recordStart[r]);
             for (var i = 0; i < carried.Length; i++)
             {
-                var key = ObservationTable.ValueKey(identifier[carried[i]], value[carried[i]]);
+                var slot = slotOf[carried[i]];
                 // A record that carries one value twice (two columns) counts once; a record holds only a few observations.
-                if (CarriedBefore(carried[..i], key, identifier, value)) continue;
-                CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
+                if (CarriedBefore(carried[..i], slot, slotOf)) continue;
+                counts[slot]++;
             }
         }
         return counts;
     }
 
-    private static bool CarriedBefore(ReadOnlySpan<int> earlier, long key, short[] identifier, int[] value)
+    private static bool CarriedBefore(ReadOnlySpan<int> earlier, int slot, int[] slotOf)
     {
         foreach (var o in earlier)
         {
-            if (ObservationTable.ValueKey(identifier[o], value[o]) == key) return true;
+            if (slotOf[o] == slot) return true;
         }
         return false;
     }
 
-    private static BlockReason[] Decide(IdentityGraph graph, short[] identifier, int[] value, ValueDictionary values,
-        Dictionary<long, int> recordsPerValue)
+    /// <summary>Each distinct (identifier, value) is decided once, slot by slot; observations take their slot's reason.</summary>
+    private static BlockReason[] Decide(IdentityGraph graph, short[] identifier, int[] slotOf, ValueSlots slots,
+        ValueDictionary values, int[] recordsPerSlot)
     {
         var lists = graph.Identifiers.Select(i => new BlockList(i)).ToArray();
-        var decided = new Dictionary<long, BlockReason>(recordsPerValue.Count);
-        var block = new BlockReason[identifier.Length];
-        for (var o = 0; o < block.Length; o++)
+        var reasonOf = new BlockReason[slots.Count];
+        for (var slot = 0; slot < reasonOf.Length; slot++)
         {
-            var id = identifier[o];
-            var key = ObservationTable.ValueKey(id, value[o]);
-            ref var reason = ref CollectionsMarshal.GetValueRefOrAddDefault(decided, key, out var known);
-            if (!known)
+            var (id, value) = slots.PairOf(slot);
+            if (id < 0) continue; // a value id no observation carries (none today: every value comes from an observation)
+            var reason = lists[id].Decide(values[value]);
+            if (reason == BlockReason.None && graph.Identifiers[id].MaxRecordsPerValue is { } max && recordsPerSlot[slot] > max)
             {
-                reason = lists[id].Decide(values[value[o]]);
-                if (reason == BlockReason.None && graph.Identifiers[id].MaxRecordsPerValue is { } max && recordsPerValue[key] > max)
-                {
-                    reason = BlockReason.Hub;
-                }
+                reason = BlockReason.Hub;
             }
-            block[o] = reason;
+            reasonOf[slot] = reason;
         }
+        var block = new BlockReason[identifier.Length];
+        for (var o = 0; o < block.Length; o++) block[o] = reasonOf[slotOf[o]];
         return block;
     }
 }

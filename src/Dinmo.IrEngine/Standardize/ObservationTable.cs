@@ -26,8 +26,14 @@ internal sealed class ObservationTable : IDisposable
 
     public required ValueDictionary Values { get; init; }
 
-    /// <summary>Distinct valid records per (identifier, value), blocked or not: for hub guards and reports.</summary>
-    public required Dictionary<long, int> RecordsPerValue { get; init; }
+    /// <summary>The dense numbering of the (identifier, value) pairs observed.</summary>
+    public required ValueSlots Slots { get; init; }
+
+    /// <summary>Distinct valid records per (identifier, value) slot, blocked or not: for hub guards and reports.</summary>
+    public required int[] RecordsPerSlot { get; init; }
+
+    /// <summary>Distinct valid records carrying <paramref name="value"/> as <paramref name="identifier"/>.</summary>
+    public int RecordsPerValue(int identifier, int value) => RecordsPerSlot[Slots.Of(identifier, value)];
 
     public int Count => Record.Length;
 

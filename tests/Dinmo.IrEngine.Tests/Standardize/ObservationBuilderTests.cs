@@ -125,8 +125,7 @@ public sealed class ObservationBuilderTests
         // Four observations, two records: at the limit, not over it.
         Assert.All(s.ObservationsOf("crm", "1", "email").Concat(s.ObservationsOf("crm", "2", "email")),
             o => Assert.Equal(BlockReason.None, o.Block));
-        var key = ObservationTable.ValueKey(0, s.Observations.Values.Find("a@x.io"u8));
-        Assert.Equal(2, s.Observations.RecordsPerValue[key]);
+        Assert.Equal(2, s.Observations.RecordsPerValue(0, s.Observations.Values.Find("a@x.io"u8)));
     }
 
     [Fact]
