@@ -35,6 +35,7 @@ internal static class ResolveCommand
                     Threads = parsed.GetValue(threads),
                     RunId = id,
                     MaxMemoryBytes = ByteSize.Parse(parsed.GetValue(maxMemory)),
+                    CapManagedHeap = true,
                     Tables = parsed.GetValue(tables)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                     OnStage = progress.Stage,
                 }, context.Cancel);

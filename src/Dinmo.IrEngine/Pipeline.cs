@@ -22,6 +22,7 @@ public static class Pipeline
     public static string Resolve(ResolveOptions options, CancellationToken cancel = default)
     {
         using var budget = new MemoryBudget(options.MaxMemoryBytes);
+        if (options.CapManagedHeap) budget.CapManagedHeap();
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         try
         {
@@ -31,11 +32,15 @@ public static class Pipeline
         {
             throw new MemoryBudgetException(why);
         }
-        catch (OutOfMemoryException)
+        catch (Exception e) when (IsOutOfMemory(e))
         {
-            throw new MemoryBudgetException($"out of memory (budget {budget.LimitBytes / (1024 * 1024)} MiB); previous outputs are untouched");
+            throw new MemoryBudgetException(budget.OutOfMemory());
         }
     }
+
+    /// <summary>An allocation failed, directly or inside parallel work (which wraps it).</summary>
+    private static bool IsOutOfMemory(Exception e) =>
+        e is OutOfMemoryException || e is AggregateException a && a.Flatten().InnerExceptions.Any(x => x is OutOfMemoryException);
 
     private static string Resolve(ResolveOptions options, MemoryBudget budget, CancellationTokenSource run)
     {

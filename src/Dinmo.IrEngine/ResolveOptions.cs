@@ -21,6 +21,13 @@ public sealed record ResolveOptions
     /// <summary>Memory budget in bytes; null = none beyond the machine's.</summary>
     public long? MaxMemoryBytes { get; init; }
 
+    /// <summary>
+    /// Also cap the process's GC heap at the budget, so a burst of allocations fails (exit 5) instead
+    /// of outgrowing it between two watchdog samples. Process-wide: for a process that runs one
+    /// resolve (the CLI), not for a host running several.
+    /// </summary>
+    public bool CapManagedHeap { get; init; }
+
     /// <summary>Tables to write; null = the graph's <c>outputs.tables</c>, else all.</summary>
     public IReadOnlyList<string>? Tables { get; init; }
 
