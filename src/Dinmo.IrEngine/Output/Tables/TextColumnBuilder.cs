@@ -9,7 +9,7 @@ namespace Dinmo.IrEngine.Output.Tables;
 /// and a validity bitmap, handed to Arrow without copies. Values already held as UTF-8 (keys,
 /// standardized and raw values) are copied once; .NET strings are encoded in place.
 /// </summary>
-internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue = 16)
+internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue = 16) : IColumnChunk
 {
     // Value bytes and offsets are always written before they are read (Build hands out only the
     // written prefix; offset 0 is a zero the offsets start with), so they skip the GC's zeroing;
@@ -54,6 +54,18 @@ internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue =
         EnsureRoom(0);
         return new StringArray(Count, Buffer(_offsets, (Count + 1) * sizeof(int)), Buffer(_bytes, _byteCount),
             _nulls == 0 ? ArrowBuffer.Empty : Buffer(_validity, (Count + 7) / 8), _nulls);
+    }
+
+    public IArrowArray BuildChunk() => Build();
+
+    /// <summary>Empties the column for the next chunk, keeping its buffers (grown to the largest chunk so far).</summary>
+    public void Reset()
+    {
+        // Only the bytes that held bits need clearing; offsets[0] stays the zero it was set to.
+        _validity.AsSpan(0, Math.Min((Count + 7) / 8 + 1, _validity.Length)).Clear();
+        _nulls = 0;
+        _byteCount = 0;
+        Count = 0;
     }
 
     /// <summary>
