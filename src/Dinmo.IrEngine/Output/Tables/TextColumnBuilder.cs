@@ -133,24 +133,6 @@ internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue =
     }
 }
 
-/// <summary>Builds an Arrow <c>list&lt;string&gt;</c> array over a <see cref="TextColumnBuilder"/> of its items.</summary>
-internal sealed class TextListColumnBuilder(int capacity = 1024)
-{
-    private readonly List<int> _offsets = new(capacity + 1) { 0 };
-
-    public TextColumnBuilder Items { get; } = new(capacity);
-
-    /// <summary>Closes the current list: every item appended to <see cref="Items"/> since the last call belongs to it.</summary>
-    public void EndList() => _offsets.Add(Items.Count);
-
-    public ListArray Build()
-    {
-        var offsets = MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(_offsets)).ToArray();
-        return new ListArray(ColumnTypes.TextList, _offsets.Count - 1,
-            new ArrowBuffer(offsets), Items.Build(), ArrowBuffer.Empty, 0);
-    }
-}
-
 /// <summary>Shorthands for text columns of output tables.</summary>
 internal static class TextColumn
 {
