@@ -74,20 +74,22 @@ public sealed class ChunkedTablesTests
         }
     }
 
-    [Fact]
-    public void SmallChunks_ArrowTables_ReadBackAsTheSameRowsInFullChunks()
+    [Theory]
+    [InlineData(OutputFormat.Arrow, InputFormat.ArrowFile)]
+    [InlineData(OutputFormat.Parquet, InputFormat.Parquet)]
+    public void SmallChunks_Tables_ReadBackAsTheSameRowsInFullChunks(OutputFormat format, InputFormat readAs)
     {
         using var run = Scenario();
         using var dir = new TempDirectory();
         var expected = WriteAll(run.Result, new TableDestination(OutputFormat.Csv, dir.File("csv/x")[..^2]));
-        var arrow = WriteAll(run.Result, new TableDestination(OutputFormat.Arrow, dir.File("arrow/x")[..^2], SmallChunk));
+        var arrow = WriteAll(run.Result, new TableDestination(format, dir.File("chunked/x")[..^2], SmallChunk));
 
         for (var t = 0; t < arrow.Count; t++)
         {
-            using var source = TableSources.OpenOne(new SourceFile(arrow[t].File, InputFormat.ArrowFile));
+            using var source = TableSources.OpenOne(new SourceFile(arrow[t].File, readAs));
             var batches = source.ReadBatches().ToList();
             Assert.Equal(arrow[t].Rows, batches.Sum(b => (long)b.Length));
-            // Every chunk but the last is full: boundaries depend on the row count only.
+            // Every chunk (batch, row group) but the last is full: boundaries depend on the row count only.
             Assert.All(batches.SkipLast(1), b => Assert.Equal(SmallChunk, b.Length));
             var back = TableFileWriter.Write(OutputFormat.Csv, dir.File("back/x")[..^2], arrow[t].Table, source.Schema, batches);
             Assert.True(File.ReadAllBytes(expected[t].File).SequenceEqual(File.ReadAllBytes(back.File)), arrow[t].Table);
