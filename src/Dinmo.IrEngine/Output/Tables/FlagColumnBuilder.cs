@@ -5,31 +5,33 @@ namespace Dinmo.IrEngine.Output.Tables;
 /// <summary>A boolean column (bit-packed values plus validity), its buffers reused from chunk to chunk.</summary>
 internal sealed class FlagColumnBuilder(int capacity) : IColumnChunk
 {
-    // Value bits are OR-ed in like validity bits, so the same zero-then-clear-what-was-used rule holds.
-    private readonly ValidityBits _values = new(capacity);
-    private readonly ValidityBits _validity = new(capacity);
+    private readonly PackedBits _values = new(capacity);
+    private readonly PackedBits _validity = new(capacity);
+    private int _nulls;
 
     public int Count { get; private set; }
 
     public void Append(bool value)
     {
         _values.Set(Count, value);
-        _validity.Set(Count++, valid: true);
+        _validity.Set(Count++, true);
     }
 
+    /// <summary>A null: its value bit stays zero.</summary>
     public void AppendNull()
     {
-        _values.Set(Count, false);
-        _validity.Set(Count++, valid: false);
+        _nulls++;
+        Count++;
     }
 
     public IArrowArray BuildChunk() =>
-        new BooleanArray(_values.BuildAlways(Count), _validity.Build(Count), Count, _validity.Nulls, 0);
+        new BooleanArray(_values.Build(Count), _nulls == 0 ? ArrowBuffer.Empty : _validity.Build(Count), Count, _nulls, 0);
 
     public void Reset()
     {
         _values.Reset(Count);
         _validity.Reset(Count);
+        _nulls = 0;
         Count = 0;
     }
 }

@@ -62,7 +62,7 @@ internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue =
     public void Reset()
     {
         // Only the bytes that held bits need clearing; offsets[0] stays the zero it was set to.
-        _validity.AsSpan(0, Math.Min((Count + 7) / 8 + 1, _validity.Length)).Clear();
+        _validity.AsSpan(0, Math.Min((Count + 7) / 8, _validity.Length)).Clear();
         _nulls = 0;
         _byteCount = 0;
         Count = 0;

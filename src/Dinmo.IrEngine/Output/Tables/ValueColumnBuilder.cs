@@ -16,22 +16,25 @@ internal sealed class ValueColumnBuilder<T>(IArrowType type, int capacity) : ICo
     // are read (only the written prefix is handed out), so no zeroing; a null's slot is written as
     // default so the file never carries stale memory.
     private byte[] _bytes = GC.AllocateUninitializedArray<byte>(Math.Max(capacity, 16) * Unsafe.SizeOf<T>());
-    private readonly ValidityBits _validity = new(capacity);
+    private readonly PackedBits _validity = new(capacity);
+    private int _nulls;
 
     public int Count { get; private set; }
 
     public void Append(T value)
     {
         Slot() = value;
-        _validity.Set(Count++, valid: true);
+        _validity.Set(Count++, true);
     }
 
     public void AppendNull()
     {
         Slot() = default;
-        _validity.Set(Count++, valid: false);
+        _nulls++;
+        Count++;
     }
 
+    /// <summary>Appends every value, none null (a list row's items).</summary>
     public void Append(ReadOnlySpan<T> values)
     {
         foreach (var v in values) Append(v);
@@ -40,12 +43,15 @@ internal sealed class ValueColumnBuilder<T>(IArrowType type, int capacity) : ICo
     public IArrowArray BuildChunk()
     {
         var values = new ArrowBuffer(_bytes.AsMemory(0, Count * Unsafe.SizeOf<T>()));
-        return ArrowArrayFactory.BuildArray(new ArrayData(type, Count, _validity.Nulls, 0, [_validity.Build(Count), values]));
+        // No bitmap at all when nothing is null, as Arrow allows.
+        var validity = _nulls == 0 ? ArrowBuffer.Empty : _validity.Build(Count);
+        return ArrowArrayFactory.BuildArray(new ArrayData(type, Count, _nulls, 0, [validity, values]));
     }
 
     public void Reset()
     {
         _validity.Reset(Count);
+        _nulls = 0;
         Count = 0;
     }
 
