@@ -150,19 +150,25 @@ public static class Pipeline
     private static List<WrittenTable> WriteTables(ResolutionResult result, RunMetrics metrics, string runId,
         IReadOnlyList<string> tables, OutputFormat format, int threads, string directory, CancellationToken cancel)
     {
+        var to = new TableDestination(format, directory);
         var goldenOrder = new Lazy<int[]>(() => GoldenTableBuilder.RowOrder(result));
-        var builders = new Dictionary<string, Func<OutputTable>>
+        // Formatted once, shared by the four tables that repeat a cluster's dinmo_id.
+        var ids = new Lazy<ClusterIdText>(() => new ClusterIdText(result.DinmoIdValues));
+        var builders = new Dictionary<string, Func<WrittenTable>>
         {
-            [TableNames.Golden] = () => GoldenTableBuilder.Build(result, goldenOrder.Value, runId),
-            [TableNames.MatchedIds] = () => MatchedIdsTableBuilder.Build(result, goldenOrder.Value),
-            [TableNames.Unresolved] = () => UnresolvedTableBuilder.Build(result, runId),
-            [TableNames.Lookup] = () => LookupTableBuilder.Build(result),
-            [TableNames.Match] = () => MatchTableBuilder.Build(result, runId),
-            [TableNames.MatchPairs] = () => MatchPairsTableBuilder.Build(result),
-            [TableNames.IdHistory] = () => IdHistoryTableBuilder.Build(result),
-            [TableNames.GoldenReport] = () => GoldenReportTableBuilder.Build(result.Graph.Project, runId, metrics, result.SkippedBlocks.Count),
-            [TableNames.RunMetrics] = () => RunMetricsTableBuilder.Build(metrics),
+            [TableNames.Golden] = () => GoldenTableBuilder.Write(result, goldenOrder.Value, ids.Value, runId, to),
+            [TableNames.MatchedIds] = () => MatchedIdsTableBuilder.Write(result, goldenOrder.Value, ids.Value, to),
+            [TableNames.Unresolved] = () => UnresolvedTableBuilder.Write(result, runId, to),
+            [TableNames.Lookup] = () => LookupTableBuilder.Write(result, to),
+            [TableNames.Match] = () => MatchTableBuilder.Write(result, ids.Value, runId, to),
+            [TableNames.MatchPairs] = () => MatchPairsTableBuilder.Write(result, ids.Value, to),
+            [TableNames.IdHistory] = () => IdHistoryTableBuilder.Write(result, to),
+            [TableNames.GoldenReport] = () => Small(GoldenReportTableBuilder.Build(result.Graph.Project, runId, metrics, result.SkippedBlocks.Count)),
+            [TableNames.RunMetrics] = () => Small(RunMetricsTableBuilder.Build(metrics)),
         };
+        // The one-row report and the metrics are built whole and written as one batch.
+        WrittenTable Small(OutputTable table) => TableFileWriter.Write(format, directory, table.Name, table.Schema, [table.Batch]);
+
         // Tables are independent: build and write them in parallel, largest first and one at a time per
         // thread, so one large table started last does not leave the other threads idle; the list keeps table order.
         var written = new WrittenTable[tables.Count];
@@ -170,9 +176,9 @@ public static class Pipeline
         var oneAtATime = System.Collections.Concurrent.Partitioner.Create(largestFirst, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
         Parallel.ForEach(oneAtATime, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, i =>
         {
-            var table = builders[tables[i]]();
-            written[i] = TableFileWriter.Write(format, directory, table.Name, table.Schema, [table.Batch]);
-            Diagnostics.IrEngineMeter.Written(table.Name, written[i].Rows);
+            // Each builder streams its table to its file in chunks; no table is ever whole in memory.
+            written[i] = builders[tables[i]]();
+            Diagnostics.IrEngineMeter.Written(written[i].Table, written[i].Rows);
         });
         return [.. written];
     }

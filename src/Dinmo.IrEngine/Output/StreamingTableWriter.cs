@@ -6,9 +6,9 @@ using Dinmo.IrEngine.Errors;
 namespace Dinmo.IrEngine.Output;
 
 /// <summary>
-/// Writes one table as <c>&lt;table&gt;.arrow|.parquet</c> a batch at a time (one Arrow record batch or
-/// one Parquet row group per <see cref="Append"/>), so a table of any size needs only one batch in
-/// memory. Same bytes as <see cref="TableFileWriter"/> for the same batches. Owns the file until
+/// Writes one table as <c>&lt;table&gt;.arrow|.parquet|.csv</c> a batch at a time (one Arrow record batch
+/// or one Parquet row group per <see cref="Append"/>; CSV rows carry no batch boundary), so a table of
+/// any size needs only one batch in memory. Same bytes as <see cref="TableFileWriter"/> for the same batches. Owns the file until
 /// disposed; a file not <see cref="Complete"/>d is removed, and write failures become an
 /// <see cref="OutputException"/> naming the file.
 /// </summary>
@@ -19,13 +19,14 @@ internal sealed class StreamingTableWriter : IDisposable
     private readonly FileStream _stream;
     private readonly ParquetSharp.Arrow.FileWriter? _parquet;
     private readonly ArrowFileWriter? _arrow;
+    private readonly CsvTableWriter? _csv;
     private long _rows;
     private bool _complete;
 
     public StreamingTableWriter(OutputFormat format, string directory, string table, Schema schema)
     {
-        if (format is not (OutputFormat.Arrow or OutputFormat.Parquet))
-            throw new ArgumentOutOfRangeException(nameof(format), format, "only Arrow and Parquet tables can be streamed");
+        if (format is not (OutputFormat.Arrow or OutputFormat.Parquet or OutputFormat.Csv))
+            throw new ArgumentOutOfRangeException(nameof(format), format, "unknown output format");
         _table = table;
         _file = Path.Combine(directory, table + TableFileWriter.Extension(format));
         try
@@ -33,6 +34,7 @@ internal sealed class StreamingTableWriter : IDisposable
             Directory.CreateDirectory(directory);
             _stream = new FileStream(_file, FileMode.Create, FileAccess.Write, FileShare.None);
             if (format == OutputFormat.Parquet) _parquet = ParquetTableWriter.Open(_stream, schema);
+            else if (format == OutputFormat.Csv) _csv = new CsvTableWriter(_stream, schema);
             else _arrow = ArrowTableWriter.Open(_stream, schema);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ParquetSharp.ParquetException)
@@ -51,6 +53,7 @@ internal sealed class StreamingTableWriter : IDisposable
         try
         {
             if (_parquet is not null) _parquet.WriteRecordBatch(batch);
+            else if (_csv is not null) _csv.Append(batch);
             else _arrow!.WriteRecordBatch(batch);
         }
         catch (Exception e) when (e is IOException or ParquetSharp.ParquetException)
@@ -66,6 +69,7 @@ internal sealed class StreamingTableWriter : IDisposable
         try
         {
             if (_parquet is not null) _parquet.Close();
+            else if (_csv is not null) _csv.Complete();
             else _arrow!.WriteEnd();
             _stream.Flush(flushToDisk: false);
         }

@@ -24,48 +24,62 @@ internal static class GoldenTableBuilder
         return order;
     }
 
-    public static OutputTable Build(ResolutionResult result, int[] order, string runId)
+    public static WrittenTable Write(ResolutionResult result, int[] order, ClusterIdText ids, string runId, TableDestination to)
     {
         var golden = result.Golden;
         var records = result.Records;
         var config = result.Graph.Golden;
         var modelNames = records.ModelNamesUtf8;
+        var run = Encoding.UTF8.GetBytes(runId);
+        var capacity = ChunkedTableWriter.ChunkCapacity(to, order.Length);
 
-        var columns = new List<(string, IArrowType)> { ("dinmo_id", ColumnTypes.Text) };
-        var arrays = new List<IArrowArray> { TextColumn.Of(order.Length, (b, i) => b.Append(result.DinmoIds[golden.Cluster[order[i]]]), 36) };
-        for (var g = 0; g < (config?.Identifiers.Count ?? 0); g++)
+        var dinmoId = new TextColumnBuilder(capacity, StableIds.DinmoId.TextLength);
+        var columns = new List<(string, IArrowType, IColumnChunk)> { ("dinmo_id", ColumnTypes.Text, dinmoId) };
+        var identifiers = new TextColumnBuilder[config?.Identifiers.Count ?? 0];
+        for (var g = 0; g < identifiers.Length; g++)
         {
-            columns.Add((config!.Identifiers[g].Name, ColumnTypes.Text));
-            var values = golden.IdentifierValue[g];
-            arrays.Add(TextColumn.Of(order.Length, (b, i) =>
-            {
-                var value = values[order[i]];
-                if (value < 0) b.AppendNull();
-                else b.Append(result.Observations.Values[value]);
-            }));
+            identifiers[g] = new TextColumnBuilder(capacity, 20);
+            columns.Add((config!.Identifiers[g].Name, ColumnTypes.Text, identifiers[g]));
         }
-        for (var f = 0; f < result.Loaded.Fields.Length; f++)
+        var fields = new GoldenFieldColumn[result.Loaded.Fields.Length];
+        for (var f = 0; f < fields.Length; f++)
         {
-            var field = result.Loaded.Fields[f];
-            columns.Add((field.Name, field.OutputType));
-            arrays.Add(GoldenFieldArray.Build(field, order.Select(row => golden.FieldValue[f][row])));
+            fields[f] = new GoldenFieldColumn(result.Loaded.Fields[f], capacity);
+            columns.Add((result.Loaded.Fields[f].Name, result.Loaded.Fields[f].OutputType, fields[f]));
         }
-        columns.Add(("representative_entity_key_name", ColumnTypes.Text));
-        arrays.Add(TextColumn.Of(order.Length, (b, i) => b.Append(modelNames[records.Model[golden.Representative[order[i]]]])));
-        columns.Add(("representative_entity_key_value", ColumnTypes.Text));
-        arrays.Add(TextColumn.Of(order.Length, (b, i) => b.Append(records.Keys, records.LoadIndex[golden.Representative[order[i]]])));
+        var representativeName = new TextColumnBuilder(capacity, 12);
+        var representativeKey = new TextColumnBuilder(capacity, 12);
+        var count = new ValueColumnBuilder<long>(ColumnTypes.Int64, capacity);
+        var models = new ListColumnBuilder<TextColumnBuilder>((ListType)ColumnTypes.TextList, new TextColumnBuilder(capacity, 12), capacity);
+        var first = new ValueColumnBuilder<long>(ColumnTypes.Instant, capacity);
+        var last = new ValueColumnBuilder<long>(ColumnTypes.Instant, capacity);
+        var runs = new TextColumnBuilder(capacity, run.Length);
+        columns.AddRange([
+            ("representative_entity_key_name", ColumnTypes.Text, representativeName),
+            ("representative_entity_key_value", ColumnTypes.Text, representativeKey),
+            ("record_count", ColumnTypes.Int64, count), ("source_models", ColumnTypes.TextList, models),
+            ("first_seen_at", ColumnTypes.Instant, first), ("last_seen_at", ColumnTypes.Instant, last), ("run_id", ColumnTypes.Text, runs)]);
+        using var output = new ChunkedTableWriter(to, TableNames.Golden, columns);
 
-        var count = new long[order.Length];
-        var models = new TextListColumnBuilder(order.Length);
-        var first = ColumnTypes.InstantBuilder();
-        var last = ColumnTypes.InstantBuilder();
         var modelsByName = Enumerable.Range(0, modelNames.Length).OrderBy(m => records.ModelNames[m], CodePointOrder.Instance).ToArray();
         var present = new bool[modelNames.Length];
-        for (var i = 0; i < order.Length; i++)
+        foreach (var row in order)
         {
-            var row = order[i];
-            var members = result.Clusters.MembersOf(golden.Cluster[row]);
-            count[i] = members.Length;
+            var cluster = golden.Cluster[row];
+            dinmoId.Append(ids[cluster]);
+            for (var g = 0; g < identifiers.Length; g++)
+            {
+                var value = golden.IdentifierValue[g][row];
+                if (value < 0) identifiers[g].AppendNull();
+                else identifiers[g].Append(result.Observations.Values[value]);
+            }
+            for (var f = 0; f < fields.Length; f++) fields[f].Append(golden.FieldValue[f][row]);
+            var representative = golden.Representative[row];
+            representativeName.Append(modelNames[records.Model[representative]]);
+            representativeKey.Append(records.Keys, records.LoadIndex[representative]);
+
+            var members = result.Clusters.MembersOf(cluster);
+            count.Append(members.Length);
             foreach (var m in members) present[records.Model[m]] = true;
             foreach (var m in modelsByName)
             {
@@ -74,19 +88,18 @@ internal static class GoldenTableBuilder
                 present[m] = false;
             }
             models.EndList();
-            first.AppendInstant(golden.FirstSeen[row]);
-            last.AppendInstant(golden.LastSeen[row]);
+            AppendInstant(first, golden.FirstSeen[row]);
+            AppendInstant(last, golden.LastSeen[row]);
+            runs.Append(run);
+            output.EndRow();
         }
-        columns.Add(("record_count", ColumnTypes.Int64));
-        arrays.Add(NumberColumn.Of(count));
-        columns.Add(("source_models", ColumnTypes.TextList));
-        arrays.Add(models.Build());
-        columns.Add(("first_seen_at", ColumnTypes.Instant));
-        arrays.Add(first.Build());
-        columns.Add(("last_seen_at", ColumnTypes.Instant));
-        arrays.Add(last.Build());
-        columns.Add(("run_id", ColumnTypes.Text));
-        arrays.Add(TextColumn.Repeat(runId, order.Length));
-        return OutputTable.Create(TableNames.Golden, columns, arrays, order.Length);
+        return output.Complete();
+    }
+
+    /// <summary>A UTC instant in microseconds, or a null for <see cref="Ingest.Timestamps.Null"/>.</summary>
+    private static void AppendInstant(ValueColumnBuilder<long> column, long micros)
+    {
+        if (micros == Ingest.Timestamps.Null) column.AppendNull();
+        else column.Append(micros);
     }
 }

@@ -10,11 +10,15 @@ namespace Dinmo.IrEngine.Output.Tables;
 /// model_name, entity_key, identifier, standardized_value (then source column and raw value, so
 /// that equal rows from two columns still come out in one order). Records already come in
 /// (model, key) order and hold their observations together, so only each record's few
-/// observations are sorted, by UTF-8 bytes (code-point order).
+/// observations are sorted, by UTF-8 bytes (code-point order), and rows stream out record by
+/// record in chunks.
 /// </summary>
 internal static class LookupTableBuilder
 {
-    public static OutputTable Build(ResolutionResult result)
+    /// <summary>Model name and entity key are about 20 bytes; raw and standardized values about 20 each.</summary>
+    private const int BytesPerText = 24;
+
+    public static WrittenTable Write(ResolutionResult result, TableDestination to)
     {
         var observations = result.Observations;
         var raw = result.Loaded.Observations;
@@ -29,38 +33,54 @@ internal static class LookupTableBuilder
             if (c == 0) c = sourceRank[observations.Source[a]].CompareTo(sourceRank[observations.Source[b]]);
             return c != 0 ? c : raw.Raw[observations.Raw[a]].SequenceCompareTo(raw.Raw[observations.Raw[b]]);
         };
-        var rows = new int[observations.Count];
-        var next = 0;
-        for (var r = 0; r < records.Count; r++)
-        {
-            var start = next;
-            foreach (var o in observations.OfRecord(r)) rows[next++] = o;
-            if (next - start > 1) rows.AsSpan(start, next - start).Sort(compare);
-        }
 
         var modelNames = records.ModelNamesUtf8;
         var identifierNames = graph.Identifiers.Select(i => Encoding.UTF8.GetBytes(i.Name)).ToArray();
         var sourceColumns = raw.Sources.Select(s => Encoding.UTF8.GetBytes(s.Column)).ToArray();
-        var blockNames = Enum.GetValues<BlockReason>().ToDictionary(b => b, b => BlockReasonNames.Name(b) is { } n ? Encoding.UTF8.GetBytes(n) : null);
-        var blocked = new bool[next];
-        for (var i = 0; i < next; i++) blocked[i] = observations.Block[rows[i]] != BlockReason.None;
-        return OutputTable.Create(TableNames.Lookup,
-            [("model_name", ColumnTypes.Text), ("entity_key", ColumnTypes.Text), ("identifier", ColumnTypes.Text),
-             ("source_column", ColumnTypes.Text), ("raw_value", ColumnTypes.Text), ("standardized_value", ColumnTypes.Text),
-             ("is_blocked", ColumnTypes.Flag), ("block_reason", ColumnTypes.Text)],
-            [TextColumn.Of(next, (b, i) => b.Append(modelNames[records.Model[observations.Record[rows[i]]]])),
-             TextColumn.Of(next, (b, i) => b.Append(records.Keys, records.LoadIndex[observations.Record[rows[i]]])),
-             TextColumn.Of(next, (b, i) => b.Append(identifierNames[observations.Identifier[rows[i]]])),
-             TextColumn.Of(next, (b, i) => b.Append(sourceColumns[observations.Source[rows[i]]])),
-             TextColumn.Of(next, (b, i) => b.Append(raw.Raw, observations.Raw[rows[i]])),
-             TextColumn.Of(next, (b, i) => b.Append(observations.Values[observations.Value[rows[i]]])),
-             NumberColumn.Flags(blocked),
-             TextColumn.Of(next, (b, i) =>
-             {
-                 if (blockNames[observations.Block[rows[i]]] is { } name) b.Append(name);
-                 else b.AppendNull();
-             })],
-            next);
+        // By reason number: an array lookup per row instead of a dictionary one.
+        var blockNames = new byte[]?[Enum.GetValues<BlockReason>().Max(b => (int)b) + 1];
+        foreach (var b in Enum.GetValues<BlockReason>()) blockNames[(int)b] = BlockReasonNames.Name(b) is { } n ? Encoding.UTF8.GetBytes(n) : null;
+
+        var capacity = ChunkedTableWriter.ChunkCapacity(to, observations.Count);
+        var model = new TextColumnBuilder(capacity, BytesPerText);
+        var key = new TextColumnBuilder(capacity, BytesPerText);
+        var identifier = new TextColumnBuilder(capacity, 8);
+        var source = new TextColumnBuilder(capacity, 8);
+        var rawValue = new TextColumnBuilder(capacity, BytesPerText);
+        var value = new TextColumnBuilder(capacity, BytesPerText);
+        var isBlocked = new FlagColumnBuilder(capacity);
+        var blockReason = new TextColumnBuilder(capacity, 4);
+        using var output = new ChunkedTableWriter(to, TableNames.Lookup,
+            [("model_name", ColumnTypes.Text, model), ("entity_key", ColumnTypes.Text, key), ("identifier", ColumnTypes.Text, identifier),
+             ("source_column", ColumnTypes.Text, source), ("raw_value", ColumnTypes.Text, rawValue), ("standardized_value", ColumnTypes.Text, value),
+             ("is_blocked", ColumnTypes.Flag, isBlocked), ("block_reason", ColumnTypes.Text, blockReason)]);
+
+        var rows = new List<int>();
+        for (var r = 0; r < records.Count; r++)
+        {
+            var ofRecord = observations.OfRecord(r);
+            if (ofRecord.Length == 0) continue;
+            rows.Clear();
+            foreach (var o in ofRecord) rows.Add(o);
+            if (rows.Count > 1) System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows).Sort(compare);
+            var modelName = modelNames[records.Model[r]];
+            var loadIndex = records.LoadIndex[r];
+            foreach (var o in rows)
+            {
+                model.Append(modelName);
+                key.Append(records.Keys, loadIndex);
+                identifier.Append(identifierNames[observations.Identifier[o]]);
+                source.Append(sourceColumns[observations.Source[o]]);
+                rawValue.Append(raw.Raw, observations.Raw[o]);
+                value.Append(observations.Values[observations.Value[o]]);
+                var block = observations.Block[o];
+                isBlocked.Append(block != BlockReason.None);
+                if (blockNames[(int)block] is { } name) blockReason.Append(name);
+                else blockReason.AppendNull();
+                output.EndRow();
+            }
+        }
+        return output.Complete();
     }
 
     /// <summary>Each name's position among the distinct names in code-point order (equal names, equal ranks).</summary>

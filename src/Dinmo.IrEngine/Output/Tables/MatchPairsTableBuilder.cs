@@ -1,4 +1,5 @@
 using System.Text;
+using Apache.Arrow.Types;
 using Dinmo.IrEngine.Resolution;
 
 namespace Dinmo.IrEngine.Output.Tables;
@@ -12,7 +13,7 @@ internal static class MatchPairsTableBuilder
 {
     private static readonly byte[][] OutcomeNames = [.. new[] { "merged", "excluded_conflict", "blocked_conflict" }.Select(Encoding.UTF8.GetBytes)];
 
-    public static OutputTable Build(ResolutionResult result)
+    public static WrittenTable Write(ResolutionResult result, ClusterIdText ids, TableDestination to)
     {
         var records = result.Records;
         var links = result.Links;
@@ -20,30 +21,44 @@ internal static class MatchPairsTableBuilder
         var modelNames = records.ModelNamesUtf8;
         var ruleIds = result.Rules.Select(r => Encoding.UTF8.GetBytes(r.Config.Id)).ToArray();
         var ruleNames = result.Rules.Select(r => Encoding.UTF8.GetBytes(r.Config.Name)).ToArray();
-        var clusterIds = result.DinmoIds.Select(id => id is null ? null : Encoding.UTF8.GetBytes(id)).ToArray();
-        var scores = ColumnTypes.RealListBuilder();
-        for (var i = 0; i < n; i++) scores.AppendReals(links.ScoresOf(i));
-        return OutputTable.Create(TableNames.MatchPairs,
-            [("rule_id", ColumnTypes.Text), ("rule_name", ColumnTypes.Text), ("left_model", ColumnTypes.Text),
-             ("left_entity_key", ColumnTypes.Text), ("right_model", ColumnTypes.Text), ("right_entity_key", ColumnTypes.Text),
-             ("scores", ColumnTypes.RealList), ("outcome", ColumnTypes.Text), ("conflict_reasons", ColumnTypes.Text),
-             ("dinmo_id", ColumnTypes.Text)],
-            [TextColumn.Of(n, (b, i) => b.Append(ruleIds[links[i].Rule])),
-             TextColumn.Of(n, (b, i) => b.Append(ruleNames[links[i].Rule])),
-             TextColumn.Of(n, (b, i) => b.Append(modelNames[records.Model[links[i].Left]])),
-             TextColumn.Of(n, (b, i) => b.Append(records.Keys, records.LoadIndex[links[i].Left])),
-             TextColumn.Of(n, (b, i) => b.Append(modelNames[records.Model[links[i].Right]])),
-             TextColumn.Of(n, (b, i) => b.Append(records.Keys, records.LoadIndex[links[i].Right])),
-             scores.Build(),
-             TextColumn.Of(n, (b, i) => b.Append(OutcomeNames[(int)result.LinkOutcomes[i]])),
-             TextColumn.Of(n, (b, i) => b.Append(ConflictReasons(result, i))),
-             TextColumn.Of(n, (b, i) =>
-             {
-                 var id = result.LinkOutcomes[i] == LinkOutcome.Merged ? clusterIds[result.Clusters.ClusterOf(links[i].Left)] : null;
-                 if (id is null) b.AppendNull();
-                 else b.Append(id);
-             }, 36)],
-            n);
+
+        var capacity = ChunkedTableWriter.ChunkCapacity(to, n);
+        var ruleId = new TextColumnBuilder(capacity, 8);
+        var ruleName = new TextColumnBuilder(capacity, 16);
+        var leftModel = new TextColumnBuilder(capacity, 12);
+        var leftKey = new TextColumnBuilder(capacity, 12);
+        var rightModel = new TextColumnBuilder(capacity, 12);
+        var rightKey = new TextColumnBuilder(capacity, 12);
+        var scores = new ListColumnBuilder<ValueColumnBuilder<double>>((ListType)ColumnTypes.RealList,
+            new ValueColumnBuilder<double>(DoubleType.Default, capacity), capacity);
+        var outcome = new TextColumnBuilder(capacity, 8);
+        var reasons = new TextColumnBuilder(capacity, 4);
+        var dinmoId = new TextColumnBuilder(capacity, StableIds.DinmoId.TextLength);
+        using var output = new ChunkedTableWriter(to, TableNames.MatchPairs,
+            [("rule_id", ColumnTypes.Text, ruleId), ("rule_name", ColumnTypes.Text, ruleName), ("left_model", ColumnTypes.Text, leftModel),
+             ("left_entity_key", ColumnTypes.Text, leftKey), ("right_model", ColumnTypes.Text, rightModel), ("right_entity_key", ColumnTypes.Text, rightKey),
+             ("scores", ColumnTypes.RealList, scores), ("outcome", ColumnTypes.Text, outcome), ("conflict_reasons", ColumnTypes.Text, reasons),
+             ("dinmo_id", ColumnTypes.Text, dinmoId)]);
+        for (var i = 0; i < n; i++)
+        {
+            var link = links[i];
+            ruleId.Append(ruleIds[link.Rule]);
+            ruleName.Append(ruleNames[link.Rule]);
+            leftModel.Append(modelNames[records.Model[link.Left]]);
+            leftKey.Append(records.Keys, records.LoadIndex[link.Left]);
+            rightModel.Append(modelNames[records.Model[link.Right]]);
+            rightKey.Append(records.Keys, records.LoadIndex[link.Right]);
+            scores.Items.Append(links.ScoresOf(i));
+            scores.EndList();
+            var linkOutcome = result.LinkOutcomes[i];
+            outcome.Append(OutcomeNames[(int)linkOutcome]);
+            reasons.Append(ConflictReasons(result, i));
+            var cluster = linkOutcome == LinkOutcome.Merged ? result.Clusters.ClusterOf(link.Left) : -1;
+            if (ids.Has(cluster)) dinmoId.Append(ids[cluster]);
+            else dinmoId.AppendNull();
+            output.EndRow();
+        }
+        return output.Complete();
     }
 
     private static string? ConflictReasons(ResolutionResult result, int link) => result.LinkOutcomes[link] switch

@@ -25,7 +25,7 @@ internal static class MatchedIdsTableBuilder
         }
     }
 
-    public static OutputTable Build(ResolutionResult result, int[] goldenOrder)
+    public static WrittenTable Write(ResolutionResult result, int[] goldenOrder, ClusterIdText clusterIds, TableDestination to)
     {
         var observations = result.Observations;
         var graph = result.Graph;
@@ -37,11 +37,16 @@ internal static class MatchedIdsTableBuilder
         var identifierNames = names.Select(Encoding.UTF8.GetBytes).ToArray();
         var compare = new CarriedOrder(identifierRank, observations.Values);
 
-        var ids = new TextColumnBuilder(goldenOrder.Length * 4, 36);
-        var identifiers = new TextColumnBuilder(goldenOrder.Length * 4);
-        var values = new TextColumnBuilder(goldenOrder.Length * 4);
-        var counts = new GrowableArray<long>(goldenOrder.Length * 4);
-        var isGolden = new GrowableArray<bool>(goldenOrder.Length * 4);
+        // About four rows a cluster on the demo graph; a chunk at most.
+        var capacity = ChunkedTableWriter.ChunkCapacity(to, (int)Math.Min(int.MaxValue, goldenOrder.Length * 4L));
+        var ids = new TextColumnBuilder(capacity, StableIds.DinmoId.TextLength);
+        var identifiers = new TextColumnBuilder(capacity, 8);
+        var values = new TextColumnBuilder(capacity, 20);
+        var counts = new ValueColumnBuilder<long>(ColumnTypes.Int64, capacity);
+        var isGolden = new FlagColumnBuilder(capacity);
+        using var output = new ChunkedTableWriter(to, TableNames.MatchedIds,
+            [("dinmo_id", ColumnTypes.Text, ids), ("identifier", ColumnTypes.Text, identifiers), ("value", ColumnTypes.Text, values),
+             ("record_count", ColumnTypes.Int64, counts), ("is_golden", ColumnTypes.Flag, isGolden)]);
         var carried = new List<Carried>();
         foreach (var row in goldenOrder)
         {
@@ -55,7 +60,7 @@ internal static class MatchedIdsTableBuilder
                 }
             }
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(carried).Sort(compare);
-            var id = Encoding.UTF8.GetBytes(result.DinmoIds[cluster]!);
+            var id = clusterIds[cluster];
             for (var i = 0; i < carried.Count;)
             {
                 var (identifier, value, _) = carried[i];
@@ -70,18 +75,11 @@ internal static class MatchedIdsTableBuilder
                 ids.Append(id);
                 identifiers.Append(identifierNames[identifier]);
                 values.Append(observations.Values[value]);
-                counts.Add(records);
-                isGolden.Add(g >= 0 && result.Golden.IdentifierValue[g][row] == value);
+                counts.Append(records);
+                isGolden.Append(g >= 0 && result.Golden.IdentifierValue[g][row] == value);
+                output.EndRow();
             }
         }
-        using (counts)
-        using (isGolden)
-        {
-            return OutputTable.Create(TableNames.MatchedIds,
-                [("dinmo_id", ColumnTypes.Text), ("identifier", ColumnTypes.Text), ("value", ColumnTypes.Text),
-                 ("record_count", ColumnTypes.Int64), ("is_golden", ColumnTypes.Flag)],
-                [ids.Build(), identifiers.Build(), values.Build(), NumberColumn.Of(counts.ToArray()), NumberColumn.Flags(isGolden.ToArray())],
-                ids.Count);
-        }
+        return output.Complete();
     }
 }

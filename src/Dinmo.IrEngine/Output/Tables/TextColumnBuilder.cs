@@ -9,7 +9,7 @@ namespace Dinmo.IrEngine.Output.Tables;
 /// and a validity bitmap, handed to Arrow without copies. Values already held as UTF-8 (keys,
 /// standardized and raw values) are copied once; .NET strings are encoded in place.
 /// </summary>
-internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue = 16)
+internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue = 16) : IColumnChunk
 {
     // Value bytes and offsets are always written before they are read (Build hands out only the
     // written prefix; offset 0 is a zero the offsets start with), so they skip the GC's zeroing;
@@ -54,6 +54,18 @@ internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue =
         EnsureRoom(0);
         return new StringArray(Count, Buffer(_offsets, (Count + 1) * sizeof(int)), Buffer(_bytes, _byteCount),
             _nulls == 0 ? ArrowBuffer.Empty : Buffer(_validity, (Count + 7) / 8), _nulls);
+    }
+
+    public IArrowArray BuildChunk() => Build();
+
+    /// <summary>Empties the column for the next chunk, keeping its buffers (grown to the largest chunk so far).</summary>
+    public void Reset()
+    {
+        // Only the bytes that held bits need clearing; offsets[0] stays the zero it was set to.
+        _validity.AsSpan(0, Math.Min((Count + 7) / 8, _validity.Length)).Clear();
+        _nulls = 0;
+        _byteCount = 0;
+        Count = 0;
     }
 
     /// <summary>
@@ -118,24 +130,6 @@ internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue =
     {
         MemoryMarshal.Cast<byte, int>(offsets.AsSpan())[0] = 0;
         return offsets;
-    }
-}
-
-/// <summary>Builds an Arrow <c>list&lt;string&gt;</c> array over a <see cref="TextColumnBuilder"/> of its items.</summary>
-internal sealed class TextListColumnBuilder(int capacity = 1024)
-{
-    private readonly List<int> _offsets = new(capacity + 1) { 0 };
-
-    public TextColumnBuilder Items { get; } = new(capacity);
-
-    /// <summary>Closes the current list: every item appended to <see cref="Items"/> since the last call belongs to it.</summary>
-    public void EndList() => _offsets.Add(Items.Count);
-
-    public ListArray Build()
-    {
-        var offsets = MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(_offsets)).ToArray();
-        return new ListArray(ColumnTypes.TextList, _offsets.Count - 1,
-            new ArrowBuffer(offsets), Items.Build(), ArrowBuffer.Empty, 0);
     }
 }
 
