@@ -29,6 +29,9 @@ internal sealed class ProfileGraph : IDisposable
 
     public IdentifierValues Values { get; } = new();
 
+    /// <summary>The values on each profile (by profile index): status and sightings per (profile, value).</summary>
+    public ProfileValues ProfileValues { get; } = new();
+
     public ValueStates States { get; } = new();
 
     public EventKeys Keys { get; } = new();
@@ -63,6 +66,7 @@ internal sealed class ProfileGraph : IDisposable
         if (profile.Index != Profiles.Count) throw new ArgumentException($"profile index {profile.Index}, expected {Profiles.Count}");
         Profiles.Add(profile);
         ProfilesById.Add(profile.Id, profile);
+        ProfileValues.AddProfile();
     }
 
     /// <summary>
@@ -71,12 +75,7 @@ internal sealed class ProfileGraph : IDisposable
     /// </summary>
     public void Merge(EventProfile loser, EventProfile survivor, string via, string runId)
     {
-        foreach (var (key, value) in loser.Values)
-        {
-            if (survivor.Values.TryGetValue(key, out var existing)) existing.Absorb(value);
-            else survivor.Values.Add(key, value);
-        }
-        loser.Values.Clear();
+        ProfileValues.Merge(loser.Index, survivor.Index);
         survivor.FirstSeen = Math.Min(survivor.FirstSeen, loser.FirstSeen);
         survivor.LastSeen = Math.Max(survivor.LastSeen, loser.LastSeen);
         survivor.EventCount += loser.EventCount;

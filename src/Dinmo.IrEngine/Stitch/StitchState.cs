@@ -28,20 +28,26 @@ internal static class StitchState
     {
         var values = graph.Values;
         var states = graph.States;
+        var onProfiles = graph.ProfileValues;
         ReadOnlySpan<byte> Name(int identifier) => graph.IdentifierNames.Utf8(identifier);
-        List<(EventProfile Profile, ProfileValue Value)> ProfileValues()
+        List<(EventProfile Profile, int Entry)> ProfileValues()
         {
             // By (created_sequence, identifier rank, value): profiles are held in creation order, so each one's values are sorted on their own.
-            var rows = new List<(EventProfile Profile, ProfileValue Value)>();
-            var mine = new List<ProfileValue>();
+            var rows = new List<(EventProfile Profile, int Entry)>();
+            var mine = new List<int>();
+            Comparison<int> byRankThenValue = (x, y) =>
+            {
+                ref var a = ref onProfiles[x];
+                ref var b = ref onProfiles[y];
+                return a.Identifier != b.Identifier ? a.Identifier.CompareTo(b.Identifier) : StateValueOrder.Compare(values.Utf8(a.Value), values.Utf8(b.Value));
+            };
             foreach (var profile in graph.Profiles)
             {
-                if (profile.Values.Count == 0) continue;
+                if (onProfiles.Count(profile.Index) == 0) continue;
                 mine.Clear();
-                mine.AddRange(profile.Values.Values);
-                mine.Sort((a, b) => a.Identifier != b.Identifier ? a.Identifier.CompareTo(b.Identifier)
-                    : StateValueOrder.Compare(values.Utf8(a.Value), values.Utf8(b.Value)));
-                foreach (var value in mine) rows.Add((profile, value));
+                foreach (var entry in onProfiles.Of(profile.Index)) mine.Add(entry);
+                mine.Sort(byRankThenValue);
+                foreach (var entry in mine) rows.Add((profile, entry));
             }
             return rows;
         }
@@ -61,10 +67,11 @@ internal static class StitchState
                 .Instant("first_seen_at", p => p.FirstSeen).Instant("last_seen_at", p => p.LastSeen).Int64("event_count", p => p.EventCount)
                 .Text("merged_into", p => p.MergedInto?.Id).Text("merged_run_id", p => p.MergedRunId).Text("merged_via", p => p.MergedVia)
                 .Build("profiles", graph.Profiles),
-            () => new TableColumns<(EventProfile Profile, ProfileValue Value)>()
-                .Utf8("profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => Name(r.Value.Identifier)).Utf8("value", r => values.Utf8(r.Value.Value))
-                .Text("status", r => ValueStatusText.Of(r.Value.Status)).Instant("first_seen_at", r => r.Value.FirstSeen)
-                .Instant("last_seen_at", r => r.Value.LastSeen).Int64("event_count", r => r.Value.EventCount)
+            () => new TableColumns<(EventProfile Profile, int Entry)>()
+                .Utf8("profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => Name(onProfiles[r.Entry].Identifier))
+                .Utf8("value", r => values.Utf8(onProfiles[r.Entry].Value))
+                .Text("status", r => ValueStatusText.Of(onProfiles[r.Entry].Status)).Instant("first_seen_at", r => onProfiles[r.Entry].FirstSeen)
+                .Instant("last_seen_at", r => onProfiles[r.Entry].LastSeen).Int64("event_count", r => onProfiles[r.Entry].EventCount)
                 .Build("profile_values", ProfileValues()),
             () => new TableColumns<int>()
                 .Utf8("identifier", v => Name(values.Identifier(v))).Utf8("value", v => values.Utf8(v))
@@ -137,11 +144,13 @@ internal static class StitchState
         {
             if (!rank.TryGetValue(values.Text(b, r, "identifier")!, out var identifier)) continue;
             var id = graph.Values.Intern(identifier, utf8.Of(values.Utf8(b, r, "value")));
-            Profile(graph, values.Text(b, r, "profile_id")!, stateDirectory).Values.Add(id, new ProfileValue(id, identifier)
-            {
-                Status = ValueStatusText.Parse(values.Text(b, r, "status")!), FirstSeen = values.Instant(b, r, "first_seen_at"),
-                LastSeen = values.Instant(b, r, "last_seen_at"), EventCount = values.Int64(b, r, "event_count") ?? 0,
-            });
+            var profile = Profile(graph, values.Text(b, r, "profile_id")!, stateDirectory);
+            ref var value = ref graph.ProfileValues[graph.ProfileValues.Attach(profile.Index, id, identifier, out var added)];
+            if (!added) throw new FormatException($"profile {profile.Id} lists value {values.Text(b, r, "value")} twice");
+            value.Status = ValueStatusText.Parse(values.Text(b, r, "status")!);
+            value.FirstSeen = values.Instant(b, r, "first_seen_at");
+            value.LastSeen = values.Instant(b, r, "last_seen_at");
+            value.EventCount = values.Int64(b, r, "event_count") ?? 0;
         }
 
         var states = StateTable.Read(stateDirectory, "value_states");

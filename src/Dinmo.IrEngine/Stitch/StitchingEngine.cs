@@ -28,15 +28,17 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
 
     private readonly IdentifierValues _values = graph.Values;
     private readonly ValueStates _states = graph.States;
+    private readonly ProfileValues _onProfiles = graph.ProfileValues;
 
     // Per-event scratch, reused so the hot path allocates nothing but audit rows on changes.
     private readonly List<(int Value, EventProfile Profile)> _found = [];
     private readonly int[] _anchors = new int[policies.Count]; // the event's value per exclusive anchor rank, or None
     private readonly List<int> _usable = [];
     private readonly List<EventProfile> _distinct = [];
-    private readonly List<ProfileValue> _active = [];
+    private readonly List<int> _active = []; // entries of ProfileValues
 
     // Policy facts hoisted out of the per-event loops, indexed by identifier rank.
+    private readonly IdentifierPolicy[] _policies = [.. policies];
     private readonly bool[] _exclusive = policies.Select(p => p.Config.IsExclusiveAnchor).ToArray();
     private readonly bool _anyExclusive = policies.Any(p => p.Config.IsExclusiveAnchor);
     private readonly int?[] _profileLimits = policies.Select(p => p.Config.MaxProfilesPerValue).ToArray();
@@ -118,12 +120,13 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
             var current = _states.Current(value);
             if (current == None) continue;
             var profile = graph.Profiles[current].Resolve();
-            if (!profile.Values.TryGetValue(value, out var onProfile) || onProfile.Status != ValueStatus.Active) continue;
-            var policy = policies[onProfile.Identifier];
+            var entry = _onProfiles.Find(profile.Index, value);
+            if (entry < 0 || _onProfiles[entry].Status != ValueStatus.Active) continue;
+            var policy = _policies[_onProfiles[entry].Identifier];
             var lastSeen = _states.LastSeen(value);
             if (policy.IsExpired(lastSeen, _timestamp))
             {
-                onProfile.Status = ValueStatus.Expired;
+                _onProfiles[entry].Status = ValueStatus.Expired;
                 AddAudit(AuditChange.ValueExpired, profile.Id, null, value,
                     $"last seen {Ingest.Timestamps.FormatIso(lastSeen)}, lifetime {policy.Config.Lifetime}");
                 _states.Current(value) = None;
@@ -174,8 +177,9 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         if (!_anyExclusive) return null;
         var first = None;
         var firstRank = int.MaxValue;
-        foreach (var value in profile.Values.Values)
+        foreach (var entry in _onProfiles.Of(profile.Index))
         {
+            ref var value = ref _onProfiles[entry];
             var rank = value.Identifier;
             if (value.Status != ValueStatus.Active || !_exclusive[rank]) continue;
             var mine = _anchors[rank];
@@ -188,9 +192,12 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     private void AbsorbAnchors(EventProfile profile)
     {
         if (!_anyExclusive) return;
-        foreach (var value in profile.Values.Values)
+        foreach (var entry in _onProfiles.Of(profile.Index))
+        {
+            ref var value = ref _onProfiles[entry];
             if (value.Status == ValueStatus.Active && _exclusive[value.Identifier] && _anchors[value.Identifier] == None)
                 _anchors[value.Identifier] = value.Value;
+        }
     }
 
     private EventProfile Created()
@@ -203,8 +210,8 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     private void Attach(EventProfile target, int id)
     {
         var rank = _values.Identifier(id);
-        if (!target.Values.TryGetValue(id, out var value)) target.Values.Add(id, value = new ProfileValue(id, rank));
-        else if (value.Status != ValueStatus.Active)
+        ref var value = ref _onProfiles[_onProfiles.Attach(target.Index, id, rank, out var added)];
+        if (!added && value.Status != ValueStatus.Active)
         {
             AddAudit(AuditChange.ValueReactivated, target.Id, null, id, $"was {ValueStatusText.Of(value.Status)}, seen again");
             value.Status = ValueStatus.Active;
@@ -229,8 +236,9 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         distinct.Sort((a, b) => a.CreatedSequence.CompareTo(b.CreatedSequence)); // unique sequences: a total order
         foreach (var profile in distinct)
         {
-            if (!profile.Values.TryGetValue(id, out var onProfile)) continue;
-            onProfile.Status = ValueStatus.Quarantined;
+            var entry = _onProfiles.Find(profile.Index, id);
+            if (entry < 0) continue;
+            _onProfiles[entry].Status = ValueStatus.Quarantined;
             AddAudit(AuditChange.ValueQuarantined, profile.Id, null, id,
                 $"{policies[rank].Name} value touches {distinct.Count} profiles > max_profiles_per_value {limit}");
         }
@@ -242,18 +250,18 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         {
             // Count first: the common case (within the limit) needs no list and no sort.
             var count = 0;
-            foreach (var v in target.Values.Values)
-                if (v.Identifier == rank && v.Status == ValueStatus.Active) count++;
+            foreach (var entry in _onProfiles.Of(target.Index))
+                if (_onProfiles[entry].Identifier == rank && _onProfiles[entry].Status == ValueStatus.Active) count++;
             if (count <= limit) continue;
             var active = _active;
             active.Clear();
-            foreach (var v in target.Values.Values)
-                if (v.Identifier == rank && v.Status == ValueStatus.Active) active.Add(v);
+            foreach (var entry in _onProfiles.Of(target.Index))
+                if (_onProfiles[entry].Identifier == rank && _onProfiles[entry].Status == ValueStatus.Active) active.Add(entry);
             active.Sort(MostRecentFirst);
             var policy = policies[rank];
             for (var i = limit; i < active.Count; i++)
             {
-                var old = active[i];
+                ref var old = ref _onProfiles[active[i]];
                 old.Status = ValueStatus.Demoted;
                 AddAudit(AuditChange.ValueDemoted, target.Id, null, old.Value,
                     $"more than {limit} active {policy.Name} values; last seen {Ingest.Timestamps.FormatIso(old.LastSeen)}");
@@ -262,9 +270,14 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     }
 
     // The most recent values stay active: by last sighting, then first sighting, then value (a total order within one identifier).
-    private int MostRecentFirst(ProfileValue a, ProfileValue b) => a.LastSeen != b.LastSeen ? b.LastSeen.CompareTo(a.LastSeen)
-        : a.FirstSeen != b.FirstSeen ? b.FirstSeen.CompareTo(a.FirstSeen)
-        : _values.CompareValues(a.Value, b.Value);
+    private int MostRecentFirst(int x, int y)
+    {
+        ref var a = ref _onProfiles[x];
+        ref var b = ref _onProfiles[y];
+        return a.LastSeen != b.LastSeen ? b.LastSeen.CompareTo(a.LastSeen)
+            : a.FirstSeen != b.FirstSeen ? b.FirstSeen.CompareTo(a.FirstSeen)
+            : _values.CompareValues(a.Value, b.Value);
+    }
 
     private string KeyText => _keyText ??= graph.Keys.Text(_model, _key);
 
