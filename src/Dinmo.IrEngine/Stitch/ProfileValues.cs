@@ -2,13 +2,19 @@ namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>
 /// Every (profile, value) pair of the graph in one flat table: <see cref="ProfileValue"/> entries by
-/// value in one array, each profile's entries chained in the order they joined it (what the
-/// per-profile dictionaries enumerated before), and one <see cref="ProfileValueIndex"/> keyed by
-/// (profile index, value id). The stitch loop's lookups, attaches and merges touch a slot and an
+/// value in one array, each profile's entries chained, and one <see cref="ProfileValueIndex"/> keyed
+/// by (profile index, value id). The stitch loop's lookups, attaches and merges touch a slot and an
 /// entry instead of a profile object, its dictionary and a value object. Owned by the
 /// <see cref="ProfileGraph"/>; profiles are added in index order.
+/// <para>
+/// Chain order: values of the <em>leading</em> identifiers (one-value anchors: the only ones the
+/// per-event conflict check reads) come first, so that check reads a profile's one or two anchor
+/// entries and not its dozens of cookies; the others follow in the order they joined. Nothing that
+/// reaches an output depends on the chain order: tables sort each profile's values, and the stitch
+/// loop's decisions read at most one active value per one-value anchor (demotion keeps it so).
+/// </para>
 /// </summary>
-internal sealed class ProfileValues
+internal sealed class ProfileValues(ulong leadingRanks)
 {
     private const int None = -1;
 
@@ -17,10 +23,12 @@ internal sealed class ProfileValues
     private int _used;
     private int _free = None; // entries folded away by merges, chained through Next for reuse
 
-    // Per profile index: its first and last entry (None when it has none) and how many it has.
+    // Per profile index: its first and last entry (None when it has none), how many it has and which identifier ranks (RankBit).
     private int[] _first = [];
     private int[] _last = [];
     private int[] _count = [];
+    private ulong[] _ranks = [];
+    private int[] _leading = []; // how many of the first entries are of leading ranks
     private int _profiles;
 
     public ref ProfileValue this[int entry] => ref _entries[entry];
@@ -34,16 +42,30 @@ internal sealed class ProfileValues
             Array.Resize(ref _first, size);
             Array.Resize(ref _last, size);
             Array.Resize(ref _count, size);
+            Array.Resize(ref _ranks, size);
+            Array.Resize(ref _leading, size);
         }
-        (_first[_profiles], _last[_profiles], _count[_profiles]) = (None, None, 0);
+        (_first[_profiles], _last[_profiles], _count[_profiles], _ranks[_profiles], _leading[_profiles]) = (None, None, 0, 0, 0);
         _profiles++;
     }
 
     /// <summary>How many values <paramref name="profile"/> holds (none once merged).</summary>
     public int Count(int profile) => _count[profile];
 
+    /// <summary>
+    /// The <see cref="RankBit"/>s of the identifiers the profile has values of (any status), so that a loop
+    /// over its values for one kind of identifier can be skipped when the profile has none.
+    /// </summary>
+    public ulong Ranks(int profile) => _ranks[profile];
+
+    /// <summary>One bit per identifier rank; ranks from 63 up share the last bit (a mask test may then say "maybe", never "no" wrongly).</summary>
+    public static ulong RankBit(int rank) => 1UL << Math.Min(rank, 63);
+
     /// <summary>The profile's entries in the order they joined it: <c>foreach (var entry in values.Of(p))</c>.</summary>
-    public Entries Of(int profile) => new(this, _first[profile]);
+    public Entries Of(int profile) => new(this, _first[profile], _count[profile]);
+
+    /// <summary>The profile's entries of leading identifiers (see the type's remarks), first in its chain.</summary>
+    public Entries LeadingOf(int profile) => new(this, _first[profile], _leading[profile]);
 
     /// <summary>The entry of <paramref name="value"/> on <paramref name="profile"/>, or -1.</summary>
     public int Find(int profile, int value) => _index.Find(ProfileValueIndex.Key(profile, value));
@@ -85,7 +107,8 @@ internal sealed class ProfileValues
             }
             entry = next;
         }
-        (_first[loser], _last[loser], _count[loser]) = (None, None, 0);
+        _ranks[survivor] |= _ranks[loser];
+        (_first[loser], _last[loser], _count[loser], _ranks[loser], _leading[loser]) = (None, None, 0, 0, 0);
     }
 
     private int NewEntry(in ProfileValue value)
@@ -107,28 +130,43 @@ internal sealed class ProfileValues
 
     private void Append(int profile, int entry)
     {
-        _entries[entry].Next = None;
-        if (_last[profile] == None) _first[profile] = entry;
-        else _entries[_last[profile]].Next = entry;
-        _last[profile] = entry;
+        var rank = RankBit(_entries[entry].Identifier);
+        if ((rank & leadingRanks) != 0)
+        {
+            // A leading identifier's value goes to the front of the chain.
+            _entries[entry].Next = _first[profile];
+            _first[profile] = entry;
+            if (_last[profile] == None) _last[profile] = entry;
+            _leading[profile]++;
+        }
+        else
+        {
+            _entries[entry].Next = None;
+            if (_last[profile] == None) _first[profile] = entry;
+            else _entries[_last[profile]].Next = entry;
+            _last[profile] = entry;
+        }
         _count[profile]++;
+        _ranks[profile] |= rank;
     }
 
-    /// <summary>One profile's entries, following the chain.</summary>
-    public readonly struct Entries(ProfileValues values, int first)
+    /// <summary>The first <paramref name="count"/> entries of one profile's chain.</summary>
+    public readonly struct Entries(ProfileValues values, int first, int count)
     {
-        public Enumerator GetEnumerator() => new(values, first);
+        public Enumerator GetEnumerator() => new(values, first, count);
     }
 
-    public struct Enumerator(ProfileValues values, int first)
+    public struct Enumerator(ProfileValues values, int first, int count)
     {
         private int _next = first;
+        private int _left = count;
 
         public int Current { get; private set; } = None;
 
         public bool MoveNext()
         {
-            if (_next == None) return false;
+            if (_left == 0) return false;
+            _left--;
             Current = _next;
             _next = values._entries[_next].Next;
             return true;

@@ -137,7 +137,7 @@ internal static class StitchState
             graph.Add(profile);
             if (profiles.Text(b, r, "merged_into") is { } into) mergedInto.Add((profile, into));
         }
-        foreach (var (profile, into) in mergedInto) profile.MergedInto = Profile(graph, into, stateDirectory);
+        foreach (var (profile, into) in mergedInto) graph.SetMergedInto(profile, Profile(graph, into, stateDirectory));
 
         var values = StateTable.Read(stateDirectory, "profile_values");
         foreach (var (b, r) in values.Rows())
@@ -160,7 +160,9 @@ internal static class StitchState
             var id = graph.Values.Intern(identifier, utf8.Of(states.Utf8(b, r, "value")));
             graph.States.Grow(id + 1);
             graph.States.Held(id) = true;
-            graph.States.Current(id) = states.Text(b, r, "current_profile_id") is { } current ? Profile(graph, current, stateDirectory).Index : -1;
+            var current = states.Text(b, r, "current_profile_id") is { } currentId ? Profile(graph, currentId, stateDirectory).Index : -1;
+            graph.States.Current(id) = current;
+            graph.States.CurrentEntry(id) = current >= 0 ? graph.ProfileValues.Find(current, id) : -1; // -1 for a merged profile: looked up on its survivor
             graph.States.LastSeen(id) = states.Instant(b, r, "last_seen_at");
             graph.States.Quarantined(id) = states.Flag(b, r, "quarantined");
             var touched = states.TextList(b, r, "touched");
