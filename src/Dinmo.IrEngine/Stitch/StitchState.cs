@@ -14,6 +14,15 @@ namespace Dinmo.IrEngine.Stitch;
 /// attribution of every keyed event processed: the processed (model, key) set), <c>audit</c>, and
 /// <c>partition_window</c> (newest partition value per model). The state is written into the
 /// staging folder and published with the outputs, so it always matches them.
+/// <para>
+/// <c>events</c> and <c>audit</c> repeat output tables row for row (the attribution table has one
+/// more column, <c>resolved_dinmo_stitched_profile_id</c>, and unkeyed rows the state skips). With
+/// Arrow outputs they are not written a second time (≈ 120 MB per million events): the next run reads
+/// <c>identity_event_profile_attribution.arrow</c> and <c>identity_event_profile_audit_events.arrow</c>
+/// from the published folder the state sits in. A state that has its own <c>events.arrow</c> and
+/// <c>audit.arrow</c> (other output formats, and states written before this change) is read from
+/// those. Either file missing is a damaged state: an input error saying to rerun with --full.
+/// </para>
 /// </summary>
 internal static class StitchState
 {
@@ -98,6 +107,9 @@ internal static class StitchState
         () => audit with { Name = "audit" },
     ];
 
+    /// <summary>Whether the state's <c>events</c> and <c>audit</c> are left to the output tables (Arrow outputs).</summary>
+    public static bool ReadsFromOutputs(OutputFormat format) => format == OutputFormat.Arrow;
+
     /// <summary>Writes a state table into <c>&lt;staging&gt;/_state/</c> (always Arrow, whatever the output format).</summary>
     public static void Save(string stagingDirectory, OutputTable table) =>
         TableFileWriter.Write(OutputFormat.Arrow, Path.Combine(stagingDirectory, Directory), table.Name, table.Schema, [table.Batch]);
@@ -169,9 +181,10 @@ internal static class StitchState
             if (touched.Count > 0) graph.States.Touched(id) = touched.Select(p => Profile(graph, p, stateDirectory).Index).ToList();
         }
 
-        var events = StateTable.Read(stateDirectory, "events");
+        var events = StateOrOutput(stateDirectory, "events", StitchTableNames.Attribution);
         foreach (var (b, r) in events.Rows())
         {
+            if (events.IsNull(b, r, "event_key")) continue; // the attribution table's unkeyed rows: not processed keys
             var model = graph.Keys.Model(events.Text(b, r, "model_name")!);
             var key = graph.Keys.Intern(model, utf8.Of(events.Utf8(b, r, "event_key")));
             var timestamp = events.Instant(b, r, "event_timestamp");
@@ -183,7 +196,7 @@ internal static class StitchState
             graph.Watermark = Math.Max(graph.Watermark, timestamp);
         }
 
-        var audit = StateTable.Read(stateDirectory, "audit");
+        var audit = StateOrOutput(stateDirectory, "audit", StitchTableNames.AuditEvents);
         foreach (var (b, r) in audit.Rows())
             graph.Audit.Add(new AuditEvent(audit.Text(b, r, "model_name")!, audit.Text(b, r, "event_key")!, audit.Instant(b, r, "event_timestamp"),
                 (int)(audit.Int64(b, r, "step") ?? 0), audit.Text(b, r, "change_type")!, audit.Text(b, r, "dinmo_stitched_profile_id"),
@@ -194,6 +207,12 @@ internal static class StitchState
         foreach (var (b, r) in window.Rows())
             graph.PartitionWindow[window.Text(b, r, "model_name")!] = window.Int64(b, r, "partition_max")!.Value;
     }
+
+    /// <summary>The state's own table <paramref name="name"/> when it has one, else the Arrow output table published with it.</summary>
+    private static StateTable StateOrOutput(string stateDirectory, string name, string outputTable) =>
+        File.Exists(Path.Combine(stateDirectory, name + ".arrow"))
+            ? StateTable.Read(stateDirectory, name)
+            : StateTable.Read(Path.GetDirectoryName(Path.GetFullPath(stateDirectory))!, outputTable);
 
     private static EventProfile Profile(ProfileGraph graph, string id, string stateDirectory) =>
         graph.ProfilesById.TryGetValue(id, out var profile)
