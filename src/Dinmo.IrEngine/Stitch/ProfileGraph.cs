@@ -15,8 +15,10 @@ internal sealed class ProfileGraph : IDisposable
     public ProfileGraph(string project, IReadOnlyList<IdentifierPolicy> policies, IEnumerable<string> models)
     {
         Project = project;
-        // One-value anchors lead each profile's value chain: the stitch loop's conflict check reads only them.
-        ProfileValues = new ProfileValues(policies.Where(p => p.Config.IsExclusiveAnchor).Aggregate(0UL, (mask, p) => mask | ProfileValues.RankBit(p.Rank)));
+        // One-value anchors and value-limited identifiers lead each profile's value chain: the stitch loop's
+        // conflict check and demotion read only them.
+        ProfileValues = new ProfileValues(policies.Where(p => p.Config.IsExclusiveAnchor || p.Config.MaxUniqueValuesPerProfile is not null)
+            .Aggregate(0UL, (mask, p) => mask | ProfileValues.RankBit(p.Rank)));
         if (policies.Count > IdentifierValues.MaxIdentifiers) throw new ArgumentException($"at most {IdentifierValues.MaxIdentifiers} identifiers");
         foreach (var policy in policies) IdentifierNames.Intern(policy.Name); // index = rank for configured identifiers
         foreach (var model in models) Keys.Model(model); // index = config index for configured models

@@ -88,6 +88,12 @@ internal sealed class ProfileValueIndex
         _count--;
     }
 
+    /// <summary>Grows ahead so that <paramref name="count"/> keys fit without a rehash on the way.</summary>
+    public void Reserve(int count)
+    {
+        while ((long)count * 2 > _slots.Length) Grow();
+    }
+
     // Fibonacci hashing: profile and value ids are small dense ints, the multiply spreads both halves.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Home(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);

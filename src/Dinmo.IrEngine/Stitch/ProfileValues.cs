@@ -7,9 +7,10 @@ namespace Dinmo.IrEngine.Stitch;
 /// entry instead of a profile object, its dictionary and a value object. Owned by the
 /// <see cref="ProfileGraph"/>; profiles are added in index order.
 /// <para>
-/// Chain order: values of the <em>leading</em> identifiers (one-value anchors: the only ones the
-/// per-event conflict check reads) come first, so that check reads a profile's one or two anchor
-/// entries and not its dozens of cookies; the others follow in the order they joined. Nothing that
+/// Chain order: values of the <em>leading</em> identifiers (one-value anchors, which the per-event
+/// conflict check reads, and identifiers with <c>max_unique_values_per_profile</c>, which demotion
+/// counts) come first, so those checks read a profile's few anchor entries and not its dozens of
+/// cookies; the others follow in the order they joined. Nothing that
 /// reaches an output depends on the chain order: tables sort each profile's values, and the stitch
 /// loop's decisions read at most one active value per one-value anchor (demotion keeps it so).
 /// </para>
@@ -32,6 +33,13 @@ internal sealed class ProfileValues(ulong leadingRanks)
     private int _profiles;
 
     public ref ProfileValue this[int entry] => ref _entries[entry];
+
+    /// <summary>Sizes the entries and the index for about <paramref name="entries"/> values on profiles, so they do not grow (and rehash) step by step.</summary>
+    public void Reserve(int entries)
+    {
+        if (entries > _entries.Length) Array.Resize(ref _entries, entries);
+        _index.Reserve(entries);
+    }
 
     /// <summary>Makes room for the next profile index, with no values.</summary>
     public void AddProfile()

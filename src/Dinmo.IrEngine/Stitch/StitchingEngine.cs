@@ -275,12 +275,12 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
             if ((_onProfiles.Ranks(target.Index) & ProfileValues.RankBit(rank)) == 0) continue; // no value of the identifier: within its limit
             // Count first: the common case (within the limit) needs no list and no sort.
             var count = 0;
-            foreach (var entry in _onProfiles.Of(target.Index))
+            foreach (var entry in _onProfiles.LeadingOf(target.Index))
                 if (_onProfiles[entry].Identifier == rank && _onProfiles[entry].Status == ValueStatus.Active) count++;
             if (count <= limit) continue;
             var active = _active;
             active.Clear();
-            foreach (var entry in _onProfiles.Of(target.Index))
+            foreach (var entry in _onProfiles.LeadingOf(target.Index))
                 if (_onProfiles[entry].Identifier == rank && _onProfiles[entry].Status == ValueStatus.Active) active.Add(entry);
             active.Sort(MostRecentFirst);
             var policy = policies[rank];
