@@ -94,6 +94,9 @@ internal sealed class ProfileValueIndex
         while ((long)count * 2 > _slots.Length) Grow();
     }
 
+    /// <summary>The slot a key's probe starts at, at the current capacity (tests use it to build probe runs that wrap).</summary>
+    internal int HomeOf(long key) => Home(key);
+
     // Fibonacci hashing: profile and value ids are small dense ints, the multiply spreads both halves.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Home(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
