@@ -2,8 +2,9 @@ namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>
 /// One event profile (SPEC §9): created by the first event no existing profile matched, it gathers
-/// events and identifier values until it is merged into an older profile. A merged profile keeps its
-/// row and a redirect; its values move to the survivor.
+/// events and identifier values (held in the graph's <see cref="ProfileGraph.ProfileValues"/>, keyed by
+/// <see cref="Index"/>) until it is merged into an older profile. A merged profile keeps its row and a
+/// redirect; its values move to the survivor.
 /// </summary>
 internal sealed class EventProfile(int index, string id, long createdSequence, long createdAt)
 {
@@ -32,9 +33,6 @@ internal sealed class EventProfile(int index, string id, long createdSequence, l
 
     /// <summary>The identifier whose value connected this profile to the survivor.</summary>
     public string? MergedVia { get; set; }
-
-    /// <summary>The values of this profile by value id (<see cref="IdentifierValues"/>); empty once merged.</summary>
-    public Dictionary<int, ProfileValue> Values { get; } = [];
 
     public bool IsMerged => MergedInto is not null;
 

@@ -16,6 +16,10 @@ internal sealed class IdentifierValues : IDisposable
     private readonly ValueDictionary _values = new();
     private byte[] _scratch = new byte[256];
 
+    // The rank of every id again, one byte each: the stitch loop asks for it per value occurrence, and
+    // a read here is one small array instead of the dictionary's offset and byte buffers.
+    private readonly Columnar.GrowableArray<byte> _ranks = new();
+
     public int Count => _values.Count;
 
     /// <summary>The id of value <paramref name="value"/> of identifier <paramref name="identifier"/>, adding it when new.</summary>
@@ -24,11 +28,13 @@ internal sealed class IdentifierValues : IDisposable
         if (value.Length + 1 > _scratch.Length) _scratch = new byte[Math.Max(value.Length + 1, _scratch.Length * 2)];
         _scratch[0] = checked((byte)identifier);
         value.CopyTo(_scratch.AsSpan(1));
-        return _values.Intern(_scratch.AsSpan(0, value.Length + 1));
+        var id = _values.Intern(_scratch.AsSpan(0, value.Length + 1));
+        if (id == _ranks.Count) _ranks.Add((byte)identifier); // ids are handed out in order: a new one is the next
+        return id;
     }
 
     /// <summary>The identifier rank of value <paramref name="id"/>.</summary>
-    public int Identifier(int id) => _values[id][0];
+    public int Identifier(int id) => _ranks[id];
 
     /// <summary>The value's standardized bytes.</summary>
     public ReadOnlySpan<byte> Utf8(int id) => _values[id][1..];
@@ -36,10 +42,14 @@ internal sealed class IdentifierValues : IDisposable
     public string Text(int id) => System.Text.Encoding.UTF8.GetString(Utf8(id));
 
     /// <summary>By identifier rank, then value in code point order (the interned bytes compare exactly so).</summary>
-    public int CompareIdentifierThenValue(int x, int y) => _values[x].SequenceCompareTo(_values[y]);
+    public int CompareIdentifierThenValue(int x, int y) => Identifier(x) != Identifier(y) ? Identifier(x).CompareTo(Identifier(y)) : CompareValues(x, y);
 
     /// <summary>Values of one identifier in code point order.</summary>
     public int CompareValues(int x, int y) => Utf8(x).SequenceCompareTo(Utf8(y));
 
-    public void Dispose() => _values.Dispose();
+    public void Dispose()
+    {
+        _values.Dispose();
+        _ranks.Dispose();
+    }
 }

@@ -15,6 +15,10 @@ internal sealed class ProfileGraph : IDisposable
     public ProfileGraph(string project, IReadOnlyList<IdentifierPolicy> policies, IEnumerable<string> models)
     {
         Project = project;
+        // One-value anchors and value-limited identifiers lead each profile's value chain: the stitch loop's
+        // conflict check and demotion read only them.
+        ProfileValues = new ProfileValues(policies.Where(p => p.Config.IsExclusiveAnchor || p.Config.MaxUniqueValuesPerProfile is not null)
+            .Aggregate(0UL, (mask, p) => mask | ProfileValues.RankBit(p.Rank)));
         if (policies.Count > IdentifierValues.MaxIdentifiers) throw new ArgumentException($"at most {IdentifierValues.MaxIdentifiers} identifiers");
         foreach (var policy in policies) IdentifierNames.Intern(policy.Name); // index = rank for configured identifiers
         foreach (var model in models) Keys.Model(model); // index = config index for configured models
@@ -27,7 +31,14 @@ internal sealed class ProfileGraph : IDisposable
 
     public Dictionary<string, EventProfile> ProfilesById { get; } = new(StringComparer.Ordinal);
 
+    // Per profile index: the profile it was merged into, or -1 while live. The stitch loop resolves
+    // profiles here (a small int array) instead of following EventProfile.MergedInto objects.
+    private int[] _mergedInto = new int[256];
+
     public IdentifierValues Values { get; } = new();
+
+    /// <summary>The values on each profile (by profile index): status and sightings per (profile, value).</summary>
+    public ProfileValues ProfileValues { get; }
 
     public ValueStates States { get; } = new();
 
@@ -63,6 +74,30 @@ internal sealed class ProfileGraph : IDisposable
         if (profile.Index != Profiles.Count) throw new ArgumentException($"profile index {profile.Index}, expected {Profiles.Count}");
         Profiles.Add(profile);
         ProfilesById.Add(profile.Id, profile);
+        ProfileValues.AddProfile();
+        if (profile.Index == _mergedInto.Length) Array.Resize(ref _mergedInto, _mergedInto.Length * 2);
+        _mergedInto[profile.Index] = -1;
+    }
+
+    /// <summary>Records that <paramref name="profile"/> was merged into <paramref name="into"/> (directly).</summary>
+    public void SetMergedInto(EventProfile profile, EventProfile into)
+    {
+        profile.MergedInto = into;
+        _mergedInto[profile.Index] = into.Index;
+    }
+
+    /// <summary>The index of the final survivor of profile <paramref name="index"/>: itself, or the end of its merge chain.</summary>
+    public int Resolve(int index)
+    {
+        var links = _mergedInto;
+        while (links[index] is var next and >= 0)
+        {
+            // Path halving: point each visited profile two steps on, so chains stay short after many merges.
+            // Only this resolution array changes; the direct merge target (redirects) stays on the profile.
+            if (links[next] >= 0) links[index] = links[next];
+            index = next;
+        }
+        return index;
     }
 
     /// <summary>
@@ -71,16 +106,11 @@ internal sealed class ProfileGraph : IDisposable
     /// </summary>
     public void Merge(EventProfile loser, EventProfile survivor, string via, string runId)
     {
-        foreach (var (key, value) in loser.Values)
-        {
-            if (survivor.Values.TryGetValue(key, out var existing)) existing.Absorb(value);
-            else survivor.Values.Add(key, value);
-        }
-        loser.Values.Clear();
+        ProfileValues.Merge(loser.Index, survivor.Index);
         survivor.FirstSeen = Math.Min(survivor.FirstSeen, loser.FirstSeen);
         survivor.LastSeen = Math.Max(survivor.LastSeen, loser.LastSeen);
         survivor.EventCount += loser.EventCount;
-        loser.MergedInto = survivor;
+        SetMergedInto(loser, survivor);
         loser.MergedRunId = runId;
         loser.MergedVia = via;
     }

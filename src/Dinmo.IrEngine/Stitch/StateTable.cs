@@ -30,6 +30,8 @@ internal sealed class StateTable
     public IEnumerable<(RecordBatch Batch, int Row)> Rows() =>
         _batches.SelectMany(b => Enumerable.Range(0, b.Length).Select(r => (b, r)));
 
+    public bool IsNull(RecordBatch batch, int row, string column) => Column<StringArray>(batch, column).IsNull(row);
+
     public string? Text(RecordBatch batch, int row, string column) => Column<StringArray>(batch, column).GetString(row);
 
     /// <summary>The UTF-8 bytes of a text cell (empty for a null), read in place.</summary>

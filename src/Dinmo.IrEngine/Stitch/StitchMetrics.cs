@@ -38,7 +38,7 @@ internal static class StitchMetrics
         Add("project", graph.Project, "profiles_total", graph.Profiles.Count);
         Add("project", graph.Project, "profiles_live", live.Count);
         Add("project", graph.Project, "profiles_known",
-            live.Count(p => p.Values.Values.Any(v => v.Status == ValueStatus.Active && policies[v.Identifier].Config.Anchor)));
+            live.Count(p => IsKnown(graph.ProfileValues, p.Index, policies)));
         Add("project", graph.Project, "incremental", counts.Incremental ? 1 : 0);
 
         for (var m = 0; m < models.Count; m++)
@@ -57,18 +57,31 @@ internal static class StitchMetrics
         var quarantined = new long[policies.Count];
         for (var id = 0; id < graph.Values.Count; id++)
             if (graph.States.Held(id) && graph.States.Quarantined(id)) quarantined[graph.Values.Identifier(id)]++;
+        // Values on live profiles by identifier rank and status (merged profiles hold none).
+        var byStatus = new long[policies.Count, Enum.GetValues<ValueStatus>().Length];
+        foreach (var profile in live)
+            foreach (var entry in graph.ProfileValues.Of(profile.Index))
+                byStatus[graph.ProfileValues[entry].Identifier, (int)graph.ProfileValues[entry].Status]++;
         foreach (var policy in policies)
         {
-            var values = live.SelectMany(p => p.Values.Values).Where(v => v.Identifier == policy.Rank).ToList();
+            long Values(ValueStatus status) => byStatus[policy.Rank, (int)status];
             // Configured identifiers are the first matched-identifier indexes (ProfileGraph), index = rank.
             Add("identifier", policy.Name, "matched_events", policy.Rank < counts.ByMatched.Count ? counts.ByMatched[policy.Rank] : 0);
-            Add("identifier", policy.Name, "profile_values", values.Count);
-            Add("identifier", policy.Name, "active_values", values.Count(v => v.Status == ValueStatus.Active));
-            Add("identifier", policy.Name, "demoted_values", values.Count(v => v.Status == ValueStatus.Demoted));
+            Add("identifier", policy.Name, "profile_values", Enum.GetValues<ValueStatus>().Sum(Values));
+            Add("identifier", policy.Name, "active_values", Values(ValueStatus.Active));
+            Add("identifier", policy.Name, "demoted_values", Values(ValueStatus.Demoted));
             Add("identifier", policy.Name, "quarantined_values", quarantined[policy.Rank]);
         }
         return rows.OrderBy(r => r.ScopeType, CodePointOrder.Instance).ThenBy(r => r.ScopeValue, CodePointOrder.Instance)
             .ThenBy(r => r.Metric, CodePointOrder.Instance).ToList();
+    }
+
+    /// <summary>Whether the profile holds an active anchor value (as stored: output-time expiry is not applied to metrics).</summary>
+    private static bool IsKnown(ProfileValues values, int profile, IReadOnlyList<IdentifierPolicy> policies)
+    {
+        foreach (var entry in values.Of(profile))
+            if (values[entry].Status == ValueStatus.Active && policies[values[entry].Identifier].Config.Anchor) return true;
+        return false;
     }
 
     public static double Value(IReadOnlyList<MetricRow> rows, string metric) =>

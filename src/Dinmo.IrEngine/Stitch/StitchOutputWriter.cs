@@ -9,8 +9,10 @@ namespace Dinmo.IrEngine.Stitch;
 /// <summary>
 /// The write stage: sorts the attribution and audit rows once, then builds and writes the six output
 /// tables and the state tables into the staging folder on all cores. Every table only reads the graph
-/// and goes to its own file, so the files do not depend on which thread wrote them or when. The
-/// state's <c>events</c> and <c>audit</c> follow the output tables they reuse.
+/// and goes to its own file, so the files do not depend on which thread wrote them or when. With
+/// Arrow outputs the state's <c>events</c> and <c>audit</c> are not written at all: the next run reads
+/// them from the attribution and audit tables published next to the state (<see cref="StitchState"/>);
+/// other formats write them into the state after the output tables they reuse.
 /// </summary>
 internal static class StitchOutputWriter
 {
@@ -32,6 +34,7 @@ internal static class StitchOutputWriter
         var outputFirst = Enumerable.Range(0, outputs.Count).OrderBy(i => i == attribution ? 0 : 1).Select(Output);
         var state = StitchState.Builders(graph).Select(build => (Action)(() => StitchState.Save(stagingDirectory, build())));
         ParallelActions.Run([.. outputFirst, .. state]);
+        if (StitchState.ReadsFromOutputs(format)) return written;
         ParallelActions.Run([.. StitchState.FromOutputs(graph, sorted, built[attribution], built[audit])
             .Select(build => (Action)(() => StitchState.Save(stagingDirectory, build())))]);
         return written;

@@ -118,6 +118,7 @@ public static class StitchPipeline
                 model.Dispose();
             }
             graph.States.Grow(graph.Values.Count);
+            graph.ProfileValues.Reserve(graph.Values.Count); // most values end up on one profile
             return events;
         }
         catch

@@ -14,6 +14,15 @@ namespace Dinmo.IrEngine.Stitch;
 /// attribution of every keyed event processed: the processed (model, key) set), <c>audit</c>, and
 /// <c>partition_window</c> (newest partition value per model). The state is written into the
 /// staging folder and published with the outputs, so it always matches them.
+/// <para>
+/// <c>events</c> and <c>audit</c> repeat output tables row for row (the attribution table has one
+/// more column, <c>resolved_dinmo_stitched_profile_id</c>, and unkeyed rows the state skips). With
+/// Arrow outputs they are not written a second time (≈ 120 MB per million events): the next run reads
+/// <c>identity_event_profile_attribution.arrow</c> and <c>identity_event_profile_audit_events.arrow</c>
+/// from the published folder the state sits in. A state that has its own <c>events.arrow</c> and
+/// <c>audit.arrow</c> (other output formats, and states written before this change) is read from
+/// those. Either file missing is a damaged state: an input error saying to rerun with --full.
+/// </para>
 /// </summary>
 internal static class StitchState
 {
@@ -28,20 +37,26 @@ internal static class StitchState
     {
         var values = graph.Values;
         var states = graph.States;
+        var onProfiles = graph.ProfileValues;
         ReadOnlySpan<byte> Name(int identifier) => graph.IdentifierNames.Utf8(identifier);
-        List<(EventProfile Profile, ProfileValue Value)> ProfileValues()
+        List<(EventProfile Profile, int Entry)> ProfileValues()
         {
             // By (created_sequence, identifier rank, value): profiles are held in creation order, so each one's values are sorted on their own.
-            var rows = new List<(EventProfile Profile, ProfileValue Value)>();
-            var mine = new List<ProfileValue>();
+            var rows = new List<(EventProfile Profile, int Entry)>();
+            var mine = new List<int>();
+            Comparison<int> byRankThenValue = (x, y) =>
+            {
+                ref var a = ref onProfiles[x];
+                ref var b = ref onProfiles[y];
+                return a.Identifier != b.Identifier ? a.Identifier.CompareTo(b.Identifier) : StateValueOrder.Compare(values.Utf8(a.Value), values.Utf8(b.Value));
+            };
             foreach (var profile in graph.Profiles)
             {
-                if (profile.Values.Count == 0) continue;
+                if (onProfiles.Count(profile.Index) == 0) continue;
                 mine.Clear();
-                mine.AddRange(profile.Values.Values);
-                mine.Sort((a, b) => a.Identifier != b.Identifier ? a.Identifier.CompareTo(b.Identifier)
-                    : StateValueOrder.Compare(values.Utf8(a.Value), values.Utf8(b.Value)));
-                foreach (var value in mine) rows.Add((profile, value));
+                foreach (var entry in onProfiles.Of(profile.Index)) mine.Add(entry);
+                mine.Sort(byRankThenValue);
+                foreach (var entry in mine) rows.Add((profile, entry));
             }
             return rows;
         }
@@ -61,10 +76,11 @@ internal static class StitchState
                 .Instant("first_seen_at", p => p.FirstSeen).Instant("last_seen_at", p => p.LastSeen).Int64("event_count", p => p.EventCount)
                 .Text("merged_into", p => p.MergedInto?.Id).Text("merged_run_id", p => p.MergedRunId).Text("merged_via", p => p.MergedVia)
                 .Build("profiles", graph.Profiles),
-            () => new TableColumns<(EventProfile Profile, ProfileValue Value)>()
-                .Utf8("profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => Name(r.Value.Identifier)).Utf8("value", r => values.Utf8(r.Value.Value))
-                .Text("status", r => ValueStatusText.Of(r.Value.Status)).Instant("first_seen_at", r => r.Value.FirstSeen)
-                .Instant("last_seen_at", r => r.Value.LastSeen).Int64("event_count", r => r.Value.EventCount)
+            () => new TableColumns<(EventProfile Profile, int Entry)>()
+                .Utf8("profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => Name(onProfiles[r.Entry].Identifier))
+                .Utf8("value", r => values.Utf8(onProfiles[r.Entry].Value))
+                .Text("status", r => ValueStatusText.Of(onProfiles[r.Entry].Status)).Instant("first_seen_at", r => onProfiles[r.Entry].FirstSeen)
+                .Instant("last_seen_at", r => onProfiles[r.Entry].LastSeen).Int64("event_count", r => onProfiles[r.Entry].EventCount)
                 .Build("profile_values", ProfileValues()),
             () => new TableColumns<int>()
                 .Utf8("identifier", v => Name(values.Identifier(v))).Utf8("value", v => values.Utf8(v))
@@ -90,6 +106,9 @@ internal static class StitchState
             : WithoutColumn(attribution, "events", AttributionColumns.ResolvedColumn),
         () => audit with { Name = "audit" },
     ];
+
+    /// <summary>Whether the state's <c>events</c> and <c>audit</c> are left to the output tables (Arrow outputs).</summary>
+    public static bool ReadsFromOutputs(OutputFormat format) => format == OutputFormat.Arrow;
 
     /// <summary>Writes a state table into <c>&lt;staging&gt;/_state/</c> (always Arrow, whatever the output format).</summary>
     public static void Save(string stagingDirectory, OutputTable table) =>
@@ -130,18 +149,20 @@ internal static class StitchState
             graph.Add(profile);
             if (profiles.Text(b, r, "merged_into") is { } into) mergedInto.Add((profile, into));
         }
-        foreach (var (profile, into) in mergedInto) profile.MergedInto = Profile(graph, into, stateDirectory);
+        foreach (var (profile, into) in mergedInto) graph.SetMergedInto(profile, Profile(graph, into, stateDirectory));
 
         var values = StateTable.Read(stateDirectory, "profile_values");
         foreach (var (b, r) in values.Rows())
         {
             if (!rank.TryGetValue(values.Text(b, r, "identifier")!, out var identifier)) continue;
             var id = graph.Values.Intern(identifier, utf8.Of(values.Utf8(b, r, "value")));
-            Profile(graph, values.Text(b, r, "profile_id")!, stateDirectory).Values.Add(id, new ProfileValue(id, identifier)
-            {
-                Status = ValueStatusText.Parse(values.Text(b, r, "status")!), FirstSeen = values.Instant(b, r, "first_seen_at"),
-                LastSeen = values.Instant(b, r, "last_seen_at"), EventCount = values.Int64(b, r, "event_count") ?? 0,
-            });
+            var profile = Profile(graph, values.Text(b, r, "profile_id")!, stateDirectory);
+            ref var value = ref graph.ProfileValues[graph.ProfileValues.Attach(profile.Index, id, identifier, out var added)];
+            if (!added) throw new FormatException($"profile {profile.Id} lists value {values.Text(b, r, "value")} twice");
+            value.Status = ValueStatusText.Parse(values.Text(b, r, "status")!);
+            value.FirstSeen = values.Instant(b, r, "first_seen_at");
+            value.LastSeen = values.Instant(b, r, "last_seen_at");
+            value.EventCount = values.Int64(b, r, "event_count") ?? 0;
         }
 
         var states = StateTable.Read(stateDirectory, "value_states");
@@ -151,16 +172,19 @@ internal static class StitchState
             var id = graph.Values.Intern(identifier, utf8.Of(states.Utf8(b, r, "value")));
             graph.States.Grow(id + 1);
             graph.States.Held(id) = true;
-            graph.States.Current(id) = states.Text(b, r, "current_profile_id") is { } current ? Profile(graph, current, stateDirectory).Index : -1;
+            var current = states.Text(b, r, "current_profile_id") is { } currentId ? Profile(graph, currentId, stateDirectory).Index : -1;
+            graph.States.Current(id) = current;
+            graph.States.CurrentEntry(id) = current >= 0 ? graph.ProfileValues.Find(current, id) : -1; // -1 for a merged profile: looked up on its survivor
             graph.States.LastSeen(id) = states.Instant(b, r, "last_seen_at");
             graph.States.Quarantined(id) = states.Flag(b, r, "quarantined");
             var touched = states.TextList(b, r, "touched");
             if (touched.Count > 0) graph.States.Touched(id) = touched.Select(p => Profile(graph, p, stateDirectory).Index).ToList();
         }
 
-        var events = StateTable.Read(stateDirectory, "events");
+        var events = StateOrOutput(stateDirectory, "events", StitchTableNames.Attribution);
         foreach (var (b, r) in events.Rows())
         {
+            if (events.IsNull(b, r, "event_key")) continue; // the attribution table's unkeyed rows: not processed keys
             var model = graph.Keys.Model(events.Text(b, r, "model_name")!);
             var key = graph.Keys.Intern(model, utf8.Of(events.Utf8(b, r, "event_key")));
             var timestamp = events.Instant(b, r, "event_timestamp");
@@ -172,7 +196,7 @@ internal static class StitchState
             graph.Watermark = Math.Max(graph.Watermark, timestamp);
         }
 
-        var audit = StateTable.Read(stateDirectory, "audit");
+        var audit = StateOrOutput(stateDirectory, "audit", StitchTableNames.AuditEvents);
         foreach (var (b, r) in audit.Rows())
             graph.Audit.Add(new AuditEvent(audit.Text(b, r, "model_name")!, audit.Text(b, r, "event_key")!, audit.Instant(b, r, "event_timestamp"),
                 (int)(audit.Int64(b, r, "step") ?? 0), audit.Text(b, r, "change_type")!, audit.Text(b, r, "dinmo_stitched_profile_id"),
@@ -183,6 +207,12 @@ internal static class StitchState
         foreach (var (b, r) in window.Rows())
             graph.PartitionWindow[window.Text(b, r, "model_name")!] = window.Int64(b, r, "partition_max")!.Value;
     }
+
+    /// <summary>The state's own table <paramref name="name"/> when it has one, else the Arrow output table published with it.</summary>
+    private static StateTable StateOrOutput(string stateDirectory, string name, string outputTable) =>
+        File.Exists(Path.Combine(stateDirectory, name + ".arrow"))
+            ? StateTable.Read(stateDirectory, name)
+            : StateTable.Read(Path.GetDirectoryName(Path.GetFullPath(stateDirectory))!, outputTable);
 
     private static EventProfile Profile(ProfileGraph graph, string id, string stateDirectory) =>
         graph.ProfilesById.TryGetValue(id, out var profile)

@@ -21,30 +21,47 @@ internal static class StitchTables
         IReadOnlyList<MetricRow> metrics, SortedRows sorted)
     {
         var names = graph.IdentifierNames;
-        ValueStatus Status(ProfileValue v) =>
-            v.Status == ValueStatus.Active && policies[v.Identifier].IsExpired(v.LastSeen, graph.Watermark) ? ValueStatus.Expired : v.Status;
-        bool IsKnown(EventProfile p) => p.Values.Values.Any(v => policies[v.Identifier].Config.Anchor && Status(v) == ValueStatus.Active);
-        string ProfileStatus(EventProfile p) =>
-            p.IsMerged ? "merged" : p.Values.Values.Any(v => Status(v) == ValueStatus.Active) ? "active" : "inactive_lost_active";
+        var onProfiles = graph.ProfileValues;
+        ValueStatus Status(int entry)
+        {
+            ref var v = ref onProfiles[entry];
+            return v.Status == ValueStatus.Active && policies[v.Identifier].IsExpired(v.LastSeen, graph.Watermark) ? ValueStatus.Expired : v.Status;
+        }
+        bool IsKnown(EventProfile p)
+        {
+            foreach (var entry in onProfiles.Of(p.Index))
+                if (policies[onProfiles[entry].Identifier].Config.Anchor && Status(entry) == ValueStatus.Active) return true;
+            return false;
+        }
+        bool AnyActive(EventProfile p)
+        {
+            foreach (var entry in onProfiles.Of(p.Index))
+                if (Status(entry) == ValueStatus.Active) return true;
+            return false;
+        }
+        string ProfileStatus(EventProfile p) => p.IsMerged ? "merged" : AnyActive(p) ? "active" : "inactive_lost_active";
 
         var profiles = graph.Profiles.ToArray();
         Array.Sort(profiles, (a, b) => CodePointOrder.Instance.Compare(a.Id, b.Id)); // ids are unique: a total order
-        List<(EventProfile Profile, ProfileValue Value)> Values()
+        List<(EventProfile Profile, int Entry)> Values()
         {
             // By (profile id, identifier name, value): profiles in id order, each one's few values sorted on their own.
-            var values = new List<(EventProfile Profile, ProfileValue Value)>();
-            var mine = new List<ProfileValue>();
+            var values = new List<(EventProfile Profile, int Entry)>();
+            var mine = new List<int>();
             var nameRanks = names.Ranks();
-            Comparison<ProfileValue> byNameThenValue = (a, b) => a.Identifier == b.Identifier
-                ? graph.Values.CompareValues(a.Value, b.Value)
-                : nameRanks[a.Identifier].CompareTo(nameRanks[b.Identifier]);
+            Comparison<int> byNameThenValue = (x, y) =>
+            {
+                ref var a = ref onProfiles[x];
+                ref var b = ref onProfiles[y];
+                return a.Identifier == b.Identifier ? graph.Values.CompareValues(a.Value, b.Value) : nameRanks[a.Identifier].CompareTo(nameRanks[b.Identifier]);
+            };
             foreach (var profile in profiles)
             {
-                if (profile.Values.Count == 0) continue;
+                if (onProfiles.Count(profile.Index) == 0) continue;
                 mine.Clear();
-                mine.AddRange(profile.Values.Values);
+                foreach (var entry in onProfiles.Of(profile.Index)) mine.Add(entry);
                 mine.Sort(byNameThenValue); // (identifier, value) is unique on a profile: a total order
-                foreach (var value in mine) values.Add((profile, value));
+                foreach (var entry in mine) values.Add((profile, entry));
             }
             return values;
         }
@@ -58,11 +75,11 @@ internal static class StitchTables
                 .Int64("event_count", p => p.EventCount)
                 .Build(StitchTableNames.Profiles, profiles),
             () => AttributionColumns.Build(StitchTableNames.Attribution, graph, sorted.Attributions, resolved: true),
-            () => new TableColumns<(EventProfile Profile, ProfileValue Value)>()
-                .Utf8("dinmo_stitched_profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => names.Utf8(r.Value.Identifier))
-                .Utf8("value", r => graph.Values.Utf8(r.Value.Value)).Flag("is_anchor", r => policies[r.Value.Identifier].Config.Anchor)
-                .Text("status", r => ValueStatusText.Of(Status(r.Value))).Instant("first_seen_at", r => r.Value.FirstSeen)
-                .Instant("last_seen_at", r => r.Value.LastSeen).Int64("event_count", r => r.Value.EventCount)
+            () => new TableColumns<(EventProfile Profile, int Entry)>()
+                .Utf8("dinmo_stitched_profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => names.Utf8(onProfiles[r.Entry].Identifier))
+                .Utf8("value", r => graph.Values.Utf8(onProfiles[r.Entry].Value)).Flag("is_anchor", r => policies[onProfiles[r.Entry].Identifier].Config.Anchor)
+                .Text("status", r => ValueStatusText.Of(Status(r.Entry))).Instant("first_seen_at", r => onProfiles[r.Entry].FirstSeen)
+                .Instant("last_seen_at", r => onProfiles[r.Entry].LastSeen).Int64("event_count", r => onProfiles[r.Entry].EventCount)
                 .Build(StitchTableNames.IdentifierValues, Values()),
             () => new TableColumns<EventProfile>()
                 .Utf8("from_dinmo_stitched_profile_id", p => p.IdUtf8).Utf8("to_dinmo_stitched_profile_id", p => p.Resolve().IdUtf8)

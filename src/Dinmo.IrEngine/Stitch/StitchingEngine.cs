@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Dinmo.IrEngine.Columnar;
 
 namespace Dinmo.IrEngine.Stitch;
@@ -28,17 +29,20 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
 
     private readonly IdentifierValues _values = graph.Values;
     private readonly ValueStates _states = graph.States;
+    private readonly ProfileValues _onProfiles = graph.ProfileValues;
 
     // Per-event scratch, reused so the hot path allocates nothing but audit rows on changes.
-    private readonly List<(int Value, EventProfile Profile)> _found = [];
+    private readonly List<(int Value, int Profile)> _found = []; // profile indexes
+    private readonly List<int> _distinct = []; // resolved profile indexes
     private readonly int[] _anchors = new int[policies.Count]; // the event's value per exclusive anchor rank, or None
     private readonly List<int> _usable = [];
-    private readonly List<EventProfile> _distinct = [];
-    private readonly List<ProfileValue> _active = [];
+    private readonly List<int> _active = []; // entries of ProfileValues
 
     // Policy facts hoisted out of the per-event loops, indexed by identifier rank.
+    private readonly IdentifierPolicy[] _policies = [.. policies];
     private readonly bool[] _exclusive = policies.Select(p => p.Config.IsExclusiveAnchor).ToArray();
     private readonly bool _anyExclusive = policies.Any(p => p.Config.IsExclusiveAnchor);
+    private readonly ulong _exclusiveRanks = policies.Where(p => p.Config.IsExclusiveAnchor).Aggregate(0UL, (mask, p) => mask | ProfileValues.RankBit(p.Rank));
     private readonly int?[] _profileLimits = policies.Select(p => p.Config.MaxProfilesPerValue).ToArray();
     private readonly (int Rank, int Limit)[] _valueLimits = policies
         .Where(p => p.Config.MaxUniqueValuesPerProfile is not null).Select(p => (p.Rank, p.Config.MaxUniqueValuesPerProfile!.Value)).ToArray();
@@ -61,9 +65,9 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         if (usable.Count == 0) return Exclude(reason);
 
         FindProfiles(usable);
-        var (target, matched, mergedAny, refused) = ChooseTarget();
-        var created = target is null;
-        target ??= Created();
+        var (found, matched, mergedAny, refused) = ChooseTarget();
+        var created = found == None;
+        var target = created ? Created() : graph.Profiles[found];
         foreach (var value in usable) Attach(target, value);
         target.See(_timestamp);
         Demote(target);
@@ -89,7 +93,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         }
         reason = anyUnblocked ? AttributionReason.AllValuesQuarantined : AttributionReason.AllValuesBlocked;
         if (usable.Count == 0) return usable;
-        if (usable.Count > 1) usable.Sort(_values.CompareIdentifierThenValue);
+        if (usable.Count > 1) SortByIdentifierThenValue(CollectionsMarshal.AsSpan(usable));
         _anchors.AsSpan().Fill(None);
         if (!_anyExclusive) return usable;
         var kept = 0;
@@ -110,6 +114,18 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         return usable;
     }
 
+    // An event carries a handful of values: an insertion sort, no comparison delegate (distinct values: a total order).
+    private void SortByIdentifierThenValue(Span<int> values)
+    {
+        for (var i = 1; i < values.Length; i++)
+        {
+            var value = values[i];
+            var j = i - 1;
+            for (; j >= 0 && _values.CompareIdentifierThenValue(values[j], value) > 0; j--) values[j + 1] = values[j];
+            values[j + 1] = value;
+        }
+    }
+
     private void FindProfiles(List<int> usable)
     {
         _found.Clear();
@@ -117,14 +133,17 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         {
             var current = _states.Current(value);
             if (current == None) continue;
-            var profile = graph.Profiles[current].Resolve();
-            if (!profile.Values.TryGetValue(value, out var onProfile) || onProfile.Status != ValueStatus.Active) continue;
-            var policy = policies[onProfile.Identifier];
+            var profile = graph.Resolve(current);
+            // The entry noted when the value was attached is still its entry while that profile is live; after a
+            // merge the value is looked up on the survivor.
+            var entry = profile == current ? _states.CurrentEntry(value) : _onProfiles.Find(profile, value);
+            if (entry < 0 || _onProfiles[entry].Status != ValueStatus.Active) continue;
+            var policy = _policies[_onProfiles[entry].Identifier];
             var lastSeen = _states.LastSeen(value);
             if (policy.IsExpired(lastSeen, _timestamp))
             {
-                onProfile.Status = ValueStatus.Expired;
-                AddAudit(AuditChange.ValueExpired, profile.Id, null, value,
+                _onProfiles[entry].Status = ValueStatus.Expired;
+                AddAudit(AuditChange.ValueExpired, graph.Profiles[profile].Id, null, value,
                     $"last seen {Ingest.Timestamps.FormatIso(lastSeen)}, lifetime {policy.Config.Lifetime}");
                 _states.Current(value) = None;
                 _states.Touched(value)?.Clear(); // an expired value starts afresh: its old profiles no longer count
@@ -134,48 +153,52 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         }
     }
 
-    private (EventProfile? Target, int Matched, bool MergedAny, bool Refused) ChooseTarget()
+    /// <summary>The target profile's index (None when no compatible profile was found), merging the others into it.</summary>
+    private (int Target, int Matched, bool MergedAny, bool Refused) ChooseTarget()
     {
-        EventProfile? target = null;
+        var target = None;
         var matched = None;
         bool merged = false, refused = false;
         foreach (var (value, found) in _found)
         {
-            var profile = found.Resolve();
-            if (ReferenceEquals(profile, target)) continue;
+            var profile = graph.Resolve(found);
+            if (profile == target) continue;
             var conflict = Conflict(profile);
             if (conflict is not null)
             {
                 refused = true;
-                AddAudit(AuditChange.MergeRefused, profile.Id, target?.Id, value, conflict);
+                AddAudit(AuditChange.MergeRefused, graph.Profiles[profile].Id, target == None ? null : graph.Profiles[target].Id, value, conflict);
                 continue;
             }
             AbsorbAnchors(profile);
             var rank = _values.Identifier(value);
-            if (target is null)
+            if (target == None)
             {
                 target = profile;
                 matched = rank;
                 continue;
             }
-            var (survivor, loser) = profile.CreatedSequence < target.CreatedSequence ? (profile, target) : (target, profile);
+            var (other, current) = (graph.Profiles[profile], graph.Profiles[target]);
+            var (survivor, loser) = other.CreatedSequence < current.CreatedSequence ? (other, current) : (current, other);
             graph.Merge(loser, survivor, policies[rank].Name, runId);
             AddAudit(AuditChange.ProfileMerged, loser.Id, survivor.Id, value, "connected by the event's values; the older profile survives");
-            target = survivor;
+            target = survivor.Index;
             merged = true;
         }
         return (target, matched, merged, refused);
     }
 
     /// <summary>Why <paramref name="profile"/> cannot join the event's group, or null when it can.</summary>
-    private string? Conflict(EventProfile profile)
+    private string? Conflict(int profile)
     {
-        // The strongest conflicting identifier is named, whatever the dictionary's order.
-        if (!_anyExclusive) return null;
+        // The strongest conflicting identifier is named, whatever the values' order. A profile without any
+        // value of a one-value anchor (most anonymous profiles) cannot conflict: its values are not read.
+        if ((_onProfiles.Ranks(profile) & _exclusiveRanks) == 0) return null;
         var first = None;
         var firstRank = int.MaxValue;
-        foreach (var value in profile.Values.Values)
+        foreach (var entry in _onProfiles.LeadingOf(profile))
         {
+            ref var value = ref _onProfiles[entry];
             var rank = value.Identifier;
             if (value.Status != ValueStatus.Active || !_exclusive[rank]) continue;
             var mine = _anchors[rank];
@@ -185,12 +208,15 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
             : $"{policies[firstRank].Name} '{_values.Text(first)}' on the profile conflicts with '{_values.Text(_anchors[firstRank])}' (max_unique_values_per_profile 1)";
     }
 
-    private void AbsorbAnchors(EventProfile profile)
+    private void AbsorbAnchors(int profile)
     {
-        if (!_anyExclusive) return;
-        foreach (var value in profile.Values.Values)
+        if ((_onProfiles.Ranks(profile) & _exclusiveRanks) == 0) return;
+        foreach (var entry in _onProfiles.LeadingOf(profile))
+        {
+            ref var value = ref _onProfiles[entry];
             if (value.Status == ValueStatus.Active && _exclusive[value.Identifier] && _anchors[value.Identifier] == None)
                 _anchors[value.Identifier] = value.Value;
+        }
     }
 
     private EventProfile Created()
@@ -203,8 +229,12 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     private void Attach(EventProfile target, int id)
     {
         var rank = _values.Identifier(id);
-        if (!target.Values.TryGetValue(id, out var value)) target.Values.Add(id, value = new ProfileValue(id, rank));
-        else if (value.Status != ValueStatus.Active)
+        // A value seen again on its current profile (the common case) needs no index lookup: its entry was noted.
+        var added = false;
+        var entry = _states.Current(id) == target.Index && _states.CurrentEntry(id) >= 0
+            ? _states.CurrentEntry(id) : _onProfiles.Attach(target.Index, id, rank, out added);
+        ref var value = ref _onProfiles[entry];
+        if (!added && value.Status != ValueStatus.Active)
         {
             AddAudit(AuditChange.ValueReactivated, target.Id, null, id, $"was {ValueStatusText.Of(value.Status)}, seen again");
             value.Status = ValueStatus.Active;
@@ -212,6 +242,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         value.See(_timestamp);
         _states.Held(id) = true;
         _states.Current(id) = target.Index;
+        _states.CurrentEntry(id) = entry;
         ref var lastSeen = ref _states.LastSeen(id);
         lastSeen = Math.Max(lastSeen, _timestamp);
         if (_profileLimits[rank] is not { } limit) return;
@@ -221,17 +252,18 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         distinct.Clear();
         foreach (var index in touched)
         {
-            var profile = graph.Profiles[index].Resolve();
+            var profile = graph.Resolve(index);
             if (!distinct.Contains(profile)) distinct.Add(profile);
         }
         if (distinct.Count <= limit) return;
         _states.Quarantined(id) = true;
-        distinct.Sort((a, b) => a.CreatedSequence.CompareTo(b.CreatedSequence)); // unique sequences: a total order
+        distinct.Sort((a, b) => graph.Profiles[a].CreatedSequence.CompareTo(graph.Profiles[b].CreatedSequence)); // unique sequences: a total order
         foreach (var profile in distinct)
         {
-            if (!profile.Values.TryGetValue(id, out var onProfile)) continue;
-            onProfile.Status = ValueStatus.Quarantined;
-            AddAudit(AuditChange.ValueQuarantined, profile.Id, null, id,
+            var onProfile = _onProfiles.Find(profile, id);
+            if (onProfile < 0) continue;
+            _onProfiles[onProfile].Status = ValueStatus.Quarantined;
+            AddAudit(AuditChange.ValueQuarantined, graph.Profiles[profile].Id, null, id,
                 $"{policies[rank].Name} value touches {distinct.Count} profiles > max_profiles_per_value {limit}");
         }
     }
@@ -240,20 +272,21 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     {
         foreach (var (rank, limit) in _valueLimits)
         {
+            if ((_onProfiles.Ranks(target.Index) & ProfileValues.RankBit(rank)) == 0) continue; // no value of the identifier: within its limit
             // Count first: the common case (within the limit) needs no list and no sort.
             var count = 0;
-            foreach (var v in target.Values.Values)
-                if (v.Identifier == rank && v.Status == ValueStatus.Active) count++;
+            foreach (var entry in _onProfiles.LeadingOf(target.Index))
+                if (_onProfiles[entry].Identifier == rank && _onProfiles[entry].Status == ValueStatus.Active) count++;
             if (count <= limit) continue;
             var active = _active;
             active.Clear();
-            foreach (var v in target.Values.Values)
-                if (v.Identifier == rank && v.Status == ValueStatus.Active) active.Add(v);
+            foreach (var entry in _onProfiles.LeadingOf(target.Index))
+                if (_onProfiles[entry].Identifier == rank && _onProfiles[entry].Status == ValueStatus.Active) active.Add(entry);
             active.Sort(MostRecentFirst);
             var policy = policies[rank];
             for (var i = limit; i < active.Count; i++)
             {
-                var old = active[i];
+                ref var old = ref _onProfiles[active[i]];
                 old.Status = ValueStatus.Demoted;
                 AddAudit(AuditChange.ValueDemoted, target.Id, null, old.Value,
                     $"more than {limit} active {policy.Name} values; last seen {Ingest.Timestamps.FormatIso(old.LastSeen)}");
@@ -262,9 +295,14 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     }
 
     // The most recent values stay active: by last sighting, then first sighting, then value (a total order within one identifier).
-    private int MostRecentFirst(ProfileValue a, ProfileValue b) => a.LastSeen != b.LastSeen ? b.LastSeen.CompareTo(a.LastSeen)
-        : a.FirstSeen != b.FirstSeen ? b.FirstSeen.CompareTo(a.FirstSeen)
-        : _values.CompareValues(a.Value, b.Value);
+    private int MostRecentFirst(int x, int y)
+    {
+        ref var a = ref _onProfiles[x];
+        ref var b = ref _onProfiles[y];
+        return a.LastSeen != b.LastSeen ? b.LastSeen.CompareTo(a.LastSeen)
+            : a.FirstSeen != b.FirstSeen ? b.FirstSeen.CompareTo(a.FirstSeen)
+            : _values.CompareValues(a.Value, b.Value);
+    }
 
     private string KeyText => _keyText ??= graph.Keys.Text(_model, _key);
 

@@ -13,16 +13,18 @@ namespace Dinmo.IrEngine.Stitch;
 /// </summary>
 internal sealed class TableColumns<T>
 {
-    private readonly List<(string Name, IArrowType Type, Func<Column> Create)> _columns = [];
+    // Builders are created per Build for its row count: offsets, validity and fixed-width values are
+    // allocated once at their final size instead of doubling (and copying) from a small default.
+    private readonly List<(string Name, IArrowType Type, Func<int, Column> Create)> _columns = [];
 
     public TableColumns<T> Text(string name, Func<T, string?> get) =>
-        Add(name, ColumnTypes.Text, () => new Column<TextColumnBuilder>(new(), (b, row) => b.Append(get(row)), b => b.BuildPadded()));
+        Add(name, ColumnTypes.Text, rows => new Column<TextColumnBuilder>(new(rows), (b, row) => b.Append(get(row)), b => b.BuildPadded()));
 
     /// <summary>A text column from bytes already held as UTF-8 (keys, values, ids), copied without a string.</summary>
     public TableColumns<T> Utf8(string name, Utf8Of<T> get) =>
-        Add(name, ColumnTypes.Text, () => new Column<TextColumnBuilder>(new(), (b, row) => b.Append(get(row)), b => b.BuildPadded()));
+        Add(name, ColumnTypes.Text, rows => new Column<TextColumnBuilder>(new(rows), (b, row) => b.Append(get(row)), b => b.BuildPadded()));
 
-    public TableColumns<T> Int64(string name, Func<T, long?> get) => Add(name, ColumnTypes.Int64, () => new Column<Int64Array.Builder>(new(),
+    public TableColumns<T> Int64(string name, Func<T, long?> get) => Add(name, ColumnTypes.Int64, rows => new Column<Int64Array.Builder>(new Int64Array.Builder().Reserve(rows),
         (b, row) =>
         {
             if (get(row) is { } value) b.Append(value);
@@ -30,23 +32,23 @@ internal sealed class TableColumns<T>
         }, b => b.Build()));
 
     public TableColumns<T> Real(string name, Func<T, double> get) =>
-        Add(name, ColumnTypes.Real, () => new Column<DoubleArray.Builder>(new(), (b, row) => b.Append(get(row)), b => b.Build()));
+        Add(name, ColumnTypes.Real, rows => new Column<DoubleArray.Builder>(new DoubleArray.Builder().Reserve(rows), (b, row) => b.Append(get(row)), b => b.Build()));
 
     /// <summary>A UTC timestamp column from µs; <see cref="Ingest.Timestamps.Null"/> is a null.</summary>
     public TableColumns<T> Instant(string name, Func<T, long> get) =>
-        Add(name, ColumnTypes.Instant, () => new Column<TimestampArray.Builder>(ColumnTypes.InstantBuilder(), (b, row) => b.AppendInstant(get(row)), b => b.Build()));
+        Add(name, ColumnTypes.Instant, rows => new Column<TimestampArray.Builder>(ColumnTypes.InstantBuilder().Reserve(rows), (b, row) => b.AppendInstant(get(row)), b => b.Build()));
 
     public TableColumns<T> Flag(string name, Func<T, bool> get) =>
-        Add(name, ColumnTypes.Flag, () => new Column<BooleanArray.Builder>(new(), (b, row) => b.Append(get(row)), b => b.Build()));
+        Add(name, ColumnTypes.Flag, rows => new Column<BooleanArray.Builder>(new BooleanArray.Builder().Reserve(rows), (b, row) => b.Append(get(row)), b => b.Build()));
 
     public TableColumns<T> TextList(string name, Func<T, IEnumerable<string>> get) =>
-        Add(name, ColumnTypes.TextList, () => new Column<ListArray.Builder>(ColumnTypes.TextListBuilder(), (b, row) => b.AppendTexts(get(row)), b => b.Build()));
+        Add(name, ColumnTypes.TextList, _ => new Column<ListArray.Builder>(ColumnTypes.TextListBuilder(), (b, row) => b.AppendTexts(get(row)), b => b.Build()));
 
     // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public OutputTable Build(string table, IReadOnlyList<T> rows)
     {
-        var columns = _columns.Select(c => c.Create()).ToArray();
+        var columns = _columns.Select(c => c.Create(rows.Count)).ToArray();
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
@@ -55,7 +57,7 @@ internal sealed class TableColumns<T>
         return OutputTable.Create(table, _columns.Select(c => (c.Name, c.Type)).ToList(), columns.Select(c => c.Build()).ToList(), rows.Count);
     }
 
-    private TableColumns<T> Add(string name, IArrowType type, Func<Column> create)
+    private TableColumns<T> Add(string name, IArrowType type, Func<int, Column> create)
     {
         _columns.Add((name, type, create));
         return this;

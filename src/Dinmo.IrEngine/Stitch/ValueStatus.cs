@@ -1,7 +1,7 @@
 namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>The status of a value on a profile (SPEC §9, <c>identity_event_profile_identifier_values.status</c>).</summary>
-internal enum ValueStatus
+internal enum ValueStatus : byte
 {
     /// <summary>Matches new events to the profile.</summary>
     Active,

@@ -71,6 +71,44 @@ public sealed class StitchCliTests
         Assert.Equal(before, ResolveScenario.TreeHashes(s.OutputFolder));
     }
 
+    [Fact]
+    public void ArrowOutputs_StateLeavesEventsAndAuditToTheOutputTables_NextRunReadsThem()
+    {
+        using var s = new StitchScenario().Events("e1,2024-01-01T10:00:00Z,2024-01-01,a1,,,");
+        s.StitchOk("r1", "--format", "arrow");
+        Assert.False(File.Exists(Path.Combine(s.OutputFolder, "_state", "events.arrow")));
+        Assert.False(File.Exists(Path.Combine(s.OutputFolder, "_state", "audit.arrow")));
+
+        // A CSV run after it: the processed keys and the audit come from r1's Arrow attribution and audit tables.
+        s.Events("""
+            e1,2024-01-01T10:00:00Z,2024-01-01,a1,,,
+            e2,2024-01-02T10:00:00Z,2024-01-02,a1,,,
+            """);
+        s.StitchOk("r2");
+        Assert.Equal(1, s.Metric("events_skipped_already_processed"));
+        var attribution = s.Attribution();
+        Assert.Equal("r1", attribution["e1"]["run_id"]);
+        Assert.Equal("r2", attribution["e2"]["run_id"]);
+        Assert.Equal(attribution["e1"]["dinmo_stitched_profile_id"], attribution["e2"]["dinmo_stitched_profile_id"]);
+        Assert.Contains(s.Audit(), a => a["run_id"] == "r1" && a["change_type"] == "profile_created");
+        // Other formats keep the state self-contained.
+        Assert.True(File.Exists(Path.Combine(s.OutputFolder, "_state", "events.arrow")));
+        Assert.True(File.Exists(Path.Combine(s.OutputFolder, "_state", "audit.arrow")));
+    }
+
+    [Fact]
+    public void ArrowOutputs_AttributionTableMissing_Exit3SayingRerunWithFull()
+    {
+        using var s = new StitchScenario().Events("e1,2024-01-01T10:00:00Z,2024-01-01,a1,,,");
+        s.StitchOk("good", "--format", "arrow");
+        File.Delete(Path.Combine(s.OutputFolder, "identity_event_profile_attribution.arrow"));
+        s.Events("e2,2024-01-02T10:00:00Z,2024-01-02,a1,,,");
+        var run = s.Stitch("next", "--format", "arrow");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("identity_event_profile_attribution.arrow", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("rerun with --full", run.StdErr, StringComparison.Ordinal);
+    }
+
     /// <summary>Rewrites an Arrow file with every value of one string column replaced.</summary>
     private static void ReplaceTextColumn(string file, string column, string value)
     {

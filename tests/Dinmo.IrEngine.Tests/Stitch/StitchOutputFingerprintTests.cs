@@ -16,9 +16,15 @@ public sealed class StitchOutputFingerprintTests
     private const ulong Seed = 7;
 
     // Captured from the engine before the Event Stitching performance work (object-per-event engine).
-    private const string State = """
+    // With Arrow outputs the state no longer repeats the attribution and audit tables as its own
+    // events.arrow and audit.arrow (the next run reads the published output tables); with CSV outputs
+    // it still writes them, byte for byte as before. Every other state file is unchanged.
+    private const string StateEventsAndAudit = """
             _state/audit.arrow 51c686e88ded02403d3c0f98455ad339df88c3cdacb4ca9b7901345a5c7f0272
             _state/events.arrow bbd3edf9847f569aee49c6c5088a8055403c2cc40fe14d1c305db997d7432a79
+            """ + "\n";
+
+    private const string State = """
             _state/partition_window.arrow f86ec42bd103f113d71d89b208757850d9775db42f00bb6d8d2d15205cb096b2
             _state/profile_values.arrow a76dcc77d57323a947d3cbb1ee28e3d20e36cd869a1d59eca8072a3c50c082b9
             _state/profiles.arrow 3c65f7ab28aa0a4494eb544b99aa8f3f876b91010cf228b8904cb33d1175ee57
@@ -46,7 +52,7 @@ public sealed class StitchOutputFingerprintTests
     public static TheoryData<string, string> Expected => new()
     {
         { "arrow", State + ArrowTables },
-        { "csv", State + CsvTables },
+        { "csv", StateEventsAndAudit + State + CsvTables },
     };
 
     [Theory]

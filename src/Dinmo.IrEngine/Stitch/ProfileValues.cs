@@ -1,0 +1,183 @@
+namespace Dinmo.IrEngine.Stitch;
+
+/// <summary>
+/// Every (profile, value) pair of the graph in one flat table: <see cref="ProfileValue"/> entries by
+/// value in one array, each profile's entries chained, and one <see cref="ProfileValueIndex"/> keyed
+/// by (profile index, value id). The stitch loop's lookups, attaches and merges touch a slot and an
+/// entry instead of a profile object, its dictionary and a value object. Owned by the
+/// <see cref="ProfileGraph"/>; profiles are added in index order.
+/// <para>
+/// Chain order: values of the <em>leading</em> identifiers (one-value anchors, which the per-event
+/// conflict check reads, and identifiers with <c>max_unique_values_per_profile</c>, which demotion
+/// counts) come first, so those checks read a profile's few anchor entries and not its dozens of
+/// cookies; the others follow in the order they joined. Nothing that
+/// reaches an output depends on the chain order: tables sort each profile's values, and the stitch
+/// loop's decisions read at most one active value per one-value anchor (demotion keeps it so).
+/// </para>
+/// </summary>
+internal sealed class ProfileValues(ulong leadingRanks)
+{
+    private const int None = -1;
+
+    private readonly ProfileValueIndex _index = new();
+    private ProfileValue[] _entries = new ProfileValue[1024];
+    private int _used;
+    private int _free = None; // entries folded away by merges, chained through Next for reuse
+
+    // Per profile index: its first and last entry (None when it has none), how many it has and which identifier ranks (RankBit).
+    private int[] _first = [];
+    private int[] _last = [];
+    private int[] _count = [];
+    private ulong[] _ranks = [];
+    private int[] _leading = []; // how many of the first entries are of leading ranks
+    private int _profiles;
+
+    public ref ProfileValue this[int entry] => ref _entries[entry];
+
+    /// <summary>Sizes the entries and the index for about <paramref name="entries"/> values on profiles, so they do not grow (and rehash) step by step.</summary>
+    public void Reserve(int entries)
+    {
+        if (entries > _entries.Length) Array.Resize(ref _entries, entries);
+        _index.Reserve(entries);
+    }
+
+    /// <summary>Makes room for the next profile index, with no values.</summary>
+    public void AddProfile()
+    {
+        if (_profiles == _first.Length)
+        {
+            var size = Math.Max(256, _first.Length * 2);
+            Array.Resize(ref _first, size);
+            Array.Resize(ref _last, size);
+            Array.Resize(ref _count, size);
+            Array.Resize(ref _ranks, size);
+            Array.Resize(ref _leading, size);
+        }
+        (_first[_profiles], _last[_profiles], _count[_profiles], _ranks[_profiles], _leading[_profiles]) = (None, None, 0, 0, 0);
+        _profiles++;
+    }
+
+    /// <summary>How many values <paramref name="profile"/> holds (none once merged).</summary>
+    public int Count(int profile) => _count[profile];
+
+    /// <summary>
+    /// The <see cref="RankBit"/>s of the identifiers the profile has values of (any status), so that a loop
+    /// over its values for one kind of identifier can be skipped when the profile has none.
+    /// </summary>
+    public ulong Ranks(int profile) => _ranks[profile];
+
+    /// <summary>One bit per identifier rank; ranks from 63 up share the last bit (a mask test may then say "maybe", never "no" wrongly).</summary>
+    public static ulong RankBit(int rank) => 1UL << Math.Min(rank, 63);
+
+    /// <summary>The profile's entries in the order they joined it: <c>foreach (var entry in values.Of(p))</c>.</summary>
+    public Entries Of(int profile) => new(this, _first[profile], _count[profile]);
+
+    /// <summary>The profile's entries of leading identifiers (see the type's remarks), first in its chain.</summary>
+    public Entries LeadingOf(int profile) => new(this, _first[profile], _leading[profile]);
+
+    /// <summary>The entry of <paramref name="value"/> on <paramref name="profile"/>, or -1.</summary>
+    public int Find(int profile, int value) => _index.Find(ProfileValueIndex.Key(profile, value));
+
+    /// <summary>The entry of <paramref name="value"/> on <paramref name="profile"/>, added (active, unseen) when absent.</summary>
+    public int Attach(int profile, int value, int identifier, out bool added)
+    {
+        ref var slot = ref _index.FindOrAdd(ProfileValueIndex.Key(profile, value), out var found);
+        added = !found;
+        if (found) return slot - 1;
+        var entry = NewEntry(ProfileValue.New(value, identifier));
+        slot = entry + 1;
+        Append(profile, entry);
+        return entry;
+    }
+
+    /// <summary>
+    /// Moves the values of <paramref name="loser"/> to <paramref name="survivor"/>: a value both hold
+    /// folds into the survivor's entry, the others join the survivor after its own, in the loser's order.
+    /// </summary>
+    public void Merge(int loser, int survivor)
+    {
+        for (var entry = _first[loser]; entry != None;)
+        {
+            var next = _entries[entry].Next;
+            var value = _entries[entry].Value;
+            _index.Remove(ProfileValueIndex.Key(loser, value));
+            ref var slot = ref _index.FindOrAdd(ProfileValueIndex.Key(survivor, value), out var found);
+            if (found)
+            {
+                _entries[slot - 1].Absorb(in _entries[entry]);
+                _entries[entry].Next = _free;
+                _free = entry;
+            }
+            else
+            {
+                slot = entry + 1;
+                Append(survivor, entry);
+            }
+            entry = next;
+        }
+        _ranks[survivor] |= _ranks[loser];
+        (_first[loser], _last[loser], _count[loser], _ranks[loser], _leading[loser]) = (None, None, 0, 0, 0);
+    }
+
+    private int NewEntry(in ProfileValue value)
+    {
+        int entry;
+        if (_free != None)
+        {
+            entry = _free;
+            _free = _entries[entry].Next;
+        }
+        else
+        {
+            if (_used == _entries.Length) Array.Resize(ref _entries, _entries.Length * 2);
+            entry = _used++;
+        }
+        _entries[entry] = value;
+        return entry;
+    }
+
+    private void Append(int profile, int entry)
+    {
+        var rank = RankBit(_entries[entry].Identifier);
+        if ((rank & leadingRanks) != 0)
+        {
+            // A leading identifier's value goes to the front of the chain.
+            _entries[entry].Next = _first[profile];
+            _first[profile] = entry;
+            if (_last[profile] == None) _last[profile] = entry;
+            _leading[profile]++;
+        }
+        else
+        {
+            _entries[entry].Next = None;
+            if (_last[profile] == None) _first[profile] = entry;
+            else _entries[_last[profile]].Next = entry;
+            _last[profile] = entry;
+        }
+        _count[profile]++;
+        _ranks[profile] |= rank;
+    }
+
+    /// <summary>The first <paramref name="count"/> entries of one profile's chain.</summary>
+    public readonly struct Entries(ProfileValues values, int first, int count)
+    {
+        public Enumerator GetEnumerator() => new(values, first, count);
+    }
+
+    public struct Enumerator(ProfileValues values, int first, int count)
+    {
+        private int _next = first;
+        private int _left = count;
+
+        public int Current { get; private set; } = None;
+
+        public bool MoveNext()
+        {
+            if (_left == 0) return false;
+            _left--;
+            Current = _next;
+            _next = values._entries[_next].Next;
+            return true;
+        }
+    }
+}
