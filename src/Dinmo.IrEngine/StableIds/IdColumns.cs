@@ -21,31 +21,9 @@ internal static class IdColumns
     /// <summary>The <c>dinmo_id</c>, <c>change_type</c>, <c>into_dinmo_id</c> and <c>run_id</c> columns of the history.</summary>
     public static List<IArrowArray> History(IdChangeLog history)
     {
-        var rows = history.Rows;
-        var ids = new TextColumnBuilder(rows.Length, DinmoId.TextLength);
-        var types = new TextColumnBuilder(rows.Length, 8);
-        var into = new TextColumnBuilder(rows.Length, DinmoId.TextLength);
-        var runs = new TextColumnBuilder(rows.Length);
-        var typeNames = Enum.GetValues<IdChangeType>().Select(t => System.Text.Encoding.UTF8.GetBytes(IdChangeTypeNames.Name(t))).ToArray();
-        var runNames = history.RunIds.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
-        Span<byte> text = stackalloc byte[DinmoId.TextLength];
-        foreach (var row in rows)
-        {
-            row.Id.Format(text);
-            ids.Append(text);
-            types.Append(typeNames[(int)row.Type]);
-            if (row.HasInto)
-            {
-                row.Into.Format(text);
-                into.Append(text);
-            }
-            else
-            {
-                into.AppendNull();
-            }
-            runs.Append(runNames[row.Run]);
-        }
-        return [ids.Build(), types.Build(), into.Build(), runs.Build()];
+        var columns = new IdHistoryColumns(history, history.Rows.Length);
+        foreach (var row in history.Rows) columns.Append(row);
+        return [columns.Ids.Build(), columns.Types.Build(), columns.Into.Build(), columns.Runs.Build()];
     }
 
     /// <summary>The id in row <paramref name="row"/>; <see cref="InvalidDataException"/> for a null or a text that is no canonical UUID.</summary>
