@@ -1,6 +1,7 @@
 using System.Text;
 using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.StableIds;
+using FsCheck.Xunit;
 
 namespace Dinmo.IrEngine.Tests.StableIds;
 
@@ -14,6 +15,18 @@ public sealed class DinmoIdTests
             var text = DinmoIdFactory.ForCluster("p", "crm", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.True(DinmoId.TryParse(Encoding.ASCII.GetBytes(text), out var id));
             Assert.Equal(text, id.ToString());
+        }
+    }
+
+    [Property(MaxTest = 500)]
+    public void Format_EqualsScalarReference(ulong high, ulong low)
+    {
+        foreach (var id in new[] { new DinmoId(new UInt128(high, low)), default, new DinmoId(UInt128.MaxValue) })
+        {
+            var (fast, scalar) = (new byte[DinmoId.TextLength], new byte[DinmoId.TextLength]);
+            id.Format(fast);
+            id.FormatScalar(scalar);
+            Assert.Equal(Encoding.ASCII.GetString(scalar), Encoding.ASCII.GetString(fast));
         }
     }
 
