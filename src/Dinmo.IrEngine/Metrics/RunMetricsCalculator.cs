@@ -85,7 +85,7 @@ internal static class RunMetricsCalculator
         result.Golden.Cluster
             .OrderByDescending(c => result.Clusters.MembersOf(c).Length).ThenBy(c => result.DinmoIdValues[c]!.Value) // id order is text order
             .Take(LargestClusterCount)
-            .Select(c => new ClusterSize(result.DinmoIds[c]!, result.Clusters.MembersOf(c).Length)).ToList();
+            .Select(c => new ClusterSize(result.DinmoIdText(c)!, result.Clusters.MembersOf(c).Length)).ToList();
 
     /// <summary>How many of each rule's skipped fuzzy blocks are reported with key and size (the largest).</summary>
     public const int SkippedBlocksPerRule = 20;

@@ -34,11 +34,14 @@ internal sealed class ResolutionResult : IDisposable
 
     public required GoldenTable Golden { get; init; }
 
-    /// <summary>Per cluster: its dinmo_id when valid, else null.</summary>
-    public required string?[] DinmoIds { get; init; }
-
-    /// <summary><see cref="DinmoIds"/> as 128-bit values, whose order is the text order: for sorting by dinmo_id without comparing strings.</summary>
+    /// <summary>
+    /// Per cluster: its dinmo_id when valid, else null — as 128-bit values, whose order is the text order,
+    /// so ids are sorted without strings; <see cref="DinmoIdText"/> gives the text.
+    /// </summary>
     public required StableIds.DinmoId?[] DinmoIdValues { get; init; }
+
+    /// <summary>The dinmo_id text of a cluster, or null for an excluded cluster. Made on demand: a run holds no id strings.</summary>
+    public string? DinmoIdText(int cluster) => DinmoIdValues[cluster]?.ToString();
 
     public required ResolutionStatus[] Status { get; init; }
     public required UnresolvedReason[] Reason { get; init; }

@@ -71,7 +71,7 @@ internal static class Resolver
         {
             Graph = graph, Loaded = loaded, Observations = observations, Rules = rules, Applicability = applicability,
             Links = links, LinkOutcomes = outcomes, LinkBlockReasons = blockReasons, Clusters = clusters,
-            ConflictReasons = violations, Golden = golden, DinmoIds = ids.DinmoIds, DinmoIdValues = ids.DinmoIdValues, Status = status, Reason = reason,
+            ConflictReasons = violations, Golden = golden, DinmoIdValues = ids.DinmoIdValues, Status = status, Reason = reason,
             RecordConflictReasons = recordReasons, LinkedBy = linkedBy, SkippedBlocks = skipped, JaroWinklerUsage = jaroWinkler,
             PreviousIds = ids.PreviousIds, NextState = ids.NextState,
         };

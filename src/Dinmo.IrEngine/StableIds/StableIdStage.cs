@@ -11,7 +11,7 @@ namespace Dinmo.IrEngine.StableIds;
 internal static class StableIdStage
 {
     /// <summary>Ids per cluster (null for excluded clusters), each record's previous id, and the state for the next run.</summary>
-    public sealed record Outcome(string?[] DinmoIds, DinmoId?[] DinmoIdValues, DinmoId?[] PreviousIds, IdState NextState);
+    public sealed record Outcome(DinmoId?[] DinmoIdValues, DinmoId?[] PreviousIds, IdState NextState);
 
     public static Outcome Run(string project, RecordTable records, ClusterAssignment clusters, bool[] valid, IdState previous,
         string runId, int threads)
@@ -28,12 +28,7 @@ internal static class StableIdStage
         }, threads);
 
         var ids = new DinmoId?[clusters.ClusterCount];
-        var text = new string?[clusters.ClusterCount];
-        for (var k = 0; k < validClusters.Length; k++)
-        {
-            ids[validClusters[k]] = assignment.Ids[k];
-            text[validClusters[k]] = assignment.Ids[k].ToString();
-        }
+        for (var k = 0; k < validClusters.Length; k++) ids[validClusters[k]] = assignment.Ids[k];
         var previousIds = new DinmoId?[records.Count];
         for (var r = 0; r < records.Count; r++)
         {
@@ -52,7 +47,7 @@ internal static class StableIdStage
             Registry = previous.Registry.With(assignment.Created, runSequence),
             History = previous.History.With(runId, changes),
         };
-        return new Outcome(text, ids, previousIds, next);
+        return new Outcome(ids, previousIds, next);
     }
 
     /// <summary>The previous ids of each valid cluster's records, cluster after cluster.</summary>

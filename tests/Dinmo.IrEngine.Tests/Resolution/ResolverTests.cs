@@ -35,7 +35,7 @@ public sealed class ResolverTests
         Assert.Equal(cluster, run.Cluster("crm", "C"));
         Assert.All(new[] { "A", "B", "C" }, k => Assert.Equal(ResolutionStatus.Matched, run.Status("crm", k)));
         Assert.Equal(1, run.Result.Golden.Count);
-        Assert.Equal(DinmoIdFactory.ForCluster("test", "crm", "A"), run.Result.DinmoIds[cluster]);
+        Assert.Equal(DinmoIdFactory.ForCluster("test", "crm", "A"), run.Result.DinmoIdText(cluster));
         Assert.All(run.Result.LinkOutcomes, o => Assert.Equal(LinkOutcome.Merged, o));
         Assert.True(run.Result.LinkedBy[0][run.Record("crm", "A")]);
         Assert.False(run.Result.LinkedBy[0][run.Record("crm", "C")]);
@@ -131,7 +131,7 @@ public sealed class ResolverTests
         }
         var cluster = run.Cluster("crm", "1");
         Assert.Equal(reasons, run.Result.ConflictReasons[cluster]);
-        Assert.Null(run.Result.DinmoIds[cluster]);
+        Assert.Null(run.Result.DinmoIdText(cluster));
         Assert.Equal(0, run.Result.Golden.Count);
         Assert.All(run.Result.LinkOutcomes, o => Assert.Equal(LinkOutcome.ExcludedConflict, o));
         Assert.Equal(2, run.Result.LinkOutcomes.Length);
@@ -202,7 +202,7 @@ public sealed class ResolverTests
         Assert.Equal(2, counts[ResolutionStatus.Conflict]); // crm/2, crm/3
         Assert.Equal(4, counts[ResolutionStatus.Missing]);  // crm/5, both crm/6, the null key
         Assert.Equal(3, run.Result.Golden.Count);
-        Assert.Equal(3, run.Result.DinmoIds.Count(id => id is not null));
+        Assert.Equal(3, run.Result.DinmoIdValues.Count(id => id is not null));
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public sealed class ResolverTests
             foreach (var (id, at, email, phone) in reversed ? rows.Reverse() : rows) model.Row(id, at, email, phone);
             using var run = EmailOrPhone(model).Resolve();
             return string.Join(";", Enumerable.Range(0, run.Records.Count).Select(r =>
-                $"{run.Name(r)}:{run.Result.Status[r]}:{(run.Result.Clusters.ClusterOf(r) is var c and >= 0 ? run.Result.DinmoIds[c] : "-")}"));
+                $"{run.Name(r)}:{run.Result.Status[r]}:{(run.Result.Clusters.ClusterOf(r) is var c and >= 0 ? run.Result.DinmoIdText(c) : "-")}"));
         }
 
         var expected = Describe(false, int.MaxValue);

@@ -72,10 +72,10 @@ public sealed class IdContinuityPropertyTests
                 {
                     if (!issued.Add(id)) return false; // issued twice
                 }
-                var taken = result.DinmoIds.OfType<string>().ToHashSet(StringComparer.Ordinal);
+                var taken = Enumerable.Range(0, result.DinmoIdValues.Length).Select(result.DinmoIdText).OfType<string>().ToHashSet(StringComparer.Ordinal);
                 for (var c = 0; c < result.Clusters.ClusterCount; c++)
                 {
-                    if (result.DinmoIds[c] is not { } id || !created.Contains(id)) continue;
+                    if (result.DinmoIdText(c) is not { } id || !created.Contains(id)) continue;
                     var held = result.Clusters.MembersOf(c).ToArray().Select(result.PreviousDinmoId).OfType<string>().ToArray();
                     // A new id while holding old ones is only allowed when every held id went to another cluster.
                     if (held.Any(h => !taken.Contains(h))) return false;
