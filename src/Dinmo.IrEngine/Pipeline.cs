@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Compare;
 using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Errors;
@@ -70,7 +71,6 @@ public static class Pipeline
             budget.Check("resolve");
             var metrics = stages.Time("metrics", () => RunMetricsCalculator.Compute(result));
 
-            stages.Time("save_state", () => IdStateStore.Write(publisher.StagingDirectory, result.NextState, runId));
             var written = stages.Time("write", () => WriteTables(result, metrics, runId, tables, format, threads, publisher.StagingDirectory, cancel));
             budget.Check("write");
             cancel.ThrowIfCancellationRequested();
@@ -147,6 +147,10 @@ public static class Pipeline
         return TableNames.All.Where(requested.Contains).ToArray();
     }
 
+    /// <summary>The state job runs after the four largest tables have started (<see cref="TableNames.BySize"/>).</summary>
+    private const int StateJobPosition = 4;
+
+    /// <summary>The write stage: every selected table, and the state for the next run, into the staging folder.</summary>
     private static List<WrittenTable> WriteTables(ResolutionResult result, RunMetrics metrics, string runId,
         IReadOnlyList<string> tables, OutputFormat format, int threads, string directory, CancellationToken cancel)
     {
@@ -169,17 +173,21 @@ public static class Pipeline
         // The one-row report and the metrics are built whole and written as one batch.
         WrittenTable Small(OutputTable table) => TableFileWriter.Write(format, directory, table.Name, table.Schema, [table.Batch]);
 
-        // Tables are independent: build and write them in parallel, largest first and one at a time per
-        // thread, so one large table started last does not leave the other threads idle; the list keeps table order.
+        // Tables are independent: build and write them in parallel, largest first, so one large table
+        // started last does not leave the other threads idle; the list keeps table order.
         var written = new WrittenTable[tables.Count];
-        var largestFirst = Enumerable.Range(0, tables.Count).OrderBy(i => Array.IndexOf(TableNames.BySize, tables[i])).ToArray();
-        var oneAtATime = System.Collections.Concurrent.Partitioner.Create(largestFirst, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(oneAtATime, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, i =>
-        {
-            // Each builder streams its table to its file in chunks; no table is ever whole in memory.
-            written[i] = builders[tables[i]]();
-            Diagnostics.IrEngineMeter.Written(written[i].Table, written[i].Rows);
-        });
+        var jobs = Enumerable.Range(0, tables.Count).OrderBy(i => Array.IndexOf(TableNames.BySize, tables[i]))
+            .Select(i => (Action)(() =>
+            {
+                // Each builder streams its table to its file in chunks; no table is ever whole in memory.
+                written[i] = builders[tables[i]]();
+                Diagnostics.IrEngineMeter.Written(written[i].Table, written[i].Rows);
+            })).ToList();
+        // The state for the next run (into _state/ of the same staging folder) is one more job, placed
+        // among the tables of its size (about as large as identity_match), so it overlaps their writing.
+        jobs.Insert(Math.Min(jobs.Count, StateJobPosition), () => IdStateStore.Write(directory, result.NextState, runId));
+        // A failed table (a full disk, say) surfaces as its own error: the first table's in this order.
+        ParallelActions.Run([.. jobs], threads, cancel);
         return [.. written];
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
 namespace Dinmo.IrEngine.Columnar;
@@ -7,17 +8,21 @@ internal static class ParallelActions
 {
     /// <summary>
     /// Runs the actions in parallel on at most <paramref name="threads"/> threads (all cores when
-    /// not given). When some fail, the failure of the lowest-numbered action surfaces, as its own
-    /// exception (its type decides the exit code): the same error whatever the timing, as if the
-    /// actions had run one after another.
+    /// not given), each thread taking the next action in list order as it becomes free, so callers
+    /// put the longest first. When some fail, the failure of the lowest-numbered action surfaces, as
+    /// its own exception (its type decides the exit code, never an <see cref="AggregateException"/>):
+    /// the same error whatever the timing, as if the actions had run one after another. An action
+    /// not started when <paramref name="cancel"/> fires is skipped with <see cref="OperationCanceledException"/>.
     /// </summary>
-    public static void Run(Action[] actions, int threads = -1)
+    public static void Run(Action[] actions, int threads = -1, CancellationToken cancel = default)
     {
         var errors = new Exception?[actions.Length];
-        Parallel.For(0, actions.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        var inOrder = Partitioner.Create(Enumerable.Range(0, actions.Length), EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(inOrder, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
         {
             try
             {
+                cancel.ThrowIfCancellationRequested();
                 actions[i]();
             }
             catch (Exception error)

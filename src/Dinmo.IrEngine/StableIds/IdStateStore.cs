@@ -37,38 +37,73 @@ internal static class IdStateStore
         }
     }
 
-    public static void Write(string runDirectory, IdState state, string runId)
+    /// <summary>
+    /// Writes the state into <c>_state/</c> under <paramref name="runDirectory"/>, each file streamed in
+    /// chunks of <paramref name="rowsPerChunk"/> rows like the output tables, so no state table is ever
+    /// whole in memory. Files are read back batch by batch, whatever the chunk size.
+    /// </summary>
+    public static void Write(string runDirectory, IdState state, string runId, int rowsPerChunk = ChunkedTableWriter.RowsPerChunk)
     {
-        var folder = Path.Combine(runDirectory, Folder);
-        Directory.CreateDirectory(folder);
-        Save(folder, "run", [("run_sequence", ColumnTypes.Int64), ("run_id", ColumnTypes.Text)],
+        var to = new TableDestination(OutputFormat.Arrow, Path.Combine(runDirectory, Folder), rowsPerChunk);
+        Directory.CreateDirectory(to.Directory);
+        Save(to, "run", [("run_sequence", ColumnTypes.Int64), ("run_id", ColumnTypes.Text)],
             [new Int64Array.Builder().Append(state.RunSequence).Build(), TextColumn.Of([runId])], 1);
+        WriteRecords(to, state.Records);
+        WriteRegistry(to, state.Registry);
+        WriteHistory(to, state.History);
+    }
 
-        var records = state.Records;
-        var active = new BooleanArray.Builder();
-        foreach (var flag in records.Active) active.Append(flag);
-        var models = new TextColumnBuilder(records.Count);
-        var keys = new TextColumnBuilder(records.Count);
+    private static void WriteRecords(TableDestination to, StateRecords records)
+    {
+        var capacity = ChunkedTableWriter.ChunkCapacity(to, records.Count);
+        var (models, keys, ids, active) = (new TextColumnBuilder(capacity, 16), new TextColumnBuilder(capacity, 16),
+            new TextColumnBuilder(capacity, DinmoId.TextLength), new FlagColumnBuilder(capacity));
+        using var output = new ChunkedTableWriter(to, "record_ids",
+            [("model_name", ColumnTypes.Text, models), ("entity_key", ColumnTypes.Text, keys), ("dinmo_id", ColumnTypes.Text, ids), ("active", ColumnTypes.Flag, active)]);
+        Span<byte> text = stackalloc byte[DinmoId.TextLength];
         for (var row = 0; row < records.Count; row++)
         {
             models.Append(records.ModelName(row));
             keys.Append(records.Key(row));
+            records.Ids[row].Format(text);
+            ids.Append(text);
+            active.Append(records.Active[row]);
+            output.EndRow();
         }
-        Save(folder, "record_ids", [("model_name", ColumnTypes.Text), ("entity_key", ColumnTypes.Text), ("dinmo_id", ColumnTypes.Text), ("active", ColumnTypes.Flag)],
-            [models.Build(), keys.Build(), IdColumns.Text(records.Ids), active.Build()], records.Count);
+        output.Complete();
+    }
 
-        var registry = state.Registry;
-        var first = new Int64Array.Builder();
-        foreach (var run in registry.FirstRun) first.Append(run);
-        Save(folder, "registry", [("dinmo_id", ColumnTypes.Text), ("first_run_sequence", ColumnTypes.Int64)],
-            [IdColumns.Text(registry.Ids), first.Build()], registry.Count);
+    private static void WriteRegistry(TableDestination to, IdRegistry registry)
+    {
+        var capacity = ChunkedTableWriter.ChunkCapacity(to, registry.Count);
+        var (ids, first) = (new TextColumnBuilder(capacity, DinmoId.TextLength), new ValueColumnBuilder<long>(ColumnTypes.Int64, capacity));
+        using var output = new ChunkedTableWriter(to, "registry", [("dinmo_id", ColumnTypes.Text, ids), ("first_run_sequence", ColumnTypes.Int64, first)]);
+        Span<byte> text = stackalloc byte[DinmoId.TextLength];
+        for (var row = 0; row < registry.Count; row++)
+        {
+            registry.Ids[row].Format(text);
+            ids.Append(text);
+            first.Append(registry.FirstRun[row]);
+            output.EndRow();
+        }
+        output.Complete();
+    }
 
-        var history = state.History;
-        var sequence = new Int64Array.Builder();
-        foreach (var row in history.Rows) sequence.Append(row.RunSequence);
-        Save(folder, "id_history", [("dinmo_id", ColumnTypes.Text), ("change_type", ColumnTypes.Text), ("into_dinmo_id", ColumnTypes.Text),
-                ("run_id", ColumnTypes.Text), ("run_sequence", ColumnTypes.Int64)],
-            [.. IdColumns.History(history), sequence.Build()], history.Count);
+    private static void WriteHistory(TableDestination to, IdChangeLog history)
+    {
+        var capacity = ChunkedTableWriter.ChunkCapacity(to, history.Count);
+        var columns = new IdHistoryColumns(history, capacity);
+        var sequence = new ValueColumnBuilder<long>(ColumnTypes.Int64, capacity);
+        using var output = new ChunkedTableWriter(to, "id_history",
+            [("dinmo_id", ColumnTypes.Text, columns.Ids), ("change_type", ColumnTypes.Text, columns.Types), ("into_dinmo_id", ColumnTypes.Text, columns.Into),
+             ("run_id", ColumnTypes.Text, columns.Runs), ("run_sequence", ColumnTypes.Int64, sequence)]);
+        foreach (var row in history.Rows)
+        {
+            columns.Append(row);
+            sequence.Append(row.RunSequence);
+            output.EndRow();
+        }
+        output.Complete();
     }
 
     private static StateRecords ReadRecords(string path)
@@ -133,11 +168,11 @@ internal static class IdStateStore
         return new IdChangeLog([.. runIds], [.. rows]);
     }
 
-    private static void Save(string folder, string name, IReadOnlyList<(string, Apache.Arrow.Types.IArrowType)> columns,
+    private static void Save(TableDestination to, string name, IReadOnlyList<(string, Apache.Arrow.Types.IArrowType)> columns,
         IReadOnlyList<IArrowArray> arrays, int rows)
     {
         var table = OutputTable.Create(name, columns, arrays, rows);
-        TableFileWriter.Write(OutputFormat.Arrow, folder, name, table.Schema, [table.Batch]);
+        TableFileWriter.Write(OutputFormat.Arrow, to.Directory, name, table.Schema, [table.Batch]);
     }
 
     private static void ForEachBatch(string path, Action<RecordBatch> read)

@@ -25,4 +25,22 @@ public sealed class ParallelActionsTests
         ParallelActions.Run([.. Enumerable.Range(0, 4).Select(i => (Action)(() => ran[i] = true))]);
         Assert.All(ran, Assert.True);
     }
+
+    [Fact]
+    public void OneThread_StartsActionsInListOrder()
+    {
+        var started = new List<int>();
+        ParallelActions.Run([.. Enumerable.Range(0, 6).Select(i => (Action)(() => started.Add(i)))], threads: 1);
+        Assert.Equal([0, 1, 2, 3, 4, 5], started);
+    }
+
+    [Fact]
+    public void Cancelled_ActionsNotStartedAreSkipped_WithOperationCanceled()
+    {
+        using var cancel = new CancellationTokenSource();
+        var ran = new bool[3];
+        Assert.Throws<OperationCanceledException>(() => ParallelActions.Run(
+            [() => { ran[0] = true; cancel.Cancel(); }, () => ran[1] = true, () => ran[2] = true], threads: 1, cancel.Token));
+        Assert.Equal([true, false, false], ran);
+    }
 }

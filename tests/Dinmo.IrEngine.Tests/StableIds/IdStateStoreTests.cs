@@ -10,8 +10,10 @@ public sealed class IdStateStoreTests
     private static readonly DinmoId A = Id("p", "crm", "a");
     private static readonly DinmoId B = Id("p", "crm", "b");
 
-    [Fact]
-    public void WriteThenRead_GivesTheSameColumns()
+    [Theory]
+    [InlineData(65536)]
+    [InlineData(2)]  // several batches per file
+    public void WriteThenRead_GivesTheSameColumns(int rowsPerChunk)
     {
         using var dir = new TempDirectory();
         var history = new IdChangeLog(["run2", "run1"],
@@ -26,7 +28,7 @@ public sealed class IdStateStoreTests
             Registry = new IdRegistry([B, A], [1, 1]),
             History = history,
         };
-        IdStateStore.Write(dir.Path, state, "run2");
+        IdStateStore.Write(dir.Path, state, "run2", rowsPerChunk);
 
         var read = IdStateStore.Read(dir.Path);
         Assert.Equal(2, read.RunSequence);
