@@ -18,7 +18,9 @@ internal sealed class ValueDictionary : IDisposable
     private readonly ValueHash _hash;
     private readonly Utf8Column _values = new();
     private readonly GrowableArray<ulong> _hashes = new();
-    private int[] _slots = new int[1024]; // value id + 1; 0 = empty
+    // Per slot: the hash's high 32 bits (a tag) above the value id + 1; 0 = empty. The tag settles most
+    // probes that miss inside the table, without a second random read into the hash column.
+    private ulong[] _slots = new ulong[1024];
     private int _mask = 1023;
 
     public ValueDictionary() : this(static value => XxHash3.HashToUInt64(value)) { }
@@ -36,18 +38,11 @@ internal sealed class ValueDictionary : IDisposable
     public int Intern(ReadOnlySpan<byte> value)
     {
         var hash = _hash(value);
-        var slot = (int)hash & _mask;
-        while (true)
-        {
-            var entry = _slots[slot];
-            if (entry == 0) break;
-            var id = entry - 1;
-            if (_hashes[id] == hash && _values[id].SequenceEqual(value)) return id;
-            slot = (slot + 1) & _mask;
-        }
+        var slot = Probe(value, hash, out var id);
+        if (id >= 0) return id;
         var added = _values.Add(value);
         _hashes.Add(hash);
-        _slots[slot] = added + 1;
+        _slots[slot] = Entry(hash, added);
         if ((_values.Count << MaxLoadShift) > _slots.Length) Rehash();
         return added;
     }
@@ -55,27 +50,47 @@ internal sealed class ValueDictionary : IDisposable
     /// <summary>The id of <paramref name="value"/>, or -1 when it was never interned.</summary>
     public int Find(ReadOnlySpan<byte> value)
     {
-        var hash = _hash(value);
+        Probe(value, _hash(value), out var id);
+        return id;
+    }
+
+    /// <summary>The slot holding <paramref name="value"/> (its id in <paramref name="id"/>), or the empty slot where it goes (id -1).</summary>
+    private int Probe(ReadOnlySpan<byte> value, ulong hash, out int id)
+    {
+        var tag = Tag(hash);
         var slot = (int)hash & _mask;
         while (true)
         {
             var entry = _slots[slot];
-            if (entry == 0) return -1;
-            var id = entry - 1;
-            if (_hashes[id] == hash && _values[id].SequenceEqual(value)) return id;
+            if (entry == 0) break;
+            // The tag is half the hash; the full hash, then the bytes, confirm it.
+            if ((entry & TagMask) == tag)
+            {
+                id = (int)(uint)entry - 1;
+                if (_hashes[id] == hash && _values[id].SequenceEqual(value)) return slot;
+            }
             slot = (slot + 1) & _mask;
         }
+        id = -1;
+        return slot;
     }
+
+    private const ulong TagMask = 0xFFFF_FFFF_0000_0000UL;
+
+    private static ulong Tag(ulong hash) => hash & TagMask;
+
+    private static ulong Entry(ulong hash, int id) => Tag(hash) | (uint)(id + 1);
 
     private void Rehash()
     {
-        var slots = new int[_slots.Length * 2];
+        var slots = new ulong[_slots.Length * 2];
         var mask = slots.Length - 1;
         for (var id = 0; id < _values.Count; id++)
         {
-            var slot = (int)_hashes[id] & mask;
+            var hash = _hashes[id];
+            var slot = (int)hash & mask;
             while (slots[slot] != 0) slot = (slot + 1) & mask;
-            slots[slot] = id + 1;
+            slots[slot] = Entry(hash, id);
         }
         _slots = slots;
         _mask = mask;
