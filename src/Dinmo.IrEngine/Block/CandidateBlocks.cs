@@ -19,8 +19,10 @@ internal static class CandidateBlocks
         int recordCount, BlockHandler handle)
     {
         var stride = rule.Exact.Length;
-        using var keys = new GrowableArray<int>();
-        using var owners = new GrowableArray<int>();
+        // Most records give one key: sized for that, the columns rarely grow (each doubling faults in fresh pages).
+        var applicable = applicability.CountApplicable(rule.Index);
+        using var keys = new GrowableArray<int>(applicable * stride);
+        using var owners = new GrowableArray<int>(applicable);
         var perCriterion = rule.Exact.Select(_ => new List<int>()).ToArray();
         Span<int> cursor = stackalloc int[stride];
         for (var r = 0; r < recordCount; r++)
@@ -39,8 +41,8 @@ internal static class CandidateBlocks
             }
         }
 
-        var keyArray = keys.ToArray();
-        var ownerArray = owners.ToArray();
+        var keyArray = keys.AsSpan();
+        var ownerArray = owners.AsSpan();
         // Entries were added in record order, and the radix sort is stable, so within a block the
         // records come out ascending.
         var entries = KeyGrouping.Radix(keyArray, stride, observations.Values.Count);
@@ -49,10 +51,10 @@ internal static class CandidateBlocks
         var start = 0;
         while (start < entries.Length)
         {
-            var key = keyArray.AsSpan(entries[start] * stride, stride);
+            var key = keyArray.Slice(entries[start] * stride, stride);
             var end = start;
             members.Clear();
-            while (end < entries.Length && keyArray.AsSpan(entries[end] * stride, stride).SequenceEqual(key))
+            while (end < entries.Length && keyArray.Slice(entries[end] * stride, stride).SequenceEqual(key))
             {
                 var owner = ownerArray[entries[end]];
                 if (members.Count == 0 || members[^1] != owner) members.Add(owner);
