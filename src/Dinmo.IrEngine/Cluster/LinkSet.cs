@@ -36,6 +36,23 @@ internal sealed class LinkSet : IDisposable
         foreach (var s in scores) _scores.Add(s);
     }
 
+    /// <summary>
+    /// Appends every link of <paramref name="other"/> in its order, its groups renumbered after this
+    /// set's: appending each rule's own set in rule order gives the set a one-pass run would have made.
+    /// </summary>
+    public void AddAll(LinkSet other)
+    {
+        var groupBase = _groups;
+        foreach (var group in other._group.AsSpan()) _group.Add(group < 0 ? group : groupBase + group);
+        _groups += other._groups;
+        _rule.AddRange(other._rule.AsSpan());
+        _left.AddRange(other._left.AsSpan());
+        _right.AddRange(other._right.AsSpan());
+        var scoreBase = _scores.Count;
+        foreach (var start in other._scoreStart.AsSpan()) _scoreStart.Add(scoreBase + start);
+        _scores.AddRange(other._scores.AsSpan());
+    }
+
     /// <summary>Sorts and removes repeated (rule, left, right) links; call after every rule ran (again after adding more).</summary>
     public void Seal()
     {

@@ -4,7 +4,7 @@ namespace Dinmo.IrEngine.Compare;
 /// How many fuzzy blocks each kernel actually scored in a run, so the run summary reports the path
 /// that ran rather than only the one selected: a vector path scores a block in lanes unless the block
 /// has fewer than two non-empty values or pattern masks too large for its alphabet, and then the
-/// bit-parallel loop does. Owned by one resolution; not thread-safe (blocks are linked in order).
+/// bit-parallel loop does. Each rule counts into its own (rules run in parallel); the run adds them up.
 /// </summary>
 internal sealed class JaroWinklerUsage
 {
@@ -12,6 +12,12 @@ internal sealed class JaroWinklerUsage
 
     /// <summary>Counts one scored block under the kernel that scored it.</summary>
     public void Add(JaroWinklerBlock block) => _blocks[(int)block.Kernel]++;
+
+    /// <summary>Adds the counts of another usage (one rule's, when rules run in parallel).</summary>
+    public void Add(JaroWinklerUsage other)
+    {
+        for (var i = 0; i < _blocks.Length; i++) _blocks[i] += other._blocks[i];
+    }
 
     /// <summary>Blocks per kernel path name, for the paths that scored at least one, narrowest first.</summary>
     public IReadOnlyList<(string Path, int Blocks)> Blocks =>

@@ -32,16 +32,7 @@ internal static class Resolver
         var skipped = new List<SkippedBlock>();
         var jaroWinkler = new JaroWinklerUsage();
         var applicability = stages.Time("block", () => RuleApplicability.Compute(rules, observations, n));
-        stages.Time("compare", () =>
-        {
-            foreach (var rule in rules)
-            {
-                cancel.ThrowIfCancellationRequested();
-                if (rule.Fuzzy.Length == 0) ExactRuleLinker.Link(rule, observations, applicability, n, links);
-                else FuzzyRuleLinker.Link(graph, rule, observations, applicability, n, links, skipped, jaroWinkler);
-            }
-            links.Seal();
-        });
+        stages.Time("compare", () => LinkRules(graph, rules, observations, applicability, n, links, skipped, jaroWinkler, threads, cancel));
 
         var (clusters, violations, selfConflict, refused) = stages.Time("cluster", () => Cluster(graph, records, observations, applicability, links, threads));
         cancel.ThrowIfCancellationRequested();
@@ -75,6 +66,40 @@ internal static class Resolver
             RecordConflictReasons = recordReasons, LinkedBy = linkedBy, SkippedBlocks = skipped, JaroWinklerUsage = jaroWinkler,
             PreviousIds = ids.PreviousIds, NextState = ids.NextState,
         };
+    }
+
+    /// <summary>
+    /// Runs every rule's blocking and comparison, rules in parallel (each only reads the observations),
+    /// each into its own links, skipped blocks and kernel counts; these are then appended in rule order,
+    /// so the links, their groups and the union-find's input are those of a one-thread run.
+    /// </summary>
+    private static void LinkRules(IdentityGraph graph, CompiledRule[] rules, ObservationTable observations, RuleApplicability applicability,
+        int n, LinkSet links, List<SkippedBlock> skipped, JaroWinklerUsage jaroWinkler, int threads, CancellationToken cancel)
+    {
+        var ruleLinks = rules.Select(_ => new LinkSet()).ToArray();
+        var ruleSkipped = rules.Select(_ => new List<SkippedBlock>()).ToArray();
+        var ruleUsage = rules.Select(_ => new JaroWinklerUsage()).ToArray();
+        try
+        {
+            // Fuzzy rules first: they take longest, and a thread freed early takes the next exact rule.
+            var order = rules.OrderBy(r => r.Fuzzy.Length == 0).ThenBy(r => r.Index).ToArray();
+            ParallelActions.Run([.. order.Select(rule => (Action)(() =>
+            {
+                if (rule.Fuzzy.Length == 0) ExactRuleLinker.Link(rule, observations, applicability, n, ruleLinks[rule.Index]);
+                else FuzzyRuleLinker.Link(graph, rule, observations, applicability, n, ruleLinks[rule.Index], ruleSkipped[rule.Index], ruleUsage[rule.Index]);
+            }))], threads, cancel);
+            foreach (var rule in rules)
+            {
+                links.AddAll(ruleLinks[rule.Index]);
+                skipped.AddRange(ruleSkipped[rule.Index]);
+                jaroWinkler.Add(ruleUsage[rule.Index]);
+            }
+            links.Seal();
+        }
+        finally
+        {
+            foreach (var set in ruleLinks) set.Dispose();
+        }
     }
 
     /// <summary>Connected components over every link, then the conflict policy.</summary>

@@ -7,6 +7,48 @@ public sealed class LinkSetTests
     private static List<(int, int, int)> All(LinkSet links) => Enumerable.Range(0, links.Count).Select(i => links[i]).ToList();
 
     [Fact]
+    public void AddAll_PerRuleSetsInRuleOrder_EqualOneSetBuiltInOnePass()
+    {
+        // Rule 0: a group star and a scored pair; rule 1: another group, one link repeating rule 0's pair.
+        void Rule0(LinkSet links)
+        {
+            var group = links.NewGroup();
+            links.Add(0, 1, 4, group: group);
+            links.Add(0, 1, 6, group: group);
+            links.Add(0, 7, 3, [0.93]);
+        }
+        void Rule1(LinkSet links)
+        {
+            links.NewGroup();
+            var group = links.NewGroup();
+            links.Add(1, 3, 7, [0.95, 1.0], group);
+            links.Add(1, 2, 9);
+        }
+        using var onePass = new LinkSet();
+        Rule0(onePass);
+        Rule1(onePass);
+        onePass.Seal();
+        using var merged = new LinkSet();
+        using var first = new LinkSet();
+        using var second = new LinkSet();
+        Rule0(first);
+        Rule1(second);
+        merged.AddAll(first);
+        merged.AddAll(second);
+        merged.Seal();
+
+        Assert.Equal(onePass.AddedLefts.ToArray(), merged.AddedLefts.ToArray());
+        Assert.Equal(onePass.AddedRights.ToArray(), merged.AddedRights.ToArray());
+        Assert.Equal(All(onePass), All(merged));
+        for (var i = 0; i < onePass.Count; i++)
+        {
+            Assert.Equal(onePass.GroupOf(i), merged.GroupOf(i));
+            Assert.Equal(onePass.ScoresOf(i).ToArray(), merged.ScoresOf(i).ToArray());
+        }
+        Assert.Equal(merged.NewGroup(), onePass.NewGroup());
+    }
+
+    [Fact]
     public void Links_AreNormalizedLeftSmallerThanRight()
     {
         using var links = new LinkSet();
