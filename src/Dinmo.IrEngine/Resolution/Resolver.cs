@@ -24,7 +24,7 @@ internal static class Resolver
         previous ??= IdState.Empty();
         var records = loaded.Records;
         var n = records.Count;
-        var observations = stages.Time("standardize", () => ObservationBuilder.Build(graph, loaded));
+        var observations = stages.Time("standardize", () => ObservationBuilder.Build(graph, loaded, threads));
         cancel.ThrowIfCancellationRequested();
 
         var rules = CompiledRule.Compile(graph);

@@ -8,10 +8,13 @@ namespace Dinmo.IrEngine.Standardize;
 /// Standardizes every raw identifier cell of records with valid keys into observations, interns the
 /// values, then applies blocked values, blocked patterns and the <c>max_records_per_value</c> hub
 /// guard (SPEC §3.2). Block decisions are made once per distinct (identifier, value).
+/// With two threads or more, standardizing and interning form a two-step pipeline: one thread
+/// standardizes and hashes chunk k + 1 while the caller's thread interns chunk k. Values are interned
+/// in cell order either way, so value ids, and everything after, do not depend on the thread count.
 /// </summary>
 internal static class ObservationBuilder
 {
-    public static ObservationTable Build(IdentityGraph graph, LoadedRecords loaded)
+    public static ObservationTable Build(IdentityGraph graph, LoadedRecords loaded, int threads = 1)
     {
         var records = loaded.Records;
         var raw = loaded.Observations;
@@ -22,21 +25,29 @@ internal static class ObservationBuilder
         using var source = new GrowableArray<short>(raw.Count);
         using var value = new GrowableArray<int>(raw.Count);
         using var rawIndex = new GrowableArray<int>(raw.Count);
+        void Add(int i, int valueId)
+        {
+            var s = raw.Source[i];
+            record.Add(raw.Record[i]);
+            identifier.Add((short)raw.Sources[s].Identifier);
+            source.Add(s);
+            value.Add(valueId);
+            rawIndex.Add(i);
+        }
         try
         {
-            for (var i = 0; i < raw.Count; i++)
+            if (threads < 2 || raw.Count <= StandardizedChunk.Cells)
             {
-                var r = raw.Record[i];
-                if (records.Status[r] != RecordKeyStatus.Valid) continue;
-                var s = raw.Source[i];
-                var id = raw.Sources[s].Identifier;
-                var standardized = standardizers[id].Apply(raw.Raw[i]);
-                if (standardized.IsEmpty) continue;
-                record.Add(r);
-                identifier.Add((short)id);
-                source.Add(s);
-                value.Add(values.Intern(standardized));
-                rawIndex.Add(i);
+                var chunk = new StandardizedChunk();
+                for (var start = 0; start < raw.Count; start += StandardizedChunk.Cells)
+                {
+                    chunk.Fill(start, raw, records, standardizers, values);
+                    chunk.Intern(values, Add);
+                }
+            }
+            else
+            {
+                StandardizeAhead(raw, records, standardizers, values, Add);
             }
         }
         finally
@@ -57,6 +68,55 @@ internal static class ObservationBuilder
             Raw = rawIndex.ToArray(), Block = block, RecordStart = recordStart, ByRecord = byRecord,
             Values = values, Slots = slots, RecordsPerSlot = recordsPerSlot,
         };
+    }
+
+    /// <summary>
+    /// Standardizes on a second thread, at most <c>ChunksInFlight</c> chunks ahead, while this thread
+    /// interns the chunks in order. A failure on the standardizing thread surfaces here.
+    /// </summary>
+    private static void StandardizeAhead(RawObservations raw, RecordTable records, Standardizer[] standardizers,
+        ValueDictionary values, Action<int, int> add)
+    {
+        const int ChunksInFlight = 3;
+        using var free = new System.Collections.Concurrent.BlockingCollection<StandardizedChunk>(ChunksInFlight);
+        using var filled = new System.Collections.Concurrent.BlockingCollection<StandardizedChunk>(ChunksInFlight);
+        for (var c = 0; c < ChunksInFlight; c++) free.Add(new StandardizedChunk());
+        using var stop = new CancellationTokenSource();
+        var producer = Task.Run(() =>
+        {
+            try
+            {
+                for (var start = 0; start < raw.Count; start += StandardizedChunk.Cells)
+                {
+                    var chunk = free.Take(stop.Token);
+                    chunk.Fill(start, raw, records, standardizers, values);
+                    filled.Add(chunk);
+                }
+            }
+            finally
+            {
+                filled.CompleteAdding();
+            }
+        });
+        try
+        {
+            foreach (var chunk in filled.GetConsumingEnumerable())
+            {
+                chunk.Intern(values, add);
+                free.Add(chunk);
+            }
+        }
+        catch
+        {
+            stop.Cancel(); // the producer may be waiting for a free chunk that will never come
+            throw;
+        }
+        finally
+        {
+            // Joined before anything is disposed; its failure, if any, is rethrown below unwrapped.
+            try { producer.Wait(); } catch (AggregateException) { }
+        }
+        producer.GetAwaiter().GetResult(); // the standardizing thread's own exception, if it failed
     }
 
     /// <summary>Counting sort of observations by record; within a record they keep mapping order.</summary>

@@ -35,9 +35,14 @@ internal sealed class ValueDictionary : IDisposable
     public string GetString(int id) => _values.GetString(id)!;
 
     /// <summary>The id of <paramref name="value"/>, adding it when new.</summary>
-    public int Intern(ReadOnlySpan<byte> value)
+    public int Intern(ReadOnlySpan<byte> value) => Intern(value, _hash(value));
+
+    /// <summary>The hash <see cref="Intern(ReadOnlySpan{byte}, ulong)"/> expects; thread-safe, so another thread may compute it ahead.</summary>
+    public ulong Hash(ReadOnlySpan<byte> value) => _hash(value);
+
+    /// <summary>The id of <paramref name="value"/>, whose <see cref="Hash"/> is <paramref name="hash"/>, adding it when new.</summary>
+    public int Intern(ReadOnlySpan<byte> value, ulong hash)
     {
-        var hash = _hash(value);
         var slot = Probe(value, hash, out var id);
         if (id >= 0) return id;
         var added = _values.Add(value);

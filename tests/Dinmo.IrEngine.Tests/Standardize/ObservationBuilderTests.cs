@@ -10,6 +10,36 @@ public sealed class ObservationBuilderTests
         .Maps("email", "email", "work_email").Maps("phone");
 
     [Fact]
+    public void TwoThreads_StandardizingAhead_GiveTheOneThreadTable()
+    {
+        // Several chunks of cells, with repeats across chunks, empties and an invalid (duplicate) key.
+        var model = Crm();
+        for (var i = 0; i < StandardizedChunk.Cells + 1234; i++) // three cells a row
+        {
+            model.Row((i % 9_000 == 5 ? 0 : i).ToString(System.Globalization.CultureInfo.InvariantCulture), "2024-01-01",
+                i % 7 == 0 ? null : $" User{i % 5_000}@X.io ", i % 3 == 0 ? "  " : $"w{i % 777}@work.io", $"+33 {i % 4_321:0000}");
+        }
+        var graph = new GraphBuilder()
+            .Identifier("email", steps: [StandardizeStep.Email])
+            .Identifier("phone", steps: [StandardizeStep.OnlyNumeric])
+            .Model(model)
+            .ExactRule("email", "email");
+        using var loaded = graph.Load();
+        Assert.True(loaded.Observations.Count > 2 * StandardizedChunk.Cells);
+        using var one = ObservationBuilder.Build(graph.Graph, loaded, threads: 1);
+        using var two = ObservationBuilder.Build(graph.Graph, loaded, threads: 2);
+
+        Assert.Equal(one.Record, two.Record);
+        Assert.Equal(one.Identifier, two.Identifier);
+        Assert.Equal(one.Source, two.Source);
+        Assert.Equal(one.Value, two.Value);
+        Assert.Equal(one.Raw, two.Raw);
+        Assert.Equal(one.Block, two.Block);
+        Assert.Equal(one.Values.Count, two.Values.Count);
+        for (var v = 0; v < one.Values.Count; v++) Assert.True(one.Values[v].SequenceEqual(two.Values[v]));
+    }
+
+    [Fact]
     public void MappedColumns_BecomeStandardizedObservations()
     {
         var graph = new GraphBuilder()
