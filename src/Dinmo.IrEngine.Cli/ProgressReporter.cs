@@ -18,7 +18,7 @@ internal sealed class ProgressReporter(string? format, IReadOnlyList<string> sta
 
     /// <summary>The stages of <c>irengine resolve</c>, in the order they run.</summary>
     public static readonly string[] ResolveStages =
-        ["load_state", "open", "read", "standardize", "block", "compare", "cluster", "golden", "stable_ids", "metrics", "write", "publish"];
+        ["load_state", "open", "read", "standardize", "block", "compare", "cluster", "stable_ids", "golden", "metrics", "write", "publish"];
 
     /// <summary>The stages of <c>irengine stitch</c>, in the order they run.</summary>
     public static readonly string[] StitchStages = ["open", "state", "read", "stitch", "metrics", "write", "publish"];

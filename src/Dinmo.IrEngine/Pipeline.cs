@@ -155,13 +155,12 @@ public static class Pipeline
         IReadOnlyList<string> tables, OutputFormat format, int threads, string directory, CancellationToken cancel)
     {
         var to = new TableDestination(format, directory);
-        var goldenOrder = new Lazy<int[]>(() => GoldenTableBuilder.RowOrder(result));
         // Formatted once, shared by the four tables that repeat a cluster's dinmo_id.
         var ids = new Lazy<ClusterIdText>(() => new ClusterIdText(result.DinmoIdValues));
         var builders = new Dictionary<string, Func<WrittenTable>>
         {
-            [TableNames.Golden] = () => GoldenTableBuilder.Write(result, goldenOrder.Value, ids.Value, runId, to),
-            [TableNames.MatchedIds] = () => MatchedIdsTableBuilder.Write(result, goldenOrder.Value, ids.Value, to),
+            [TableNames.Golden] = () => GoldenTableBuilder.Write(result, ids.Value, runId, to),
+            [TableNames.MatchedIds] = () => MatchedIdsTableBuilder.Write(result, ids.Value, to),
             [TableNames.Unresolved] = () => UnresolvedTableBuilder.Write(result, runId, to),
             [TableNames.Lookup] = () => LookupTableBuilder.Write(result, to),
             [TableNames.Match] = () => MatchTableBuilder.Write(result, ids.Value, runId, to),

@@ -22,7 +22,6 @@ public class TableWriteBench
     private string _folder = "";
     private LoadedRecords? _loaded;
     private ResolutionResult? _result;
-    private int[] _goldenOrder = [];
     private ClusterIdText? _ids;
     private TableDestination? _to;
 
@@ -42,7 +41,6 @@ public class TableWriteBench
         }).ToList();
         _loaded = RecordLoader.Load(graph, inputs);
         _result = Resolver.Resolve(graph, _loaded, new StageClock(), threads: 1);
-        _goldenOrder = GoldenTableBuilder.RowOrder(_result);
         _ids = new ClusterIdText(_result.DinmoIdValues);
         _to = new TableDestination(OutputFormat.Arrow, Path.Combine(_folder, "out"));
     }
@@ -51,10 +49,10 @@ public class TableWriteBench
     public long Write() => (Table switch
     {
         TableNames.Lookup => LookupTableBuilder.Write(_result!, _to!),
-        TableNames.MatchedIds => MatchedIdsTableBuilder.Write(_result!, _goldenOrder, _ids!, _to!),
+        TableNames.MatchedIds => MatchedIdsTableBuilder.Write(_result!, _ids!, _to!),
         TableNames.MatchPairs => MatchPairsTableBuilder.Write(_result!, _ids!, _to!),
         TableNames.Match => MatchTableBuilder.Write(_result!, _ids!, "bench", _to!),
-        _ => GoldenTableBuilder.Write(_result!, _goldenOrder, _ids!, "bench", _to!),
+        _ => GoldenTableBuilder.Write(_result!, _ids!, "bench", _to!),
     }).Rows;
 
     [GlobalCleanup]

@@ -14,8 +14,9 @@ internal static class GoldenRecordBuilder
     /// <summary>Rows are built in parallel chunks of this many clusters; every row lands at its own index, so the result never depends on threads.</summary>
     private const int ChunkRows = 4096;
 
+    /// <param name="rows">The valid clusters, in the order their golden rows are to be (dinmo_id order in a run).</param>
     public static GoldenTable Build(IdentityGraph graph, LoadedRecords loaded, ObservationTable observations,
-        ClusterAssignment clusters, bool[] valid, int threads = 1)
+        ClusterAssignment clusters, int[] rows, int threads = 1)
     {
         var records = loaded.Records;
         var precedence = new RecordPrecedence(graph, records);
@@ -24,7 +25,6 @@ internal static class GoldenRecordBuilder
         var identifierSource = new IdentifierValueSource(observations.Values);
         var fieldSources = loaded.Fields.Select(f => new FieldValueSource(f)).ToArray();
 
-        var rows = Enumerable.Range(0, clusters.ClusterCount).Where(c => valid[c]).ToArray();
         var identifierValue = golden.Identifiers.Select(_ => new int[rows.Length]).ToArray();
         var fieldValue = golden.Fields.Select(_ => new int[rows.Length]).ToArray();
         var representative = new int[rows.Length];

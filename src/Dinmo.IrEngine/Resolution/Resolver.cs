@@ -38,8 +38,10 @@ internal static class Resolver
         cancel.ThrowIfCancellationRequested();
 
         var valid = violations.Select(v => v is null).ToArray();
-        var golden = stages.Time("golden", () => GoldenRecordBuilder.Build(graph, loaded, observations, clusters, valid, threads));
         var ids = stages.Time("stable_ids", () => StableIdStage.Run(graph.Project, records, clusters, valid, previous, runId, threads));
+        // Golden rows in dinmo_id order, the order identity_golden and identity_matched_ids are written
+        // in: the write stage then reads the golden columns front to back instead of at random.
+        var golden = stages.Time("golden", () => GoldenRecordBuilder.Build(graph, loaded, observations, clusters, ids.ClustersByDinmoId, threads));
 
         var (status, reason, recordReasons) = Classify(records, applicability, clusters, violations, selfConflict);
         var outcomes = new LinkOutcome[links.Count];

@@ -10,8 +10,11 @@ namespace Dinmo.IrEngine.StableIds;
 /// </summary>
 internal static class StableIdStage
 {
-    /// <summary>Ids per cluster (null for excluded clusters), each record's previous id, and the state for the next run.</summary>
-    public sealed record Outcome(DinmoId?[] DinmoIdValues, DinmoId?[] PreviousIds, IdState NextState);
+    /// <summary>
+    /// Ids per cluster (null for excluded clusters), the valid clusters in dinmo_id order, each record's
+    /// previous id, and the state for the next run.
+    /// </summary>
+    public sealed record Outcome(DinmoId?[] DinmoIdValues, int[] ClustersByDinmoId, DinmoId?[] PreviousIds, IdState NextState);
 
     public static Outcome Run(string project, RecordTable records, ClusterAssignment clusters, bool[] valid, IdState previous,
         string runId, int threads)
@@ -29,6 +32,9 @@ internal static class StableIdStage
 
         var ids = new DinmoId?[clusters.ClusterCount];
         for (var k = 0; k < validClusters.Length; k++) ids[validClusters[k]] = assignment.Ids[k];
+        var byId = assignment.Ids.Select(id => id.Bits).ToArray();
+        var clustersById = (int[])validClusters.Clone();
+        Array.Sort(byId, clustersById);
         var previousIds = new DinmoId?[records.Count];
         for (var r = 0; r < records.Count; r++)
         {
@@ -47,7 +53,7 @@ internal static class StableIdStage
             Registry = previous.Registry.With(assignment.Created, runSequence),
             History = previous.History.With(runId, changes),
         };
-        return new Outcome(ids, previousIds, next);
+        return new Outcome(ids, clustersById, previousIds, next);
     }
 
     /// <summary>The previous ids of each valid cluster's records, cluster after cluster.</summary>

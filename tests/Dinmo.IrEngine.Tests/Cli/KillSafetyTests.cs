@@ -12,7 +12,7 @@ public sealed class KillSafetyTests
     public static TheoryData<string, int> StagesAndSignals()
     {
         var data = new TheoryData<string, int>();
-        string[] stages = ["load_state", "open", "read", "standardize", "block", "compare", "cluster", "golden", "stable_ids", "metrics", "write", "publish"];
+        string[] stages = ["load_state", "open", "read", "standardize", "block", "compare", "cluster", "stable_ids", "golden", "metrics", "write", "publish"];
         foreach (var stage in stages)
         {
             data.Add(stage, Signals.SigTerm);

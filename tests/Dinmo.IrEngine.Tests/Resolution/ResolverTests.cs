@@ -237,6 +237,6 @@ public sealed class ResolverTests
         var clock = new StageClock();
         using var result = Resolver.Resolve(graph, loaded, clock);
 
-        Assert.Equal(["standardize", "block", "compare", "cluster", "golden", "stable_ids"], clock.Stages.Select(s => s.Stage));
+        Assert.Equal(["standardize", "block", "compare", "cluster", "stable_ids", "golden"], clock.Stages.Select(s => s.Stage));
     }
 }

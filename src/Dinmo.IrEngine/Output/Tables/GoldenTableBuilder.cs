@@ -6,32 +6,17 @@ using Dinmo.IrEngine.Resolution;
 
 namespace Dinmo.IrEngine.Output.Tables;
 
-/// <summary><c>identity_golden</c>: one row per valid cluster, sorted by dinmo_id (SPEC §6).</summary>
+/// <summary><c>identity_golden</c>: one row per valid cluster, sorted by dinmo_id (SPEC §6): the golden rows' own order.</summary>
 internal static class GoldenTableBuilder
 {
-    /// <summary>Golden rows in dinmo_id order (the order of this table and of <c>identity_matched_ids</c>).</summary>
-    public static int[] RowOrder(ResolutionResult result)
-    {
-        var golden = result.Golden;
-        var order = new int[golden.Count];
-        var ids = new UInt128[golden.Count];
-        for (var row = 0; row < order.Length; row++)
-        {
-            order[row] = row;
-            ids[row] = result.DinmoIdValues[golden.Cluster[row]]!.Value.Bits;
-        }
-        System.Array.Sort(ids, order);
-        return order;
-    }
-
-    public static WrittenTable Write(ResolutionResult result, int[] order, ClusterIdText ids, string runId, TableDestination to)
+    public static WrittenTable Write(ResolutionResult result, ClusterIdText ids, string runId, TableDestination to)
     {
         var golden = result.Golden;
         var records = result.Records;
         var config = result.Graph.Golden;
         var modelNames = records.ModelNamesUtf8;
         var run = Encoding.UTF8.GetBytes(runId);
-        var capacity = ChunkedTableWriter.ChunkCapacity(to, order.Length);
+        var capacity = ChunkedTableWriter.ChunkCapacity(to, golden.Count);
 
         var dinmoId = new TextColumnBuilder(capacity, StableIds.DinmoId.TextLength);
         var columns = new List<(string, IArrowType, IColumnChunk)> { ("dinmo_id", ColumnTypes.Text, dinmoId) };
@@ -63,7 +48,7 @@ internal static class GoldenTableBuilder
 
         var modelsByName = Enumerable.Range(0, modelNames.Length).OrderBy(m => records.ModelNames[m], CodePointOrder.Instance).ToArray();
         var present = new bool[modelNames.Length];
-        foreach (var row in order)
+        for (var row = 0; row < golden.Count; row++)
         {
             var cluster = golden.Cluster[row];
             dinmoId.Append(ids[cluster]);

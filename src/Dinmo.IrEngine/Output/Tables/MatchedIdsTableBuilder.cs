@@ -25,7 +25,7 @@ internal static class MatchedIdsTableBuilder
         }
     }
 
-    public static WrittenTable Write(ResolutionResult result, int[] goldenOrder, ClusterIdText clusterIds, TableDestination to)
+    public static WrittenTable Write(ResolutionResult result, ClusterIdText clusterIds, TableDestination to)
     {
         var observations = result.Observations;
         var graph = result.Graph;
@@ -38,7 +38,7 @@ internal static class MatchedIdsTableBuilder
         var compare = new CarriedOrder(identifierRank, observations.Values);
 
         // About four rows a cluster on the demo graph; a chunk at most.
-        var capacity = ChunkedTableWriter.ChunkCapacity(to, (int)Math.Min(int.MaxValue, goldenOrder.Length * 4L));
+        var capacity = ChunkedTableWriter.ChunkCapacity(to, (int)Math.Min(int.MaxValue, result.Golden.Count * 4L));
         var ids = new TextColumnBuilder(capacity, StableIds.DinmoId.TextLength);
         var identifiers = new TextColumnBuilder(capacity, 8);
         var values = new TextColumnBuilder(capacity, 20);
@@ -48,7 +48,7 @@ internal static class MatchedIdsTableBuilder
             [("dinmo_id", ColumnTypes.Text, ids), ("identifier", ColumnTypes.Text, identifiers), ("value", ColumnTypes.Text, values),
              ("record_count", ColumnTypes.Int64, counts), ("is_golden", ColumnTypes.Flag, isGolden)]);
         var carried = new List<Carried>();
-        foreach (var row in goldenOrder)
+        for (var row = 0; row < result.Golden.Count; row++) // golden rows are in dinmo_id order
         {
             var cluster = result.Golden.Cluster[row];
             carried.Clear();

@@ -45,11 +45,10 @@ public sealed class ChunkedTablesTests
 
     private static List<WrittenTable> WriteAll(ResolutionResult result, TableDestination to)
     {
-        var order = GoldenTableBuilder.RowOrder(result);
         var ids = new ClusterIdText(result.DinmoIdValues);
         return
         [
-            GoldenTableBuilder.Write(result, order, ids, "run", to), MatchedIdsTableBuilder.Write(result, order, ids, to),
+            GoldenTableBuilder.Write(result, ids, "run", to), MatchedIdsTableBuilder.Write(result, ids, to),
             UnresolvedTableBuilder.Write(result, "run", to), LookupTableBuilder.Write(result, to),
             MatchTableBuilder.Write(result, ids, "run", to), MatchPairsTableBuilder.Write(result, ids, to),
             IdHistoryTableBuilder.Write(result, to),
