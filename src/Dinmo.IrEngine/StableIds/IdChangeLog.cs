@@ -22,7 +22,7 @@ internal sealed class IdChangeLog
         var rank = new int[runIds.Length];
         for (var i = 0; i < order.Length; i++) rank[order[i]] = i;
         for (var i = 0; i < rows.Length; i++) rows[i] = rows[i] with { Run = rank[rows[i].Run] };
-        rows.AsSpan().Sort(new RowOrder());
+        if (!IsSorted(rows)) rows.AsSpan().Sort(new RowOrder());
         RunIds = sorted;
         Rows = rows;
     }
@@ -51,6 +51,17 @@ internal sealed class IdChangeLog
     {
         var ended = Rows.Where(r => r.Type is IdChangeType.Merged or IdChangeType.Retired).Select(r => r.Id).ToArray();
         return SortedIds.Distinct(ended);
+    }
+
+    /// <summary>True when the rows are in history order already (a first run's created ids, sorted by id, are).</summary>
+    private static bool IsSorted(ReadOnlySpan<IdChange> rows)
+    {
+        var order = new RowOrder();
+        for (var i = 1; i < rows.Length; i++)
+        {
+            if (order.Compare(rows[i - 1], rows[i]) > 0) return false;
+        }
+        return true;
     }
 
     private readonly struct RowOrder : IComparer<IdChange>

@@ -12,7 +12,7 @@ internal static class StableIdAssigner
     /// <summary>A previous id held by records of a cluster (an index into the assigner's cluster list).</summary>
     public readonly record struct Candidate(int Cluster, DinmoId Id, int Share, long FirstRun);
 
-    /// <summary>The id of each cluster; the candidates seen; the ids issued new in this run, in cluster order.</summary>
+    /// <summary>The id of each cluster; the candidates seen; the ids issued new in this run (in cluster order; the stage sorts them by id).</summary>
     public sealed record Assignment(DinmoId[] Ids, Candidate[] Candidates, DinmoId[] Created);
 
     /// <param name="previous">Previous ids of each cluster's records (any order), cluster after cluster.</param>

@@ -41,6 +41,8 @@ internal static class StableIdStage
             if (stateRow[r] >= 0) previousIds[r] = previous.Records.Ids[stateRow[r]];
         }
 
+        // In id order: the history and the registry then take the new ids (all of them in a first run) already sorted.
+        Array.Sort(assignment.Created);
         var changes = new List<IdChange>(assignment.Created.Length);
         foreach (var id in assignment.Created) changes.Add(new IdChange(id, IdChangeType.Created, default, false, 0, runSequence));
         var stillHeld = IdHistory.StillHeld(previous);
@@ -72,20 +74,63 @@ internal static class StableIdStage
         return ([.. held], start);
     }
 
-    /// <summary>Every valid record key read now: its cluster's id (active), or the id it kept while unresolved.</summary>
+    /// <summary>
+    /// Every valid record key read now: its cluster's id (active), or the id it kept while unresolved.
+    /// Two passes over the record table, which is already in (model name, key) order: the first sizes
+    /// the state's columns exactly, the second fills them, so no column grows or is copied again.
+    /// </summary>
     private static StateRecords NextRecords(RecordTable records, ClusterAssignment clusters, DinmoId?[] ids, DinmoId?[] previousIds)
     {
-        using var next = new StateRecordsBuilder(records.Count);
-        foreach (var (model, start, end) in ModelRanges.Of(records))
+        var ranges = ModelRanges.Of(records);
+        DinmoId? IdOf(int r, out bool active)
+        {
+            active = false;
+            if (records.Status[r] != RecordKeyStatus.Valid) return null;
+            var c = clusters.ClusterOf(r);
+            if (c >= 0 && ids[c] is { } id)
+            {
+                active = true;
+                return id;
+            }
+            return previousIds[r];
+        }
+
+        var (rows, bytes) = (0, 0L);
+        foreach (var (_, start, end) in ranges)
         {
             for (var r = start; r < end; r++)
             {
-                if (records.Status[r] != RecordKeyStatus.Valid) continue;
-                var c = clusters.ClusterOf(r);
-                if (c >= 0 && ids[c] is { } id) next.Add(records.ModelNamesUtf8[model], records.Key(r), id, active: true);
-                else if (previousIds[r] is { } kept) next.Add(records.ModelNamesUtf8[model], records.Key(r), kept, active: false);
+                if (IdOf(r, out _) is null) continue;
+                rows++;
+                bytes += records.Key(r).Length;
             }
         }
-        return next.Build();
+        var modelNames = new List<byte[]>();
+        var model = GC.AllocateUninitializedArray<int>(rows);
+        var keyBytes = GC.AllocateUninitializedArray<byte>(checked((int)bytes));
+        var keyOffsets = GC.AllocateUninitializedArray<int>(rows + 1);
+        var stateIds = GC.AllocateUninitializedArray<DinmoId>(rows);
+        var active = GC.AllocateUninitializedArray<bool>(rows);
+        var (row, offset) = (0, 0);
+        keyOffsets[0] = 0;
+        foreach (var (m, start, end) in ranges)
+        {
+            var named = false;
+            for (var r = start; r < end; r++)
+            {
+                if (IdOf(r, out var isActive) is not { } id) continue;
+                if (!named)
+                {
+                    modelNames.Add(records.ModelNamesUtf8[m]);
+                    named = true;
+                }
+                var key = records.Key(r);
+                key.CopyTo(keyBytes.AsSpan(offset));
+                offset += key.Length;
+                (model[row], keyOffsets[row + 1], stateIds[row], active[row]) = (modelNames.Count - 1, offset, id, isActive);
+                row++;
+            }
+        }
+        return new StateRecords([.. modelNames], model, keyBytes, keyOffsets, stateIds, active);
     }
 }

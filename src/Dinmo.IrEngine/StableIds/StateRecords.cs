@@ -5,7 +5,7 @@ namespace Dinmo.IrEngine.StableIds;
 /// whether that id was the record's active id (false: kept while the record is unresolved). Rows are
 /// sorted by (model name, entity key), both by UTF-8 bytes — the order of the record table — so the
 /// stable-id stage finds a record's previous id by one merge pass instead of a dictionary of strings.
-/// Built by <see cref="StateRecordsBuilder"/>; plain arrays, owned by the state.
+/// Built by <see cref="StateRecordsBuilder"/> when read back, and in place by the stable-id stage; plain arrays, owned by the state.
 /// </summary>
 internal sealed class StateRecords(byte[][] modelNames, int[] model, byte[] keyBytes, int[] keyOffsets, DinmoId[] ids, bool[] active)
 {
