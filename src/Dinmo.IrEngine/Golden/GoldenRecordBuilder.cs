@@ -30,12 +30,18 @@ internal static class GoldenRecordBuilder
         var representative = new int[rows.Length];
         var firstSeen = new long[rows.Length];
         var lastSeen = new long[rows.Length];
+        // Rows are built in cluster order, where neighbouring clusters' records and observations lie
+        // close together, and each lands at its own row: built in row (dinmo_id) order, every cluster's
+        // members were a random read, which doubled the stage at 10M.
+        var buildOrder = new int[rows.Length];
+        for (var row = 0; row < buildOrder.Length; row++) buildOrder[row] = row;
+        Array.Sort((int[])rows.Clone(), buildOrder);
         var chunks = (rows.Length + ChunkRows - 1) / ChunkRows;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, chunk =>
         {
             var candidates = new List<GoldenCandidate>();
             var members = new List<int>();
-            for (var row = chunk * ChunkRows; row < Math.Min(rows.Length, (chunk + 1) * ChunkRows); row++) BuildRow(row, members, candidates);
+            for (var k = chunk * ChunkRows; k < Math.Min(rows.Length, (chunk + 1) * ChunkRows); k++) BuildRow(buildOrder[k], members, candidates);
         });
 
         void BuildRow(int row, List<int> members, List<GoldenCandidate> candidates)
