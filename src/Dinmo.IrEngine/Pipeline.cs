@@ -160,7 +160,7 @@ public static class Pipeline
         var builders = new Dictionary<string, Func<WrittenTable>>
         {
             [TableNames.Golden] = () => GoldenTableBuilder.Write(result, ids.Value, runId, to),
-            [TableNames.MatchedIds] = () => MatchedIdsTableBuilder.Write(result, ids.Value, to),
+            [TableNames.MatchedIds] = () => MatchedIdsTableBuilder.Write(result, ids.Value, to, threads),
             [TableNames.Unresolved] = () => UnresolvedTableBuilder.Write(result, runId, to),
             [TableNames.Lookup] = () => LookupTableBuilder.Write(result, to),
             [TableNames.Match] = () => MatchTableBuilder.Write(result, ids.Value, runId, to),

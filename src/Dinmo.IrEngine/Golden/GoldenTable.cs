@@ -1,7 +1,7 @@
 namespace Dinmo.IrEngine.Golden;
 
 /// <summary>
-/// One row per valid cluster, in cluster (root) order: the representative record, the chosen value
+/// One row per valid cluster, in the order the builder was given (dinmo_id order in a run): the representative record, the chosen value
 /// of every golden identifier (a value id, -1 for none) and field (a load position, -1 for none),
 /// and the cluster's first and last order instants.
 /// </summary>
@@ -20,4 +20,17 @@ internal sealed class GoldenTable
     public required long[] LastSeen { get; init; }
 
     public int Count => Cluster.Length;
+
+    /// <summary>
+    /// The row numbers sorted by cluster. A stage that visits every row's members does so in this
+    /// order, where neighbouring clusters' records and observations lie close together: in row
+    /// (dinmo_id) order every cluster's members are a random read, which doubles such a stage at 10M.
+    /// </summary>
+    public static int[] InClusterOrder(int[] clusterOfRow)
+    {
+        var rows = new int[clusterOfRow.Length];
+        for (var row = 0; row < rows.Length; row++) rows[row] = row;
+        Array.Sort((int[])clusterOfRow.Clone(), rows);
+        return rows;
+    }
 }

@@ -73,6 +73,21 @@ public sealed class ChunkedTablesTests
         }
     }
 
+    [Fact]
+    public void MatchedIds_GatheredInSmallChunksOnTwoThreads_AreByteIdenticalToOneThread()
+    {
+        using var run = Scenario();
+        using var dir = new TempDirectory();
+        var ids = new ClusterIdText(run.Result.DinmoIdValues);
+        var one = MatchedIdsTableBuilder.Write(run.Result, ids, new TableDestination(OutputFormat.Arrow, dir.File("one/x")[..^2]));
+        var two = MatchedIdsTableBuilder.Write(run.Result, ids, new TableDestination(OutputFormat.Arrow, dir.File("two/x")[..^2]),
+            threads: 2, chunkClusters: 2);
+
+        Assert.True(run.Result.Golden.Count > 4, $"{run.Result.Golden.Count} clusters");
+        Assert.True(one.Rows > 4, $"{one.Rows} rows");
+        Assert.Equal(File.ReadAllBytes(one.File), File.ReadAllBytes(two.File));
+    }
+
     [Theory]
     [InlineData(OutputFormat.Arrow, InputFormat.ArrowFile)]
     [InlineData(OutputFormat.Parquet, InputFormat.Parquet)]
