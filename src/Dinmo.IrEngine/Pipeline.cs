@@ -69,7 +69,7 @@ public static class Pipeline
             Diagnostics.IrEngineMeter.Read(loaded.Records.Count);
             using var result = Resolver.Resolve(graph, loaded, stages, previous, runId, cancel, threads);
             budget.Check("resolve");
-            var metrics = stages.Time("metrics", () => RunMetricsCalculator.Compute(result));
+            var metrics = stages.Time("metrics", () => RunMetricsCalculator.Compute(result, threads));
 
             var written = stages.Time("write", () => WriteTables(result, metrics, runId, tables, format, threads, publisher.StagingDirectory, cancel));
             budget.Check("write");

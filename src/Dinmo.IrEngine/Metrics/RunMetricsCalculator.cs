@@ -13,7 +13,7 @@ internal static class RunMetricsCalculator
     private static readonly (string Name, int Min, int Max)[] SizeBuckets =
         [("1", 1, 1), ("2", 2, 2), ("3-5", 3, 5), ("6-10", 6, 10), ("11-100", 11, 100), ("101+", 101, int.MaxValue)];
 
-    public static RunMetrics Compute(ResolutionResult result)
+    public static RunMetrics Compute(ResolutionResult result, int threads = 1)
     {
         var records = result.Records;
         var n = records.Count;
@@ -62,7 +62,7 @@ internal static class RunMetricsCalculator
         {
             rows.Add(new MetricRow("rule", block.Rule, $"skipped_fuzzy_block:{block.Criterion}:{block.Key}", block.DistinctValues));
         }
-        var mostShared = AddIdentifierMetrics(result, rows);
+        var mostShared = AddIdentifierMetrics(result, rows, threads);
 
         rows.Sort((a, b) =>
         {
@@ -146,58 +146,77 @@ internal static class RunMetricsCalculator
         }
     }
 
-    private static List<SharedValue> AddIdentifierMetrics(ResolutionResult result, List<MetricRow> rows)
+    /// <summary>
+    /// Every identifier's metrics, computed on up to <paramref name="threads"/> threads (one identifier
+    /// each) and added in identifier order, so the rows never depend on the thread count.
+    /// </summary>
+    private static List<SharedValue> AddIdentifierMetrics(ResolutionResult result, List<MetricRow> rows, int threads)
     {
-        var graph = result.Graph;
-        var observations = result.Observations;
-        var n = result.Records.Count;
+        var identifiers = result.Graph.Identifiers.Count;
+        // Golden rows are counted in cluster order, where members lie close together; a count has no order.
+        var validClusters = (int[])result.Golden.Cluster.Clone();
+        Array.Sort(validClusters);
+        var perIdentifier = new (List<MetricRow> Rows, List<SharedValue> MostShared)[identifiers];
+        Parallel.For(0, identifiers, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
+            id => perIdentifier[id] = IdentifierMetrics(result, id, validClusters));
         var mostShared = new List<SharedValue>();
-        for (var id = 0; id < graph.Identifiers.Count; id++)
+        foreach (var (identifierRows, shared) in perIdentifier)
         {
-            var name = graph.Identifiers[id].Name;
-            var withUsable = new bool[n];
-            var seen = new bool[observations.Values.Count];
-            int withUsableCount = 0, distinct = 0;
-            var blocked = 0;
-            var byReason = new int[4];
-            for (var o = 0; o < observations.Count; o++)
-            {
-                if (observations.Identifier[o] != id) continue;
-                if (!observations.IsUsable(o))
-                {
-                    blocked++;
-                    byReason[(int)observations.Block[o]]++;
-                    continue;
-                }
-                if (!withUsable[observations.Record[o]]) withUsableCount++;
-                withUsable[observations.Record[o]] = true;
-                if (!seen[observations.Value[o]]) distinct++;
-                seen[observations.Value[o]] = true;
-            }
-            var goldenWith = 0;
-            var goldenColumn = graph.Golden?.Identifiers.ToList().FindIndex(g => g.Name == name) ?? -1;
-            for (var row = 0; row < result.Golden.Count; row++)
-            {
-                var has = goldenColumn >= 0
-                    ? result.Golden.IdentifierValue[goldenColumn][row] >= 0
-                    : AnyOf(result.Clusters.MembersOf(result.Golden.Cluster[row]), withUsable);
-                if (has) goldenWith++;
-            }
-            rows.Add(new MetricRow("identifier", name, "completeness", RunMetrics.Ratio(withUsableCount, n)));
-            rows.Add(new MetricRow("identifier", name, "golden_completeness", RunMetrics.Ratio(goldenWith, result.Golden.Count)));
-            rows.Add(new MetricRow("identifier", name, "distinct_values", distinct));
-            rows.Add(new MetricRow("identifier", name, "blocked_observations", blocked));
-            foreach (var reason in new[] { BlockReason.BlockedValue, BlockReason.BlockedPattern, BlockReason.Hub })
-            {
-                rows.Add(new MetricRow("identifier", name, $"blocked_observations:{BlockReasonNames.Name(reason)}", byReason[(int)reason]));
-            }
-            mostShared.AddRange(MostShared(result, id, name));
+            rows.AddRange(identifierRows);
+            mostShared.AddRange(shared);
         }
         foreach (var shared in mostShared)
         {
             rows.Add(new MetricRow("identifier", shared.Identifier, $"most_shared_value:{shared.Value}", shared.Records));
         }
         return mostShared;
+    }
+
+    private static (List<MetricRow> Rows, List<SharedValue> MostShared) IdentifierMetrics(ResolutionResult result, int id, int[] validClusters)
+    {
+        var graph = result.Graph;
+        var observations = result.Observations;
+        var n = result.Records.Count;
+        var rows = new List<MetricRow>();
+        var name = graph.Identifiers[id].Name;
+        var withUsable = new bool[n];
+        var seen = new bool[observations.Values.Count];
+        int withUsableCount = 0, distinct = 0;
+        var blocked = 0;
+        var byReason = new int[4];
+        for (var o = 0; o < observations.Count; o++)
+        {
+            if (observations.Identifier[o] != id) continue;
+            if (!observations.IsUsable(o))
+            {
+                blocked++;
+                byReason[(int)observations.Block[o]]++;
+                continue;
+            }
+            if (!withUsable[observations.Record[o]]) withUsableCount++;
+            withUsable[observations.Record[o]] = true;
+            if (!seen[observations.Value[o]]) distinct++;
+            seen[observations.Value[o]] = true;
+        }
+        var goldenWith = 0;
+        var goldenColumn = graph.Golden?.Identifiers.ToList().FindIndex(g => g.Name == name) ?? -1;
+        if (goldenColumn >= 0)
+        {
+            foreach (var value in result.Golden.IdentifierValue[goldenColumn]) if (value >= 0) goldenWith++;
+        }
+        else
+        {
+            foreach (var cluster in validClusters) if (AnyOf(result.Clusters.MembersOf(cluster), withUsable)) goldenWith++;
+        }
+        rows.Add(new MetricRow("identifier", name, "completeness", RunMetrics.Ratio(withUsableCount, n)));
+        rows.Add(new MetricRow("identifier", name, "golden_completeness", RunMetrics.Ratio(goldenWith, result.Golden.Count)));
+        rows.Add(new MetricRow("identifier", name, "distinct_values", distinct));
+        rows.Add(new MetricRow("identifier", name, "blocked_observations", blocked));
+        foreach (var reason in new[] { BlockReason.BlockedValue, BlockReason.BlockedPattern, BlockReason.Hub })
+        {
+            rows.Add(new MetricRow("identifier", name, $"blocked_observations:{BlockReasonNames.Name(reason)}", byReason[(int)reason]));
+        }
+        return (rows, MostShared(result, id, name));
     }
 
     private static bool AnyOf(ReadOnlySpan<int> records, bool[] flag)
@@ -224,9 +243,14 @@ internal static class RunMetricsCalculator
             if (id == identifier) counts.Add((value, observations.RecordsPerSlot[slot]));
         }
         if (counts.Count == 0) return [];
-        var largest = counts.Select(c => c.Records).ToArray();
-        Array.Sort(largest);
-        var threshold = largest[Math.Max(0, largest.Length - MostSharedCount)];
+        // The N-th largest count (the smallest when there are fewer values), kept in a heap of N instead of sorting every count.
+        var largest = new PriorityQueue<int, int>(MostSharedCount);
+        foreach (var (_, records) in counts)
+        {
+            if (largest.Count < MostSharedCount) largest.Enqueue(records, records);
+            else if (records > largest.Peek()) largest.DequeueEnqueue(records, records);
+        }
+        var threshold = largest.Peek();
         var values = observations.Values;
         var top = counts.Where(c => c.Records >= threshold).ToArray();
         Array.Sort(top, (a, b) => b.Records != a.Records ? b.Records.CompareTo(a.Records) : values[a.Value].SequenceCompareTo(values[b.Value]));
