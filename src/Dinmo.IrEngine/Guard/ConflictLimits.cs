@@ -12,37 +12,45 @@ namespace Dinmo.IrEngine.Guard;
 /// </summary>
 internal static class ConflictLimits
 {
+    /// <summary>Clusters are checked in parallel chunks of this many; each cluster's reason is its own, so threads never change it.</summary>
+    private const int ChunkClusters = 1 << 13;
+
     /// <summary>The violation reasons of each cluster (index as in <paramref name="clusters"/>), null when it keeps every limit.</summary>
-    public static string?[] Check(IdentityGraph graph, ClusterAssignment clusters, ObservationTable observations)
+    public static string?[] Check(IdentityGraph graph, ClusterAssignment clusters, ObservationTable observations, int threads = 1,
+        int chunkClusters = ChunkClusters)
     {
         var limited = graph.Identifiers.Select((d, i) => (d, i)).Where(p => p.d.MaxUniqueValues is not null).ToArray();
         var reasons = new string?[clusters.ClusterCount];
         if (limited.Length == 0) return reasons;
-        var distinct = limited.Select(_ => new HashSet<int>()).ToArray();
         var slotOf = new int[graph.Identifiers.Count];
         Array.Fill(slotOf, -1);
         for (var s = 0; s < limited.Length; s++) slotOf[limited[s].i] = s;
 
-        for (var c = 0; c < clusters.ClusterCount; c++)
+        var chunks = (clusters.ClusterCount + chunkClusters - 1) / chunkClusters;
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, chunk =>
         {
-            for (var s = 0; s < distinct.Length; s++)
+            var distinct = limited.Select(_ => new HashSet<int>()).ToArray();
+            for (var c = chunk * chunkClusters; c < Math.Min(clusters.ClusterCount, (chunk + 1) * chunkClusters); c++)
             {
-                // Clear costs the set's capacity: after a large cluster, start small again.
-                if (distinct[s].Count > 256) distinct[s] = [];
-                else distinct[s].Clear();
-            }
-            foreach (var record in clusters.MembersOf(c))
-            {
-                foreach (var o in observations.OfRecord(record))
+                for (var s = 0; s < distinct.Length; s++)
                 {
-                    var slot = slotOf[observations.Identifier[o]];
-                    if (slot >= 0 && observations.IsUsable(o)) distinct[slot].Add(observations.Value[o]);
+                    // Clear costs the set's capacity: after a large cluster, start small again.
+                    if (distinct[s].Count > 256) distinct[s] = [];
+                    else distinct[s].Clear();
                 }
+                foreach (var record in clusters.MembersOf(c))
+                {
+                    foreach (var o in observations.OfRecord(record))
+                    {
+                        var slot = slotOf[observations.Identifier[o]];
+                        if (slot >= 0 && observations.IsUsable(o)) distinct[slot].Add(observations.Value[o]);
+                    }
+                }
+                var over = false;
+                for (var s = 0; s < limited.Length; s++) over |= distinct[s].Count > limited[s].d.MaxUniqueValues;
+                if (over) reasons[c] = Describe(limited.Select((p, s) => (p.d, distinct[s].Count)));
             }
-            var over = false;
-            for (var s = 0; s < limited.Length; s++) over |= distinct[s].Count > limited[s].d.MaxUniqueValues;
-            if (over) reasons[c] = Describe(limited.Select((p, s) => (p.d, distinct[s].Count)));
-        }
+        });
         return reasons;
     }
 

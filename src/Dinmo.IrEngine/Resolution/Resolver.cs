@@ -31,7 +31,7 @@ internal static class Resolver
         var links = new LinkSet();
         var skipped = new List<SkippedBlock>();
         var jaroWinkler = new JaroWinklerUsage();
-        var applicability = stages.Time("block", () => RuleApplicability.Compute(rules, observations, n));
+        var applicability = stages.Time("block", () => RuleApplicability.Compute(rules, observations, n, threads));
         stages.Time("compare", () => LinkRules(graph, rules, observations, applicability, n, links, skipped, jaroWinkler, threads, cancel));
 
         var (clusters, violations, selfConflict, refused) = stages.Time("cluster", () => Cluster(graph, records, observations, applicability, links, threads));
@@ -118,7 +118,7 @@ internal static class Resolver
             root[r] = records.Status[r] == RecordKeyStatus.Valid && applicability.AnyRule[r] ? union.Find(r) : -1;
         }
         var clusters = new ClusterAssignment(root);
-        var violations = ConflictLimits.Check(graph, clusters, observations);
+        var violations = ConflictLimits.Check(graph, clusters, observations, threads);
         var selfConflict = new string?[n];
         var refused = new Dictionary<(int, int, int), string>();
         if (graph.ConflictPolicy == ConflictPolicy.SkipMerge && violations.Any(v => v is not null))

@@ -62,4 +62,33 @@ public sealed class RuleApplicabilityTests
         Assert.True(applicability.IsApplicable(0, s.Record("hr", "1")));
         Assert.False(applicability.IsApplicable(0, s.Record("hr", "2")));
     }
+
+    [Fact]
+    public void MaskPath_InSmallChunksOnTwoThreads_EqualsTheScan()
+    {
+        var random = new Random(5);
+        var model = new InMemoryModel("crm", "id", "updated_at", "email", "phone", "last_name").Maps("email").Maps("phone").Maps("last_name");
+        string? Maybe(string value) => random.Next(3) == 0 ? null : random.Next(8) == 0 ? "test@test.com" : value;
+        for (var i = 0; i < 200; i++) model.Row($"k{i:D3}", "1", Maybe($"e{i}@x"), Maybe($"{i}"), Maybe($"n{i}"));
+        var graph = new GraphBuilder()
+            .Identifier(new IdentifierConfig { Name = "email", BlockedValues = ["test@test.com"] })
+            .Identifier("phone")
+            .Identifier("last_name")
+            .Model(model)
+            .ExactRule("email", "email")
+            .Rule("phone + name", GraphBuilder.Exact("phone"), GraphBuilder.Fuzzy("last_name"))
+            .Rule("email or phone", GraphBuilder.Exact("email", "phone"));
+        using var s = graph.Standardize();
+        var rules = CompiledRule.Compile(s.Graph);
+        var scan = RuleApplicability.ComputeByScan(rules, s.Observations, s.Records.Count);
+        var mask = RuleApplicability.Compute(rules, s.Observations, s.Records.Count, threads: 2, chunkRecords: 7);
+
+        Assert.Contains(true, scan.AnyRule);
+        Assert.Contains(false, scan.AnyRule);
+        for (var r = 0; r < s.Records.Count; r++)
+        {
+            Assert.Equal(scan.AnyRule[r], mask.AnyRule[r]);
+            foreach (var rule in rules) Assert.Equal(scan.IsApplicable(rule.Index, r), mask.IsApplicable(rule.Index, r));
+        }
+    }
 }

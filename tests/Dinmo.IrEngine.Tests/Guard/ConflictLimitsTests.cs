@@ -24,6 +24,21 @@ public sealed class ConflictLimitsTests
         return [.. ConflictLimits.Check(s.Graph, new ClusterAssignment(root), s.Observations)];
     }
 
+    [Theory]
+    [InlineData(new[] { 0, 0, 0 })]
+    [InlineData(new[] { 0, 0, 2 })]
+    [InlineData(new[] { 0, 2, 2 })]
+    [InlineData(new[] { 0, 1, 0 })]
+    public void OneClusterPerChunkOnTwoThreads_GivesTheOneThreadReasons(int[] root)
+    {
+        using var s = SpecExample().Standardize();
+        var clusters = new ClusterAssignment(root);
+        var one = ConflictLimits.Check(s.Graph, clusters, s.Observations);
+        var chunked = ConflictLimits.Check(s.Graph, clusters, s.Observations, threads: 2, chunkClusters: 1);
+
+        Assert.Equal(one, chunked);
+    }
+
     [Fact]
     public void SpecExample_ReasonsInIdentifierOrderJoined()
     {
