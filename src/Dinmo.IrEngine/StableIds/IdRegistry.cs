@@ -30,7 +30,7 @@ internal sealed class IdRegistry
     /// <summary>This registry plus <paramref name="issued"/> (ids new to it), all first issued by run <paramref name="runSequence"/>.</summary>
     public IdRegistry With(DinmoId[] issued, long runSequence)
     {
-        Array.Sort(issued);
+        if (!IsAscending(issued)) Array.Sort(issued);
         var ids = new DinmoId[Ids.Length + issued.Length];
         var first = new long[ids.Length];
         int a = 0, b = 0;

@@ -12,8 +12,11 @@ internal static class StableIdAssigner
     /// <summary>A previous id held by records of a cluster (an index into the assigner's cluster list).</summary>
     public readonly record struct Candidate(int Cluster, DinmoId Id, int Share, long FirstRun);
 
-    /// <summary>The id of each cluster; the candidates seen; the ids issued new in this run (in cluster order; the stage sorts them by id).</summary>
-    public sealed record Assignment(DinmoId[] Ids, Candidate[] Candidates, DinmoId[] Created);
+    /// <summary>
+    /// The id of each cluster; the candidates seen; the ids issued new in this run (in cluster order);
+    /// whether each cluster's id is one of them.
+    /// </summary>
+    public sealed record Assignment(DinmoId[] Ids, Candidate[] Candidates, DinmoId[] Created, bool[] IsNew);
 
     /// <param name="previous">Previous ids of each cluster's records (any order), cluster after cluster.</param>
     /// <param name="previousStart">Cluster k's previous ids are <c>previous[previousStart[k]..previousStart[k + 1]]</c>.</param>
@@ -49,7 +52,9 @@ internal static class StableIdAssigner
             issuedNow.Add(ids[k]);
             created.Add(ids[k]);
         }
-        return new Assignment(ids, candidates, [.. created]);
+        var isNew = new bool[count];
+        for (var k = 0; k < count; k++) isNew[k] = !hasId[k];
+        return new Assignment(ids, candidates, [.. created], isNew);
     }
 
     /// <summary>Every (cluster, previous id) with its share, in the greedy order.</summary>

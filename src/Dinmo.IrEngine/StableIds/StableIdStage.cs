@@ -16,8 +16,9 @@ internal static class StableIdStage
     /// </summary>
     public sealed record Outcome(DinmoId?[] DinmoIdValues, int[] ClustersByDinmoId, DinmoId?[] PreviousIds, IdState NextState);
 
+    /// <param name="segmentRecords">Records per parallel segment of the next state; smaller only in tests, to cross segments with few records.</param>
     public static Outcome Run(string project, RecordTable records, ClusterAssignment clusters, bool[] valid, IdState previous,
-        string runId, int threads)
+        string runId, int threads, int segmentRecords = SegmentRecords)
     {
         var runSequence = previous.RunSequence + 1;
         var (stateRow, readNow) = PreviousIdJoin.Join(records, previous.Records);
@@ -33,26 +34,32 @@ internal static class StableIdStage
         var ids = new DinmoId?[clusters.ClusterCount];
         for (var k = 0; k < validClusters.Length; k++) ids[validClusters[k]] = assignment.Ids[k];
         var byId = assignment.Ids.Select(id => id.Bits).ToArray();
-        var clustersById = (int[])validClusters.Clone();
-        Array.Sort(byId, clustersById);
+        var kById = new int[validClusters.Length];
+        for (var k = 0; k < kById.Length; k++) kById[k] = k;
+        Array.Sort(byId, kById);
+        var clustersById = new int[kById.Length];
+        for (var i = 0; i < kById.Length; i++) clustersById[i] = validClusters[kById[i]];
         var previousIds = new DinmoId?[records.Count];
         for (var r = 0; r < records.Count; r++)
         {
             if (stateRow[r] >= 0) previousIds[r] = previous.Records.Ids[stateRow[r]];
         }
 
-        // In id order: the history and the registry then take the new ids (all of them in a first run) already sorted.
-        Array.Sort(assignment.Created);
-        var changes = new List<IdChange>(assignment.Created.Length);
-        foreach (var id in assignment.Created) changes.Add(new IdChange(id, IdChangeType.Created, default, false, 0, runSequence));
+        // In id order, read off the clusters' id order: the history and the registry then take the new
+        // ids (all of them in a first run) already sorted.
+        var created = new DinmoId[assignment.Created.Length];
+        var made = 0;
+        foreach (var k in kById) if (assignment.IsNew[k]) created[made++] = assignment.Ids[k];
+        var changes = new List<IdChange>(created.Length);
+        foreach (var id in created) changes.Add(new IdChange(id, IdChangeType.Created, default, false, 0, runSequence));
         var stillHeld = IdHistory.StillHeld(previous);
         IdHistory.AddChanges(assignment, stillHeld, runSequence, changes);
         IdHistory.AddRetired(previous, stillHeld, readNow, runSequence, changes);
         var next = new IdState
         {
             RunSequence = runSequence,
-            Records = NextRecords(records, clusters, ids, previousIds),
-            Registry = previous.Registry.With(assignment.Created, runSequence),
+            Records = NextRecords(records, clusters, ids, previousIds, threads, segmentRecords),
+            Registry = previous.Registry.With(created, runSequence),
             History = previous.History.With(runId, changes),
         };
         return new Outcome(ids, clustersById, previousIds, next);
@@ -74,63 +81,93 @@ internal static class StableIdStage
         return ([.. held], start);
     }
 
+    /// <summary>Records are turned into state rows in parallel segments of at most this many; each segment's rows have fixed places.</summary>
+    public const int SegmentRecords = 1 << 15;
+
     /// <summary>
     /// Every valid record key read now: its cluster's id (active), or the id it kept while unresolved.
-    /// Two passes over the record table, which is already in (model name, key) order: the first sizes
-    /// the state's columns exactly, the second fills them, so no column grows or is copied again.
+    /// The record table is already in (model name, key) order. Two passes over segments of it, in
+    /// parallel: the first counts each segment's rows and key bytes, which fixes where every segment
+    /// writes; the second fills the state's exactly sized columns. The rows are those of one pass in
+    /// order, whatever the thread count.
     /// </summary>
-    private static StateRecords NextRecords(RecordTable records, ClusterAssignment clusters, DinmoId?[] ids, DinmoId?[] previousIds)
+    private static StateRecords NextRecords(RecordTable records, ClusterAssignment clusters, DinmoId?[] ids, DinmoId?[] previousIds, int threads,
+        int segmentRecords)
     {
         var ranges = ModelRanges.Of(records);
-        DinmoId? IdOf(int r, out bool active)
+        var segments = new List<(int Range, int Start, int End)>();
+        for (var i = 0; i < ranges.Count; i++)
         {
-            active = false;
-            if (records.Status[r] != RecordKeyStatus.Valid) return null;
-            var c = clusters.ClusterOf(r);
-            if (c >= 0 && ids[c] is { } id)
-            {
-                active = true;
-                return id;
-            }
-            return previousIds[r];
+            for (var start = ranges[i].Start; start < ranges[i].End; start += segmentRecords)
+                segments.Add((i, start, Math.Min(ranges[i].End, start + segmentRecords)));
         }
-
-        var (rows, bytes) = (0, 0L);
-        foreach (var (_, start, end) in ranges)
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
+        var segmentRows = new int[segments.Count];
+        var segmentBytes = new long[segments.Count];
+        Parallel.For(0, segments.Count, options, k =>
         {
+            var (_, start, end) = segments[k];
             for (var r = start; r < end; r++)
             {
-                if (IdOf(r, out _) is null) continue;
-                rows++;
-                bytes += records.Key(r).Length;
+                if (IdOf(records, clusters, ids, previousIds, r, out _) is null) continue;
+                segmentRows[k]++;
+                segmentBytes[k] += records.Key(r).Length;
             }
+        });
+
+        var rowStart = new int[segments.Count + 1];
+        var byteStart = new long[segments.Count + 1];
+        var rangeRows = new int[ranges.Count];
+        for (var k = 0; k < segments.Count; k++)
+        {
+            rowStart[k + 1] = rowStart[k] + segmentRows[k];
+            byteStart[k + 1] = byteStart[k] + segmentBytes[k];
+            rangeRows[segments[k].Range] += segmentRows[k];
         }
+        // Only models with rows are named in the state, in range (model name) order.
         var modelNames = new List<byte[]>();
+        var nameOfRange = new int[ranges.Count];
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            if (rangeRows[i] == 0) continue;
+            nameOfRange[i] = modelNames.Count;
+            modelNames.Add(records.ModelNamesUtf8[ranges[i].Model]);
+        }
+        var rows = rowStart[^1];
         var model = GC.AllocateUninitializedArray<int>(rows);
-        var keyBytes = GC.AllocateUninitializedArray<byte>(checked((int)bytes));
+        var keyBytes = GC.AllocateUninitializedArray<byte>(checked((int)byteStart[^1]));
         var keyOffsets = GC.AllocateUninitializedArray<int>(rows + 1);
         var stateIds = GC.AllocateUninitializedArray<DinmoId>(rows);
         var active = GC.AllocateUninitializedArray<bool>(rows);
-        var (row, offset) = (0, 0);
         keyOffsets[0] = 0;
-        foreach (var (m, start, end) in ranges)
+        Parallel.For(0, segments.Count, options, k =>
         {
-            var named = false;
+            var (range, start, end) = segments[k];
+            var (row, offset) = (rowStart[k], (int)byteStart[k]);
             for (var r = start; r < end; r++)
             {
-                if (IdOf(r, out var isActive) is not { } id) continue;
-                if (!named)
-                {
-                    modelNames.Add(records.ModelNamesUtf8[m]);
-                    named = true;
-                }
+                if (IdOf(records, clusters, ids, previousIds, r, out var isActive) is not { } id) continue;
                 var key = records.Key(r);
                 key.CopyTo(keyBytes.AsSpan(offset));
                 offset += key.Length;
-                (model[row], keyOffsets[row + 1], stateIds[row], active[row]) = (modelNames.Count - 1, offset, id, isActive);
+                (model[row], keyOffsets[row + 1], stateIds[row], active[row]) = (nameOfRange[range], offset, id, isActive);
                 row++;
             }
-        }
+        });
         return new StateRecords([.. modelNames], model, keyBytes, keyOffsets, stateIds, active);
+    }
+
+    /// <summary>A record's id in the next state: its valid cluster's (active), else the one it kept; null for an invalid key or no id.</summary>
+    private static DinmoId? IdOf(RecordTable records, ClusterAssignment clusters, DinmoId?[] ids, DinmoId?[] previousIds, int r, out bool active)
+    {
+        active = false;
+        if (records.Status[r] != RecordKeyStatus.Valid) return null;
+        var c = clusters.ClusterOf(r);
+        if (c >= 0 && ids[c] is { } id)
+        {
+            active = true;
+            return id;
+        }
+        return previousIds[r];
     }
 }
