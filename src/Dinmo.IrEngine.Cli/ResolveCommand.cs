@@ -36,6 +36,7 @@ internal static class ResolveCommand
                     RunId = id,
                     MaxMemoryBytes = ByteSize.Parse(parsed.GetValue(maxMemory)),
                     CapManagedHeap = true,
+                    ReclaimMemory = true,
                     Tables = parsed.GetValue(tables)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                     OnStage = progress.Stage,
                 }, context.Cancel);

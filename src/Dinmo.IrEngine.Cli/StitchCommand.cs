@@ -36,6 +36,7 @@ internal static class StitchCommand
                     Format = parsed.GetValue(format),
                     RunId = id,
                     Full = parsed.GetValue(full),
+                    ReclaimMemory = true,
                     OnStage = progress.Stage,
                 }, context.Cancel);
                 progress.Done();

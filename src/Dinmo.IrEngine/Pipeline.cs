@@ -55,7 +55,7 @@ public static class Pipeline
         var format = options.Format ?? graph.Outputs.Format;
         var tables = SelectTables(options.Tables ?? graph.Outputs.Tables);
         var outputDirectory = options.OutputDirectory ?? Path.Combine(graph.BaseDirectory, "out", graph.Project);
-        var stages = new StageClock { OnStart = options.OnStage, Cancel = cancel };
+        var stages = new StageClock { OnStart = options.OnStage, Cancel = cancel, ReclaimMemory = options.ReclaimMemory };
         budget.Watch(stages, run);
 
         // Take the output (lock, clean what a killed run left) before reading: the state read must be the one we replace.

@@ -28,6 +28,13 @@ public sealed record ResolveOptions
     /// </summary>
     public bool CapManagedHeap { get; init; }
 
+    /// <summary>
+    /// Give each finished stage's dead temporaries back before the next stage starts (a full
+    /// collection, and <c>malloc_trim</c> on Linux; <see cref="Resolution.StageMemory"/>), which lowers
+    /// the peak. Process-wide: for a process that runs one job (the CLI), not for a host running several.
+    /// </summary>
+    public bool ReclaimMemory { get; init; }
+
     /// <summary>Tables to write; null = the graph's <c>outputs.tables</c>, else all.</summary>
     public IReadOnlyList<string>? Tables { get; init; }
 

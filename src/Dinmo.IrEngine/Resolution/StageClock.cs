@@ -16,6 +16,12 @@ internal sealed class StageClock
     /// <summary>Reports each stage as it starts (for progress output); may be null.</summary>
     public Action<string>? OnStart { get; init; }
 
+    /// <summary>
+    /// When set, every stage that completes ends by giving its dead temporaries back
+    /// (<see cref="StageMemory.Reclaim"/>), inside its own time.
+    /// </summary>
+    public bool ReclaimMemory { get; init; }
+
     /// <summary>Checked at every stage boundary, so an interrupted run stops at the next stage.</summary>
     public CancellationToken Cancel { get; init; }
 
@@ -47,7 +53,9 @@ internal sealed class StageClock
         var watch = Stopwatch.StartNew();
         try
         {
-            return work();
+            var result = work();
+            if (ReclaimMemory) StageMemory.Reclaim();
+            return result;
         }
         finally
         {

@@ -18,6 +18,13 @@ public sealed record StitchOptions
     /// <summary>Ignore the previous run's state: process every event from scratch.</summary>
     public bool Full { get; init; }
 
+    /// <summary>
+    /// Give each finished stage's dead temporaries back before the next stage starts (a full
+    /// collection, and <c>malloc_trim</c> on Linux; <see cref="Resolution.StageMemory"/>), which lowers
+    /// the peak. Process-wide: for a process that runs one job (the CLI), not for a host running several.
+    /// </summary>
+    public bool ReclaimMemory { get; init; }
+
     /// <summary>Called as each stage starts, with the stage name (progress output).</summary>
     public Action<string>? OnStage { get; init; }
 }

@@ -28,7 +28,7 @@ public static class StitchPipeline
         var runId = options.RunId ?? DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var format = options.Format ?? config.OutputFormat;
         var outputDirectory = options.OutputDirectory ?? Path.Combine(config.BaseDirectory, "out", config.Project);
-        var stages = new StageClock { OnStart = options.OnStage, Cancel = cancel };
+        var stages = new StageClock { OnStart = options.OnStage, Cancel = cancel, ReclaimMemory = options.ReclaimMemory };
         var policies = IdentifierPolicy.Compile(config);
         var reader = new EventReader(config, policies);
         var sources = stages.Time("open", reader.Open);
