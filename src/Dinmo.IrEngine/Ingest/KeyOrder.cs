@@ -8,24 +8,23 @@ namespace Dinmo.IrEngine.Ingest;
 /// </summary>
 internal static class KeyOrder
 {
-    public static RecordTable Build(string[] modelNames, short[] loadModel, long[] loadOrder, Utf8Column keys)
+    public static RecordTable Build(string[] modelNames, short[] loadModel, long[] loadOrder, Utf8Column keys, int threads = 1)
     {
         var count = loadModel.Length;
         // Model rank by ordinal name, so record ids follow (model name, entity key).
         var rank = Enumerable.Range(0, modelNames.Length)
             .OrderBy(i => modelNames[i], StringComparer.Ordinal).Select((model, r) => (model, r))
             .OrderBy(p => p.model).Select(p => p.r).ToArray();
+        // Rows grouped by model rank (a stable counting sort), then each model's rows sorted by key on
+        // its own thread: the same order as one sort by (rank, key, load position), since rank comes first.
+        var groupStart = new int[modelNames.Length + 1];
+        foreach (var m in loadModel) groupStart[rank[m] + 1]++;
+        for (var g = 0; g < modelNames.Length; g++) groupStart[g + 1] += groupStart[g];
         var byKey = new int[count];
-        for (var i = 0; i < count; i++) byKey[i] = i;
-        Array.Sort(byKey, (a, b) =>
-        {
-            var c = rank[loadModel[a]].CompareTo(rank[loadModel[b]]);
-            if (c != 0) return c;
-            c = keys.IsNull(b).CompareTo(keys.IsNull(a)); // nulls first
-            if (c != 0) return c;
-            c = keys[a].SequenceCompareTo(keys[b]);
-            return c != 0 ? c : a.CompareTo(b);
-        });
+        var next = (int[])groupStart.Clone();
+        for (var i = 0; i < count; i++) byKey[next[rank[loadModel[i]]]++] = i;
+        Parallel.For(0, modelNames.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, g =>
+            byKey.AsSpan(groupStart[g], groupStart[g + 1] - groupStart[g]).Sort(new ByKey(keys)));
 
         var model = new short[count];
         var order = new long[count];
@@ -48,5 +47,16 @@ internal static class KeyOrder
             }
         }
         return new RecordTable(modelNames, model, order, status, byKey, keys);
+    }
+
+    /// <summary>Null keys first, then UTF-8 bytes, then load position (a total order); a struct so the sort calls it directly.</summary>
+    private readonly struct ByKey(Utf8Column keys) : IComparer<int>
+    {
+        public int Compare(int a, int b)
+        {
+            var c = keys.IsNull(b).CompareTo(keys.IsNull(a));
+            if (c == 0) c = keys[a].SequenceCompareTo(keys[b]);
+            return c != 0 ? c : a.CompareTo(b);
+        }
     }
 }

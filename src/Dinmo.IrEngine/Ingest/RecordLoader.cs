@@ -60,7 +60,7 @@ internal static class RecordLoader
                 parts[m] = null!;
                 loaded += count;
             }
-            var table = KeyOrder.Build(graph.Models.Select(x => x.Name).ToArray(), models, orders, keys);
+            var table = KeyOrder.Build(graph.Models.Select(x => x.Name).ToArray(), models, orders, keys, threads);
             var recordOfLoad = new int[table.Count];
             for (var r = 0; r < table.Count; r++) recordOfLoad[table.LoadIndex[r]] = r;
             var rawRecords = raw.Record.AsSpan();
