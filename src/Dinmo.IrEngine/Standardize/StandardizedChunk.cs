@@ -14,6 +14,9 @@ internal sealed class StandardizedChunk
     /// <summary>Raw cells per chunk: small enough to stay in cache between the two threads, large enough to hand over rarely.</summary>
     public const int Cells = 1 << 14;
 
+    /// <summary>How many cells ahead <see cref="Intern"/> prefetches a value's slot: about the memory latency over one intern's work.</summary>
+    private const int PrefetchDistance = 16;
+
     private readonly int[] _end = new int[Cells];   // end of the cell's bytes, or -1: no observation
     private readonly ulong[] _hash = new ulong[Cells];
     private byte[] _bytes = new byte[Cells * 32];
@@ -51,6 +54,8 @@ internal sealed class StandardizedChunk
         var begin = 0;
         for (var j = 0; j < Count; j++)
         {
+            // The table is far larger than the cache: start loading a later value's slot now.
+            if (j + PrefetchDistance < Count && _end[j + PrefetchDistance] >= 0) values.Prefetch(_hash[j + PrefetchDistance]);
             var end = _end[j];
             if (end < 0) continue;
             add(Start + j, values.Intern(_bytes.AsSpan(begin, end - begin), _hash[j]));
