@@ -1,3 +1,4 @@
+using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Standardize;
 
 namespace Dinmo.IrEngine.Block;
@@ -40,10 +41,9 @@ internal sealed class RuleApplicability
         var criteria = rules.Select(rule => rule.All.Select(c => Mask(c.Uses)).ToArray()).ToArray();
         var applicable = rules.Select(_ => new bool[recordCount]).ToArray();
         var any = new bool[recordCount];
-        var chunks = (recordCount + chunkRecords - 1) / chunkRecords;
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, chunk =>
+        ParallelChunks.For(recordCount, chunkRecords, threads, (_, start, end) =>
         {
-            for (var r = chunk * chunkRecords; r < Math.Min(recordCount, (chunk + 1) * chunkRecords); r++)
+            for (var r = start; r < end; r++)
             {
                 var usable = 0UL;
                 foreach (var o in observations.OfRecord(r))

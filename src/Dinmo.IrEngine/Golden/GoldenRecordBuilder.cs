@@ -1,4 +1,5 @@
 using Dinmo.IrEngine.Cluster;
+using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Ingest;
 using Dinmo.IrEngine.Standardize;
@@ -32,12 +33,11 @@ internal static class GoldenRecordBuilder
         var lastSeen = new long[rows.Length];
         // Built in cluster order, each row landing at its own index.
         var buildOrder = GoldenTable.InClusterOrder(rows);
-        var chunks = (rows.Length + ChunkRows - 1) / ChunkRows;
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, chunk =>
+        ParallelChunks.For(rows.Length, ChunkRows, threads, (_, start, end) =>
         {
             var candidates = new List<GoldenCandidate>();
             var members = new List<int>();
-            for (var k = chunk * ChunkRows; k < Math.Min(rows.Length, (chunk + 1) * ChunkRows); k++) BuildRow(buildOrder[k], members, candidates);
+            for (var k = start; k < end; k++) BuildRow(buildOrder[k], members, candidates);
         });
 
         void BuildRow(int row, List<int> members, List<GoldenCandidate> candidates)

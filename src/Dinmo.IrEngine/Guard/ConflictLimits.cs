@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dinmo.IrEngine.Cluster;
+using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Standardize;
 
@@ -26,11 +27,10 @@ internal static class ConflictLimits
         Array.Fill(slotOf, -1);
         for (var s = 0; s < limited.Length; s++) slotOf[limited[s].i] = s;
 
-        var chunks = (clusters.ClusterCount + chunkClusters - 1) / chunkClusters;
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, chunk =>
+        ParallelChunks.For(clusters.ClusterCount, chunkClusters, threads, (_, start, end) =>
         {
             var distinct = limited.Select(_ => new HashSet<int>()).ToArray();
-            for (var c = chunk * chunkClusters; c < Math.Min(clusters.ClusterCount, (chunk + 1) * chunkClusters); c++)
+            for (var c = start; c < end; c++)
             {
                 for (var s = 0; s < distinct.Length; s++)
                 {

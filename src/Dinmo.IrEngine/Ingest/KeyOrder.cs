@@ -23,7 +23,7 @@ internal static class KeyOrder
         var byKey = new int[count];
         var next = (int[])groupStart.Clone();
         for (var i = 0; i < count; i++) byKey[next[rank[loadModel[i]]]++] = i;
-        Parallel.For(0, modelNames.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, g =>
+        Parallel.For(0, modelNames.Length, ParallelChunks.Options(threads), g =>
             byKey.AsSpan(groupStart[g], groupStart[g + 1] - groupStart[g]).Sort(new ByKey(keys)));
 
         var model = new short[count];

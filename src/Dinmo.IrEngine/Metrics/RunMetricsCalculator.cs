@@ -157,7 +157,7 @@ internal static class RunMetricsCalculator
         var validClusters = (int[])result.Golden.Cluster.Clone();
         Array.Sort(validClusters);
         var perIdentifier = new (List<MetricRow> Rows, List<SharedValue> MostShared)[identifiers];
-        Parallel.For(0, identifiers, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
+        Parallel.For(0, identifiers, ParallelChunks.Options(threads),
             id => perIdentifier[id] = IdentifierMetrics(result, id, validClusters));
         var mostShared = new List<SharedValue>();
         foreach (var (identifierRows, shared) in perIdentifier)

@@ -38,7 +38,7 @@ internal static class StableIdAssigner
 
         // The first candidate of every cluster still without an id is a pure function of its key:
         // hash them in parallel, then take them in cluster order, moving on only past issued ids.
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, k =>
+        Parallel.For(0, count, Columnar.ParallelChunks.Options(threads), k =>
         {
             if (!hasId[k]) ids[k] = newId(k, 0);
         });

@@ -101,7 +101,7 @@ internal static class StableIdStage
             for (var start = ranges[i].Start; start < ranges[i].End; start += segmentRecords)
                 segments.Add((i, start, Math.Min(ranges[i].End, start + segmentRecords)));
         }
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
+        var options = Columnar.ParallelChunks.Options(threads);
         var segmentRows = new int[segments.Count];
         var segmentBytes = new long[segments.Count];
         Parallel.For(0, segments.Count, options, k =>

@@ -81,12 +81,12 @@ internal static class MatchedIdsTableBuilder
         var sortedNames = names.Order(CodePointOrder.Instance).ToList();
         var compare = new CarriedOrder(names.Select(n => sortedNames.IndexOf(n)).ToArray(), observations.Values);
         var buildOrder = Golden.GoldenTable.InClusterOrder(result.Golden.Cluster);
-        var gathered = new GatheredValues(result.Golden.Count, (buildOrder.Length + chunkClusters - 1) / chunkClusters);
-        Parallel.For(0, gathered.Chunks.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, chunk =>
+        var gathered = new GatheredValues(result.Golden.Count, ParallelChunks.Count(buildOrder.Length, chunkClusters));
+        ParallelChunks.For(buildOrder.Length, chunkClusters, threads, (chunk, start, end) =>
         {
             var into = gathered.Chunks[chunk] = new GrowableArray<MatchedValue>(chunkClusters * 4);
             var carried = new List<Carried>();
-            for (var k = chunk * chunkClusters; k < Math.Min(buildOrder.Length, (chunk + 1) * chunkClusters); k++)
+            for (var k = start; k < end; k++)
             {
                 var row = buildOrder[k];
                 carried.Clear();
