@@ -41,6 +41,14 @@ internal sealed class FieldColumn : IDisposable
 
     public ReadOnlySpan<byte> Text(int loadIndex) => _text[loadIndex];
 
+    /// <summary>Appends a text value (a <see cref="FieldKind.Text"/> field), as <see cref="Append"/> does for a text cell.</summary>
+    public void AppendText(ReadOnlySpan<byte> text)
+    {
+        _text.Add(text);
+        _numbers.Add(0);
+        _nulls.Add(false);
+    }
+
     /// <summary>Appends the value of <paramref name="array"/>[<paramref name="row"/>], or a null when the model has no such column.</summary>
     public void Append(IArrowArray? array, int row)
     {
@@ -55,9 +63,7 @@ internal sealed class FieldColumn : IDisposable
             case FieldKind.Text:
                 Span<byte> scratch = stackalloc byte[ArrowValueText.ScratchBytes];
                 ArrowValueText.TryGet(array, row, scratch, out var text);
-                _text.Add(text);
-                _numbers.Add(0);
-                _nulls.Add(false);
+                AppendText(text);
                 return;
             case FieldKind.Real:
                 number = BitConverter.DoubleToInt64Bits(array is FloatArray f ? f.Values[row] : ((DoubleArray)array).Values[row]);
@@ -94,7 +100,8 @@ internal sealed class FieldColumn : IDisposable
         _text.AddAll(other._text);
     }
 
-    private void AppendNull()
+    /// <summary>Appends a null, as <see cref="Append"/> does for a null cell or a missing column.</summary>
+    public void AppendNull()
     {
         _numbers.Add(0);
         _nulls.Add(true);

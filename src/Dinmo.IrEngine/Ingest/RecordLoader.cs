@@ -127,6 +127,9 @@ internal static class RecordLoader
         var model = input.Model;
         var (keys, orders, raw, fields) = (part.Keys, part.Orders, part.Raw, part.Fields);
         Span<byte> scratch = stackalloc byte[ArrowValueText.ScratchBytes];
+        var keyCells = new BatchTextColumn();
+        var sourceCells = sources.Select(_ => new BatchTextColumn()).ToArray();
+        var fieldCells = fieldColumns.Select(_ => new BatchTextColumn()).ToArray();
         string? currentFile = null;
         long fileRow = 0;
         foreach (var (file, batch) in input.Batches)
@@ -138,22 +141,32 @@ internal static class RecordLoader
                 fileRow = 0;
             }
             var orderReader = new OrderValueReader(model, file);
-            var pkArray = batch.Column(pk);
+            keyCells.Load(batch.Column(pk));
+            for (var s = 0; s < sources.Length; s++) sourceCells[s].Load(batch.Column(sources[s].Column));
+            // Text fields go through the decoded cells; other types (and missing columns) cell by cell.
+            var textField = new bool[fields.Length];
+            for (var f = 0; f < fields.Length; f++)
+            {
+                if (fieldColumns[f] < 0 || fields[f].Kind != FieldKind.Text || batch.Column(fieldColumns[f]) is not BinaryArray) continue;
+                fieldCells[f].Load(batch.Column(fieldColumns[f]));
+                textField[f] = true;
+            }
             var orderArray = batch.Column(order);
             for (var row = 0; row < batch.Length; row++)
             {
                 fileRow++;
                 var position = keys.Count;
-                if (ArrowValueText.TryGet(pkArray, row, scratch, out var key))
+                if (keyCells.TryGet(row, scratch, out var key))
                 {
                     CheckUtf8(key, file, model, model.PrimaryKey, fileRow);
                     keys.Add(key);
                 }
                 else keys.AddNull();
                 orders.Add(orderReader.Read(orderArray, row, fileRow));
-                foreach (var (column, source, name) in sources)
+                for (var s = 0; s < sources.Length; s++)
                 {
-                    if (!ArrowValueText.TryGet(batch.Column(column), row, scratch, out var value)) continue;
+                    var (_, source, name) = sources[s];
+                    if (!sourceCells[s].TryGet(row, scratch, out var value)) continue;
                     CheckUtf8(value, file, model, name, fileRow);
                     raw.Record.Add(position);
                     raw.Source.Add(source);
@@ -161,6 +174,16 @@ internal static class RecordLoader
                 }
                 for (var f = 0; f < fields.Length; f++)
                 {
+                    if (textField[f])
+                    {
+                        if (!fieldCells[f].TryGet(row, scratch, out var cell)) fields[f].AppendNull();
+                        else
+                        {
+                            CheckUtf8(cell, file, model, fieldNames[f], fileRow);
+                            fields[f].AppendText(cell);
+                        }
+                        continue;
+                    }
                     var array = fieldColumns[f] < 0 ? null : batch.Column(fieldColumns[f]);
                     fields[f].Append(array, row);
                     if (array is BinaryArray text && !array.IsNull(row))
