@@ -31,14 +31,11 @@ internal sealed class IdHistoryColumns
 
     public void Append(in IdChange row)
     {
-        Span<byte> text = stackalloc byte[DinmoId.TextLength];
-        row.Id.Format(text);
-        Ids.Append(text);
+        Ids.Append(row.Id);
         Types.Append(TypeNames[(int)row.Type]);
         if (row.HasInto)
         {
-            row.Into.Format(text);
-            Into.Append(text);
+            Into.Append(row.Into);
         }
         else
         {

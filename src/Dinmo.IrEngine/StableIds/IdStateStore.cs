@@ -60,13 +60,11 @@ internal static class IdStateStore
             new TextColumnBuilder(capacity, DinmoId.TextLength), new FlagColumnBuilder(capacity));
         using var output = new ChunkedTableWriter(to, "record_ids",
             [("model_name", ColumnTypes.Text, models), ("entity_key", ColumnTypes.Text, keys), ("dinmo_id", ColumnTypes.Text, ids), ("active", ColumnTypes.Flag, active)]);
-        Span<byte> text = stackalloc byte[DinmoId.TextLength];
         for (var row = 0; row < records.Count; row++)
         {
             models.Append(records.ModelName(row));
             keys.Append(records.Key(row));
-            records.Ids[row].Format(text);
-            ids.Append(text);
+            ids.Append(records.Ids[row]);
             active.Append(records.Active[row]);
             output.EndRow();
         }
@@ -78,11 +76,9 @@ internal static class IdStateStore
         var capacity = ChunkedTableWriter.ChunkCapacity(to, registry.Count);
         var (ids, first) = (new TextColumnBuilder(capacity, DinmoId.TextLength), new ValueColumnBuilder<long>(ColumnTypes.Int64, capacity));
         using var output = new ChunkedTableWriter(to, "registry", [("dinmo_id", ColumnTypes.Text, ids), ("first_run_sequence", ColumnTypes.Int64, first)]);
-        Span<byte> text = stackalloc byte[DinmoId.TextLength];
         for (var row = 0; row < registry.Count; row++)
         {
-            registry.Ids[row].Format(text);
-            ids.Append(text);
+            ids.Append(registry.Ids[row]);
             first.Append(registry.FirstRun[row]);
             output.EndRow();
         }

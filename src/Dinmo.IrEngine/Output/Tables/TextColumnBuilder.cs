@@ -30,6 +30,15 @@ internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue =
         Close(valid: true);
     }
 
+    /// <summary>Appends a dinmo_id as its text, formatted straight into the column.</summary>
+    public void Append(StableIds.DinmoId id)
+    {
+        EnsureRoom(StableIds.DinmoId.TextLength);
+        id.Format(_bytes.AsSpan(_byteCount, StableIds.DinmoId.TextLength));
+        _byteCount += StableIds.DinmoId.TextLength;
+        Close(valid: true);
+    }
+
     public void Append(string? value)
     {
         if (value is null)

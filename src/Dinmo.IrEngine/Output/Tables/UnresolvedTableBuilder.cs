@@ -32,7 +32,6 @@ internal static class UnresolvedTableBuilder
             [("model_name", ColumnTypes.Text, model), ("entity_key", ColumnTypes.Text, key), ("unresolved_reason", ColumnTypes.Text, reasonColumn),
              ("conflict_reasons", ColumnTypes.Text, conflictReasons), ("conflict_group_id", ColumnTypes.Text, groupId),
              ("previous_dinmo_id", ColumnTypes.Text, previousId), ("run_id", ColumnTypes.Text, runs)]);
-        Span<byte> idText = stackalloc byte[DinmoId.TextLength];
         for (var r = 0; r < records.Count; r++)
         {
             var reason = result.Reason[r];
@@ -45,8 +44,7 @@ internal static class UnresolvedTableBuilder
             groupId.Append(reason == UnresolvedReason.IdentifierConflict ? GroupId(result, r) : null);
             if (result.PreviousIds[r] is { } previous)
             {
-                previous.Format(idText);
-                previousId.Append(idText);
+                previousId.Append(previous);
             }
             else
             {
