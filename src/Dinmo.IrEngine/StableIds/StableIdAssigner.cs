@@ -12,11 +12,8 @@ internal static class StableIdAssigner
     /// <summary>A previous id held by records of a cluster (an index into the assigner's cluster list).</summary>
     public readonly record struct Candidate(int Cluster, DinmoId Id, int Share, long FirstRun);
 
-    /// <summary>
-    /// The id of each cluster; the candidates seen; the ids issued new in this run (in cluster order);
-    /// whether each cluster's id is one of them.
-    /// </summary>
-    public sealed record Assignment(DinmoId[] Ids, Candidate[] Candidates, DinmoId[] Created, bool[] IsNew);
+    /// <summary>The id of each cluster; the candidates seen; whether each cluster's id was issued new in this run (and how many were).</summary>
+    public sealed record Assignment(DinmoId[] Ids, Candidate[] Candidates, bool[] IsNew, int CreatedCount);
 
     /// <param name="previous">Previous ids of each cluster's records (any order), cluster after cluster.</param>
     /// <param name="previousStart">Cluster k's previous ids are <c>previous[previousStart[k]..previousStart[k + 1]]</c>.</param>
@@ -43,18 +40,16 @@ internal static class StableIdAssigner
             if (!hasId[k]) ids[k] = newId(k, 0);
         });
         var issuedNow = new HashSet<DinmoId>();
-        var created = new List<DinmoId>();
+        var isNew = new bool[count];
         for (var k = 0; k < count; k++)
         {
             if (hasId[k]) continue;
             var counter = 1;
             while (registry.Contains(ids[k]) || issuedNow.Contains(ids[k])) ids[k] = newId(k, counter++);
             issuedNow.Add(ids[k]);
-            created.Add(ids[k]);
+            isNew[k] = true;
         }
-        var isNew = new bool[count];
-        for (var k = 0; k < count; k++) isNew[k] = !hasId[k];
-        return new Assignment(ids, candidates, [.. created], isNew);
+        return new Assignment(ids, candidates, isNew, issuedNow.Count);
     }
 
     /// <summary>Every (cluster, previous id) with its share, in the greedy order.</summary>

@@ -47,7 +47,7 @@ internal static class StableIdStage
 
         // In id order, read off the clusters' id order: the history and the registry then take the new
         // ids (all of them in a first run) already sorted.
-        var created = new DinmoId[assignment.Created.Length];
+        var created = new DinmoId[assignment.CreatedCount];
         var made = 0;
         foreach (var k in kById) if (assignment.IsNew[k]) created[made++] = assignment.Ids[k];
         var changes = new List<IdChange>(created.Length);
