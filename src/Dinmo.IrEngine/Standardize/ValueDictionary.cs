@@ -57,11 +57,7 @@ internal sealed class ValueDictionary : IDisposable
     /// so an <see cref="Intern(ReadOnlySpan{byte}, ulong)"/> a few values later finds it in cache; a hint
     /// only (no effect on results, nothing where the CPU has no prefetch instruction).
     /// </summary>
-    public unsafe void Prefetch(ulong hash)
-    {
-        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
-        fixed (ulong* slots = _slots) System.Runtime.Intrinsics.X86.Sse.Prefetch0(slots + ((int)hash & _mask));
-    }
+    public void Prefetch(ulong hash) => CacheHint.Prefetch(ref _slots[(int)hash & _mask]);
 
     /// <summary>The id of <paramref name="value"/>, or -1 when it was never interned.</summary>
     public int Find(ReadOnlySpan<byte> value)

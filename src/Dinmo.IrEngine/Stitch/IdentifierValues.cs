@@ -36,6 +36,9 @@ internal sealed class IdentifierValues : IDisposable
     /// <summary>The identifier rank of value <paramref name="id"/>.</summary>
     public int Identifier(int id) => _ranks[id];
 
+    /// <summary>Starts loading the value's identifier rank (see <see cref="Columnar.CacheHint"/>).</summary>
+    public void PrefetchIdentifier(int id) => Columnar.CacheHint.Prefetch(ref _ranks[id]);
+
     /// <summary>The value's standardized bytes.</summary>
     public ReadOnlySpan<byte> Utf8(int id) => _values[id][1..];
 

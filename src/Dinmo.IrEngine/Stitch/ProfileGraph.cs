@@ -86,6 +86,9 @@ internal sealed class ProfileGraph : IDisposable
         _mergedInto[profile.Index] = into.Index;
     }
 
+    /// <summary>Starts loading the merge link <see cref="Resolve"/> reads first (see <see cref="Columnar.CacheHint"/>).</summary>
+    public void PrefetchMergeLink(int index) => Columnar.CacheHint.Prefetch(ref _mergedInto[index]);
+
     /// <summary>The index of the final survivor of profile <paramref name="index"/>: itself, or the end of its merge chain.</summary>
     public int Resolve(int index)
     {

@@ -57,6 +57,12 @@ internal sealed class ProfileValues(ulong leadingRanks)
         _profiles++;
     }
 
+    /// <summary>Starts loading the profile's identifier ranks (<see cref="Ranks"/>; see <see cref="Columnar.CacheHint"/>).</summary>
+    public void PrefetchProfile(int profile) => Columnar.CacheHint.Prefetch(ref _ranks[profile]);
+
+    /// <summary>Starts loading an entry (see <see cref="Columnar.CacheHint"/>).</summary>
+    public void PrefetchEntry(int entry) => Columnar.CacheHint.Prefetch(ref _entries[entry]);
+
     /// <summary>How many values <paramref name="profile"/> holds (none once merged).</summary>
     public int Count(int profile) => _count[profile];
 

@@ -148,7 +148,8 @@ public static class StitchPipeline
         // Sorted by (timestamp, model, key) on precomputed ranks: model names and keys in code point order.
         var modelRanks = keys.Models.Ranks();
         var keyRanks = keys.Ranks();
-        var toStitch = new List<EventOrder>(events.Count);
+        var toStitch = new EventOrder[events.Count];
+        var count = 0;
         for (var e = 0; e < events.Count; e++)
         {
             int m = events.Model(e), key = events.Key(e);
@@ -165,26 +166,29 @@ public static class StitchPipeline
             }
             if (copies[m][key] < 2 && events.Timestamp(e) == Timestamps.Null)
                 Record(m, key, Timestamps.Null, new StitchOutcome(AttributionReason.InvalidTimestamp, -1, -1));
-            else toStitch.Add(new EventOrder(events.Timestamp(e), modelRanks[m], keyRanks[m][key], e)); // duplicates are excluded below, after sorting
+            else toStitch[count++] = new EventOrder(events.Timestamp(e), modelRanks[m], keyRanks[m][key], e); // duplicates are excluded below, after sorting
         }
-        var order = CollectionsMarshal.AsSpan(toStitch);
-        order.Sort();
+        toStitch.AsSpan(0, count).Sort();
+        var queue = StitchQueue.Gather(events, toStitch, count, copies, Environment.ProcessorCount);
+        toStitch = null;
 
         var engine = new StitchingEngine(graph, policies, runId);
-        foreach (var next in order)
+        for (var i = 0; i < queue.Count; i++)
         {
             cancel.ThrowIfCancellationRequested();
-            var e = next.Event;
-            int m = events.Model(e), key = events.Key(e);
-            if (copies[m][key] > 1)
+            // Random reads started a few events ahead overlap; the loop's own reads then mostly hit the cache.
+            if (i + StitchingEngine.PrefetchDistance < queue.Count) engine.PrefetchValues(queue.Observations(i + StitchingEngine.PrefetchDistance));
+            if (i + StitchingEngine.ProfilePrefetchDistance < queue.Count) engine.PrefetchProfiles(queue.Observations(i + StitchingEngine.ProfilePrefetchDistance));
+            int m = queue.Model(i), key = queue.Key(i);
+            if (queue.Duplicate(i))
             {
                 // Every copy is counted as processed; the key is remembered once (its earliest copy).
                 var excluded = new StitchOutcome(AttributionReason.DuplicatePrimaryKey, -1, -1);
                 if (keys.RowOf(m, key) >= 0) counts.Count(m, excluded.Reason, excluded.Matched);
-                else Record(m, key, events.Timestamp(e), excluded);
+                else Record(m, key, queue.Timestamp(i), excluded);
                 continue;
             }
-            Record(m, key, events.Timestamp(e), engine.Process(events, e));
+            Record(m, key, queue.Timestamp(i), engine.Process(m, key, queue.Timestamp(i), queue.Observations(i)));
         }
 
         void Record(int model, int key, long timestamp, StitchOutcome outcome)

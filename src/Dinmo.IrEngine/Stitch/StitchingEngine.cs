@@ -54,12 +54,49 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     private string? _keyText;
     private int _step;
 
-    /// <summary>Stitches keyed event <paramref name="e"/> (with a valid timestamp) of <paramref name="events"/>.</summary>
-    public StitchOutcome Process(EventColumns events, int e)
+    /// <summary>How many events ahead the stitch loop calls <see cref="PrefetchValues"/>.</summary>
+    public const int PrefetchDistance = 16;
+
+    /// <summary>How many events ahead the stitch loop calls <see cref="PrefetchProfiles"/>: half way, once the value states have arrived.</summary>
+    public const int ProfilePrefetchDistance = PrefetchDistance / 2;
+
+    /// <summary>
+    /// Starts loading the value states an event a few positions ahead will read (a hint: no effect on
+    /// results). Value ids follow read order, not time, so each is a random read in arrays of millions.
+    /// </summary>
+    public void PrefetchValues(ReadOnlySpan<int> observations)
     {
-        (_model, _key, _timestamp, _keyText, _step) = (events.Model(e), events.Key(e), events.Timestamp(e), null, 0);
+        foreach (var value in observations)
+        {
+            if (value == EventColumns.Blocked) continue;
+            _states.Prefetch(value);
+            _values.PrefetchIdentifier(value);
+        }
+    }
+
+    /// <summary>
+    /// The second step of <see cref="PrefetchValues"/>, a few events later: reads the (by now loaded)
+    /// states and starts loading what the lookup reads next, the profile's merge link, its identifier
+    /// ranks and the value's entry there. A hint only; whatever changes meanwhile is read again for real.
+    /// </summary>
+    public void PrefetchProfiles(ReadOnlySpan<int> observations)
+    {
+        foreach (var value in observations)
+        {
+            if (value == EventColumns.Blocked) continue;
+            var current = _states.Current(value);
+            if (current == None) continue;
+            graph.PrefetchMergeLink(current);
+            _onProfiles.PrefetchProfile(current);
+            if (_states.CurrentEntry(value) is var entry and >= 0) _onProfiles.PrefetchEntry(entry);
+        }
+    }
+
+    /// <summary>Stitches a keyed event (with a valid timestamp): its model, key id, timestamp and observations.</summary>
+    public StitchOutcome Process(int model, int key, long timestamp, ReadOnlySpan<int> observations)
+    {
+        (_model, _key, _timestamp, _keyText, _step) = (model, key, timestamp, null, 0);
         graph.Watermark = Math.Max(graph.Watermark, _timestamp);
-        var observations = events.Observations(e);
         if (observations.IsEmpty) return Exclude(AttributionReason.NoIdentifiers);
         var usable = UsableValues(observations, out var reason);
         if (usable.Count == 0) return Exclude(reason);

@@ -35,6 +35,9 @@ internal sealed class ValueStates
         _states.AsSpan(old).Fill(new State { Current = -1, CurrentEntry = -1, LastSeen = long.MinValue });
     }
 
+    /// <summary>Starts loading the value's state (see <see cref="Columnar.CacheHint"/>).</summary>
+    public void Prefetch(int value) => Columnar.CacheHint.Prefetch(ref _states[value]);
+
     /// <summary>Whether the graph holds a state for the value (it is written to the state's <c>value_states</c>).</summary>
     public ref bool Held(int value) => ref _states[value].Held;
 

@@ -1,0 +1,80 @@
+using Dinmo.IrEngine.Columnar;
+
+namespace Dinmo.IrEngine.Stitch;
+
+/// <summary>
+/// The events to stitch, copied out of the read's <see cref="EventColumns"/> into stitching order
+/// (SPEC §9: timestamp, model, key). The stitch loop is serial and reads every event once; in read
+/// order each read would be a jump (a cache miss per column at millions of events), in this order
+/// it is the next bytes. The copy is independent reads, so it runs on all cores and overlaps its
+/// misses. Per position: model, key, timestamp, observations, and whether the key is duplicated in
+/// this run's input (every copy is then excluded). Owned by the stitch stage.
+/// </summary>
+internal sealed class StitchQueue
+{
+    private const int ChunkEvents = 1 << 16;
+
+    private readonly byte[] _model;
+    private readonly int[] _key;
+    private readonly long[] _timestamp;
+    private readonly bool[] _duplicate;
+    private readonly int[] _firstObservation; // Count + 1 entries: position i's observations are [first[i], first[i + 1])
+    private readonly int[] _observations;
+
+    private StitchQueue(int count, int observations)
+    {
+        _model = new byte[count];
+        _key = new int[count];
+        _timestamp = new long[count];
+        _duplicate = new bool[count];
+        _firstObservation = new int[count + 1];
+        _observations = GC.AllocateUninitializedArray<int>(observations);
+    }
+
+    public int Count => _model.Length;
+
+    public int Model(int i) => _model[i];
+
+    public int Key(int i) => _key[i];
+
+    public long Timestamp(int i) => _timestamp[i];
+
+    /// <summary>Whether the key occurs more than once in this run's input (<paramref name="i"/>'s copies are all excluded).</summary>
+    public bool Duplicate(int i) => _duplicate[i];
+
+    public ReadOnlySpan<int> Observations(int i) => _observations.AsSpan(_firstObservation[i], _firstObservation[i + 1] - _firstObservation[i]);
+
+    /// <summary>
+    /// Events <paramref name="order"/>[i].Event of <paramref name="events"/> at position i;
+    /// <paramref name="copies"/>[model][key] counts a key's copies in the input (capped at 2).
+    /// </summary>
+    public static StitchQueue Gather(EventColumns events, EventOrder[] order, int count, byte[][] copies, int threads)
+    {
+        // Observation counts first, so each chunk knows where its observations start.
+        var lengths = new int[count];
+        ParallelChunks.For(count, ChunkEvents, threads, (_, start, end) =>
+        {
+            for (var i = start; i < end; i++) lengths[i] = events.Observations(order[i].Event).Length;
+        });
+        var total = 0;
+        foreach (var length in lengths) total += length;
+        var queue = new StitchQueue(count, total);
+        var first = queue._firstObservation;
+        for (var i = 0; i < count; i++) first[i + 1] = first[i] + lengths[i];
+
+        ParallelChunks.For(count, ChunkEvents, threads, (_, start, end) =>
+        {
+            for (var i = start; i < end; i++)
+            {
+                var e = order[i].Event;
+                int model = events.Model(e), key = events.Key(e);
+                queue._model[i] = (byte)model;
+                queue._key[i] = key;
+                queue._timestamp[i] = order[i].Timestamp;
+                queue._duplicate[i] = copies[model][key] > 1;
+                events.Observations(e).CopyTo(queue._observations.AsSpan(first[i]));
+            }
+        });
+        return queue;
+    }
+}
