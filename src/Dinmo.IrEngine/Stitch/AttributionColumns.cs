@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Apache.Arrow;
+using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Output.Tables;
 
 namespace Dinmo.IrEngine.Stitch;
@@ -17,61 +18,108 @@ internal static class AttributionColumns
     /// <summary>The table of <paramref name="rows"/>; with <paramref name="resolved"/>, also the profile each event's profile resolves to today.</summary>
     public static OutputTable Build(string name, ProfileGraph graph, int[] rows, bool resolved)
     {
-        var table = graph.Attributions;
         var keys = graph.Keys;
-        var profiles = graph.Profiles;
-        var columns = new List<(string, Apache.Arrow.Types.IArrowType, IArrowArray)>
+        var at = Gather(graph.Attributions, rows);
+        using var ids = ProfileIds(graph, out var resolvedOf);
+        var columns = new List<(string Name, Apache.Arrow.Types.IArrowType Type, Func<IArrowArray> Build)>
         {
-            ("model_name", ColumnTypes.Text, Text(rows, 12, (b, row) => b.Append(keys.Models.Utf8(table.Model(row))))),
-            ("event_key", ColumnTypes.Text, Text(rows, 16, (b, row) =>
+            ("model_name", ColumnTypes.Text, () => Text(rows.Length, 12, (b, i) => b.Append(keys.Models.Utf8(at.Model[i])))),
+            ("event_key", ColumnTypes.Text, () => Text(rows.Length, 16, (b, i) =>
             {
-                if (table.Key(row) is var key and >= 0) b.Append(keys.Utf8(table.Model(row), key));
+                if (at.Key[i] is var key and >= 0) b.Append(keys.Utf8(at.Model[i], key));
                 else b.AppendNull();
             })),
-            ("event_timestamp", ColumnTypes.Instant, Timestamps(table, rows)),
-            ("dinmo_stitched_profile_id", ColumnTypes.Text, Text(rows, 36, (b, row) =>
+            ("event_timestamp", ColumnTypes.Instant, () => Timestamps(at.Timestamp)),
+            ("dinmo_stitched_profile_id", ColumnTypes.Text, () => Text(rows.Length, 36, (b, i) =>
             {
-                if (table.Profile(row) is var profile and >= 0) b.Append(profiles[profile].IdUtf8);
+                if (at.Profile[i] is var profile and >= 0) b.Append(ids[profile]);
                 else b.AppendNull();
             })),
         };
         if (resolved)
         {
-            columns.Add((ResolvedColumn, ColumnTypes.Text, Text(rows, 36, (b, row) =>
+            columns.Add((ResolvedColumn, ColumnTypes.Text, () => Text(rows.Length, 36, (b, i) =>
             {
-                if (table.Profile(row) is var profile and >= 0) b.Append(profiles[profile].Resolve().IdUtf8);
+                if (at.Profile[i] is var profile and >= 0) b.Append(ids[resolvedOf[profile]]);
                 else b.AppendNull();
             })));
         }
-        columns.Add(("attribution_status", ColumnTypes.Text, Text(rows, 8,
-            (b, row) => b.Append(AttributionReasonText.IsStitched(table.Reason(row)) ? Stitched : Excluded))));
-        columns.Add(("reason", ColumnTypes.Text, Text(rows, 8, (b, row) => b.Append(AttributionReasonText.Utf8(table.Reason(row))))));
-        columns.Add(("matched_identifier", ColumnTypes.Text, Text(rows, 8, (b, row) =>
+        columns.Add(("attribution_status", ColumnTypes.Text, () => Text(rows.Length, 8,
+            (b, i) => b.Append(AttributionReasonText.IsStitched(at.Reason[i]) ? Stitched : Excluded))));
+        columns.Add(("reason", ColumnTypes.Text, () => Text(rows.Length, 8, (b, i) => b.Append(AttributionReasonText.Utf8(at.Reason[i])))));
+        columns.Add(("matched_identifier", ColumnTypes.Text, () => Text(rows.Length, 8, (b, i) =>
         {
-            if (table.Matched(row) is var identifier and >= 0) b.Append(graph.IdentifierNames.Utf8(identifier));
+            if (at.Matched[i] is var identifier and >= 0) b.Append(graph.IdentifierNames.Utf8(identifier));
             else b.AppendNull();
         })));
-        columns.Add(("run_id", ColumnTypes.Text, Text(rows, 16, (b, row) => b.Append(graph.RunIds.Utf8(table.Run(row))))));
-        return OutputTable.Create(name, columns.Select(c => (c.Item1, c.Item2)).ToList(), columns.Select(c => c.Item3).ToList(), rows.Length);
+        columns.Add(("run_id", ColumnTypes.Text, () => Text(rows.Length, 16, (b, i) => b.Append(graph.RunIds.Utf8(at.Run[i])))));
+        // Each column only reads the gathered rows and fills its own builder: built side by side.
+        var arrays = new IArrowArray[columns.Count];
+        ParallelActions.Run([.. columns.Select((c, i) => (Action)(() => arrays[i] = c.Build()))]);
+        return OutputTable.Create(name, columns.Select(c => (c.Name, c.Type)).ToList(), arrays, rows.Length);
     }
 
     private static readonly byte[] Stitched = "stitched"u8.ToArray();
     private static readonly byte[] Excluded = "excluded"u8.ToArray();
 
-    /// <summary>One text column, a column at a time: each loop touches one builder and runs fully optimized from its first row.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static StringArray Text(int[] rows, int bytesPerValue, Action<TextColumnBuilder, int> append)
+    /// <summary>The attribution columns of <paramref name="rows"/>, in that order.</summary>
+    private sealed record SortedAttribution(byte[] Model, int[] Key, long[] Timestamp, int[] Profile, AttributionReason[] Reason, short[] Matched, int[] Run);
+
+    private const int GatherChunkRows = 1 << 16;
+
+    /// <summary>
+    /// Copies the table's columns into table order once, on all cores: rows are in processing (time)
+    /// order, so reading them by <paramref name="rows"/> jumps; every column then reads straight through.
+    /// </summary>
+    private static SortedAttribution Gather(AttributionTable table, int[] rows)
     {
-        var builder = new TextColumnBuilder(rows.Length, bytesPerValue);
-        foreach (var row in rows) append(builder, row);
+        var n = rows.Length;
+        var at = new SortedAttribution(new byte[n], new int[n], new long[n], new int[n], new AttributionReason[n], new short[n], new int[n]);
+        ParallelChunks.For(n, GatherChunkRows, Environment.ProcessorCount, (_, start, end) =>
+        {
+            for (var i = start; i < end; i++)
+            {
+                var row = rows[i];
+                at.Model[i] = (byte)table.Model(row);
+                at.Key[i] = table.Key(row);
+                at.Timestamp[i] = table.Timestamp(row);
+                at.Profile[i] = table.Profile(row);
+                at.Reason[i] = table.Reason(row);
+                at.Matched[i] = (short)table.Matched(row);
+                at.Run[i] = table.Run(row);
+            }
+        });
+        return at;
+    }
+
+    /// <summary>Every profile's id in one buffer by profile index (one read per row instead of three), and the index each resolves to.</summary>
+    private static Utf8Column ProfileIds(ProfileGraph graph, out int[] resolvedOf)
+    {
+        var profiles = graph.Profiles;
+        var ids = new Utf8Column(profiles.Count, profiles.Count * 36);
+        resolvedOf = new int[profiles.Count];
+        foreach (var profile in profiles)
+        {
+            ids.Add(profile.IdUtf8);
+            resolvedOf[profile.Index] = profile.Resolve().Index;
+        }
+        return ids;
+    }
+
+    /// <summary>One text column of <paramref name="count"/> rows, each loop runs fully optimized from its first row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static StringArray Text(int count, int bytesPerValue, Action<TextColumnBuilder, int> append)
+    {
+        var builder = new TextColumnBuilder(count, bytesPerValue);
+        for (var i = 0; i < count; i++) append(builder, i);
         return builder.BuildPadded();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static TimestampArray Timestamps(AttributionTable table, int[] rows)
+    private static TimestampArray Timestamps(long[] timestamps)
     {
-        var builder = ColumnTypes.InstantBuilder().Reserve(rows.Length);
-        foreach (var row in rows) builder.AppendInstant(table.Timestamp(row));
+        var builder = ColumnTypes.InstantBuilder().Reserve(timestamps.Length);
+        foreach (var timestamp in timestamps) builder.AppendInstant(timestamp);
         return builder.Build();
     }
 
