@@ -51,6 +51,15 @@ internal sealed class EventColumns : IDisposable
         }
     }
 
+    /// <summary>How many observations all events hold: the index the next <see cref="Observe"/> writes.</summary>
+    public int ObservationCount => _observations.Count;
+
+    /// <summary>Sets the key of event <paramref name="e"/>, for a reader that interns a batch's keys after adding its events.</summary>
+    public void SetKey(int e, int key) => _key[e] = key;
+
+    /// <summary>Sets observation <paramref name="index"/>, for a reader that interns a batch's values after adding its events.</summary>
+    public void SetObservation(int index, int value) => _observations[index] = value;
+
     public int Model(int e) => _model[e];
 
     public int Key(int e) => _key[e];

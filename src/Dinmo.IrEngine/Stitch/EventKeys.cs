@@ -44,6 +44,27 @@ internal sealed class EventKeys : IDisposable
         return id;
     }
 
+    /// <summary>Adds a key of <paramref name="model"/> to <paramref name="pending"/>, for <see cref="Intern(int, PendingValues, Action{int, int})"/>.</summary>
+    public void Stage(int model, PendingValues pending, ReadOnlySpan<byte> key) => pending.Add(key, _keys[model]);
+
+    /// <summary>
+    /// Interns the keys staged in <paramref name="pending"/> in order (the ids <see cref="Intern(int, ReadOnlySpan{byte})"/>
+    /// would give one by one), handing each to <paramref name="add"/> as (position, key id).
+    /// </summary>
+    public void Intern(int model, PendingValues pending, Action<int, int> add)
+    {
+        var rows = _rows[model];
+        pending.Intern(_keys[model], (position, id, _) =>
+        {
+            if (id == rows.Count)
+            {
+                rows.Add(-1);
+                _ranks = null;
+            }
+            add(position, id);
+        });
+    }
+
     public int Count(int model) => _keys[model].Count;
 
     public ReadOnlySpan<byte> Utf8(int model, int key) => _keys[model][key];

@@ -58,6 +58,7 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
         // A standardizer holds scratch buffers: one per identifier column for this read (this thread).
         var standardizers = new Dictionary<string, Standardizer>(StringComparer.Ordinal);
         Span<byte> scratch = stackalloc byte[ArrowValueText.ScratchBytes];
+        var staged = new StagedBatch();
         try
         {
             foreach (var source in sources)
@@ -72,6 +73,7 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
                         var partition = model.Partition is { } p ? batch.Column(p) : null;
                         var columns = model.Identifiers.SelectMany(i => i.Columns.Select(c => new IdentifierColumn(_byName[i.Identifier],
                             Standardizer(i.Identifier), batch.Column(c)))).ToArray();
+                        staged.Clear();
                         for (var row = 0; row < batch.Length; row++)
                         {
                             if (partition is not null && EventTimestampReader.TryRead(partition, row, model.TimestampUnit, out var part))
@@ -83,11 +85,18 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
                                 }
                                 maxPartition = Math.Max(maxPartition, part);
                             }
-                            var keyId = ArrowValueText.TryGet(key, row, scratch, out var keyText) && !keyText.IsEmpty ? keys.Intern(m, utf8.Of(keyText)) : -1;
+                            if (ArrowValueText.TryGet(key, row, scratch, out var keyText) && !keyText.IsEmpty)
+                            {
+                                keys.Stage(m, staged.Keys, utf8.Of(keyText));
+                                staged.KeyEvents.Add(result.Events.Count);
+                            }
                             if (!EventTimestampReader.TryRead(time, row, model.TimestampUnit, out var timestamp)) timestamp = Timestamps.Null;
-                            result.Events.Add(m, keyId, timestamp);
-                            foreach (var column in columns) Observe(column, row, scratch, utf8, result);
+                            result.Events.Add(m, -1, timestamp); // the key id is set once the batch's keys are interned
+                            foreach (var column in columns) Observe(column, row, scratch, utf8, result, staged);
                         }
+                        // Interned a batch at a time, in row order (the ids one-by-one interning gives), with slots prefetched.
+                        keys.Intern(m, staged.Keys, (position, id) => result.Events.SetKey(staged.KeyEvents[position], id));
+                        result.Values.Intern(staged.Values, (position, id) => result.Events.SetObservation(staged.ValueObservations[position], id));
                     }
                 }
             }
@@ -112,13 +121,36 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
         }
     }
 
-    private static void Observe(IdentifierColumn column, int row, Span<byte> scratch, ValidUtf8 utf8, ModelEvents into)
+    private static void Observe(IdentifierColumn column, int row, Span<byte> scratch, ValidUtf8 utf8, ModelEvents into, StagedBatch staged)
     {
         if (!ArrowValueText.TryGet(column.Array, row, scratch, out var raw)) return;
         var standardized = column.Standardizer.Apply(raw);
         if (standardized.IsEmpty) return; // empty after standardization is null: no observation
-        if (column.Policy.BlockList.Decide(standardized) != Standardize.BlockReason.None) into.Events.Observe(EventColumns.Blocked);
-        else into.Events.Observe(into.Values.Intern(column.Policy.Rank, utf8.Of(standardized)));
+        if (column.Policy.BlockList.Decide(standardized) != Standardize.BlockReason.None)
+        {
+            into.Events.Observe(EventColumns.Blocked);
+            return;
+        }
+        into.Values.Stage(staged.Values, column.Policy.Rank, utf8.Of(standardized));
+        staged.ValueObservations.Add(into.Events.ObservationCount);
+        into.Events.Observe(EventColumns.Blocked); // a placeholder until the batch's values are interned
+    }
+
+    /// <summary>One batch's keys and values, staged for interning after its rows are read, and where each id goes.</summary>
+    private sealed class StagedBatch
+    {
+        public PendingValues Keys { get; } = new();
+        public List<int> KeyEvents { get; } = [];
+        public PendingValues Values { get; } = new();
+        public List<int> ValueObservations { get; } = [];
+
+        public void Clear()
+        {
+            Keys.Clear();
+            KeyEvents.Clear();
+            Values.Clear();
+            ValueObservations.Clear();
+        }
     }
 
     /// <summary>One identifier column of a batch with its policy and this read's standardizer.</summary>

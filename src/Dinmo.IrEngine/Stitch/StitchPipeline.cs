@@ -8,6 +8,7 @@ using Dinmo.IrEngine.Errors;
 using Dinmo.IrEngine.Ingest;
 using Dinmo.IrEngine.Output;
 using Dinmo.IrEngine.Resolution;
+using Dinmo.IrEngine.Standardize;
 
 namespace Dinmo.IrEngine.Stitch;
 
@@ -97,6 +98,7 @@ public static class StitchPipeline
     {
         var models = new ModelEvents?[config.Models.Count];
         var events = new EventColumns();
+        var pending = new PendingValues(MergeChunkValues);
         try
         {
             var reads = Enumerable.Range(0, models.Length).Select(m => (Action)(() =>
@@ -112,8 +114,7 @@ public static class StitchPipeline
                 counts.SkippedByPartition[name] = model.SkippedByPartition;
                 counts.Read[name] = model.Events.Count + model.SkippedByPartition;
                 if (model.MaxPartition is { } max) graph.PartitionWindow[name] = Math.Max(max, graph.PartitionWindow.GetValueOrDefault(name, long.MinValue));
-                var valueIds = new int[model.Values.Count];
-                for (var id = 0; id < valueIds.Length; id++) valueIds[id] = graph.Values.Intern(model.Values.Identifier(id), model.Values.Utf8(id));
+                var valueIds = MergeValues(model.Values, graph.Values, pending);
                 events.Append(model.Events, valueIds);
                 model.Dispose();
             }
@@ -127,6 +128,22 @@ public static class StitchPipeline
             foreach (var model in models) model?.Dispose();
             throw;
         }
+    }
+
+    private const int MergeChunkValues = 1 << 14;
+
+    /// <summary>The graph's id of every value of a model's own dictionary, interning them into the graph's in id order, a chunk at a time.</summary>
+    private static int[] MergeValues(IdentifierValues from, IdentifierValues into, PendingValues pending)
+    {
+        var ids = new int[from.Count];
+        for (var start = 0; start < ids.Length; start += MergeChunkValues)
+        {
+            pending.Clear();
+            var end = Math.Min(ids.Length, start + MergeChunkValues);
+            for (var id = start; id < end; id++) into.Stage(pending, from.Identifier(id), from.Utf8(id));
+            into.Intern(pending, (position, id) => ids[start + position] = id);
+        }
+        return ids;
     }
 
     // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.

@@ -1,0 +1,78 @@
+namespace Dinmo.IrEngine.Standardize;
+
+/// <summary>
+/// A run of values waiting to be interned into one <see cref="ValueDictionary"/>, each copied with
+/// its hash computed ahead, so <see cref="Intern"/> can ask for the slot of a value several places
+/// ahead while it interns the current one: at millions of values every slot is a cache miss, and
+/// this way they overlap. Positions without a value (<see cref="AddNone"/>) keep the run aligned
+/// with the cells it came from. Interning in position order gives the same ids as interning the
+/// values one by one. The buffers are reused after <see cref="Clear"/>; used by one thread.
+/// </summary>
+internal sealed class PendingValues(int capacity = 1024, int bytesPerValue = 32)
+{
+    /// <summary>How many positions ahead <see cref="Intern"/> prefetches a slot: about the memory latency over one intern's work.</summary>
+    private const int PrefetchDistance = 16;
+
+    private int[] _end = new int[Math.Max(capacity, 16)]; // end of the position's bytes, or -1: no value
+    private ulong[] _hash = new ulong[Math.Max(capacity, 16)];
+    private byte[] _bytes = new byte[Math.Max(capacity, 16) * Math.Max(bytesPerValue, 1)];
+    private int _byteCount;
+
+    public int Count { get; private set; }
+
+    public void Clear() => (Count, _byteCount) = (0, 0);
+
+    /// <summary>A position without a value (skipped by <see cref="Intern"/>).</summary>
+    public void AddNone()
+    {
+        EnsurePosition();
+        _end[Count++] = -1;
+    }
+
+    /// <summary>Adds <paramref name="value"/> as <paramref name="values"/> will intern it.</summary>
+    public void Add(ReadOnlySpan<byte> value, ValueDictionary values) => Add(ReadOnlySpan<byte>.Empty, value, values);
+
+    /// <summary>Adds <paramref name="prefix"/> followed by <paramref name="value"/> as one value.</summary>
+    public void Add(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> value, ValueDictionary values)
+    {
+        EnsurePosition();
+        var start = _byteCount;
+        var length = prefix.Length + value.Length;
+        if (start + length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, start + length));
+        prefix.CopyTo(_bytes.AsSpan(start));
+        value.CopyTo(_bytes.AsSpan(start + prefix.Length));
+        _byteCount += length;
+        _end[Count] = _byteCount;
+        _hash[Count] = values.Hash(_bytes.AsSpan(start, length));
+        Count++;
+    }
+
+    /// <summary>
+    /// Interns the values in position order into <paramref name="values"/>, handing each to
+    /// <paramref name="add"/> as (position, value id, its bytes).
+    /// </summary>
+    public void Intern(ValueDictionary values, InternedValue add)
+    {
+        var begin = 0;
+        for (var j = 0; j < Count; j++)
+        {
+            // The table is far larger than the cache: start loading a later value's slot now.
+            if (j + PrefetchDistance < Count && _end[j + PrefetchDistance] >= 0) values.Prefetch(_hash[j + PrefetchDistance]);
+            var end = _end[j];
+            if (end < 0) continue;
+            var value = _bytes.AsSpan(begin, end - begin);
+            add(j, values.Intern(value, _hash[j]), value);
+            begin = end;
+        }
+    }
+
+    private void EnsurePosition()
+    {
+        if (Count < _end.Length) return;
+        Array.Resize(ref _end, _end.Length * 2);
+        Array.Resize(ref _hash, _hash.Length * 2);
+    }
+}
+
+/// <summary>Receives one interned value of <see cref="PendingValues.Intern"/>: its position, id and bytes.</summary>
+internal delegate void InternedValue(int position, int id, ReadOnlySpan<byte> value);
