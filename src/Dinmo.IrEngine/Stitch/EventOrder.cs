@@ -11,4 +11,10 @@ internal readonly record struct EventOrder(long Timestamp, int ModelRank, int Ke
         Timestamp != other.Timestamp ? Timestamp.CompareTo(other.Timestamp)
         : ModelRank != other.ModelRank ? ModelRank.CompareTo(other.ModelRank)
         : KeyRank.CompareTo(other.KeyRank);
+
+    /// <summary><see cref="CompareTo"/> as a comparer, for sorts that take one (<see cref="Columnar.ParallelSort"/>).</summary>
+    public readonly struct Comparer : IComparer<EventOrder>
+    {
+        public int Compare(EventOrder x, EventOrder y) => x.CompareTo(y);
+    }
 }

@@ -185,7 +185,7 @@ public static class StitchPipeline
                 Record(m, key, Timestamps.Null, new StitchOutcome(AttributionReason.InvalidTimestamp, -1, -1));
             else toStitch[count++] = new EventOrder(events.Timestamp(e), modelRanks[m], keyRanks[m][key], e); // duplicates are excluded below, after sorting
         }
-        toStitch.AsSpan(0, count).Sort();
+        ParallelSort.Sort(toStitch, count, new EventOrder.Comparer(), Environment.ProcessorCount);
         var queue = StitchQueue.Gather(events, toStitch, count, copies, Environment.ProcessorCount);
         toStitch = null;
 

@@ -60,14 +60,15 @@ internal static class StitchState
             }
             return rows;
         }
-        List<int> Held()
+        int[] Held()
         {
             var held = new List<int>();
             for (var id = 0; id < values.Count; id++)
                 if (states.Held(id)) held.Add(id);
-            held.Sort((a, b) => values.Identifier(a) != values.Identifier(b) ? values.Identifier(a).CompareTo(values.Identifier(b))
-                : StateValueOrder.Compare(values.Utf8(a), values.Utf8(b))); // one state per value: a total order
-            return held;
+            var sorted = held.ToArray();
+            // One state per value: a total order, so sorting in parallel gives the one order.
+            Columnar.ParallelSort.Sort(sorted, sorted.Length, new ByIdentifierThenValue(values), Environment.ProcessorCount);
+            return sorted;
         }
         return
         [
@@ -92,6 +93,14 @@ internal static class StitchState
                 .Text("model_name", w => w.Key).Int64("partition_max", w => w.Value)
                 .Build("partition_window", graph.PartitionWindow.OrderBy(w => w.Key, StringComparer.Ordinal).ToList()),
         ];
+    }
+
+    /// <summary>Value ids by identifier rank, then value in <see cref="StateValueOrder"/>.</summary>
+    private sealed class ByIdentifierThenValue(IdentifierValues values) : IComparer<int>
+    {
+        public int Compare(int a, int b) => values.Identifier(a) != values.Identifier(b)
+            ? values.Identifier(a).CompareTo(values.Identifier(b))
+            : StateValueOrder.Compare(values.Utf8(a), values.Utf8(b));
     }
 
     /// <summary>
