@@ -97,12 +97,8 @@ internal static class AttributionColumns
     {
         var profiles = graph.Profiles;
         var ids = new Utf8Column(profiles.Count, profiles.Count * 36);
-        resolvedOf = new int[profiles.Count];
-        foreach (var profile in profiles)
-        {
-            ids.Add(profile.IdUtf8);
-            resolvedOf[profile.Index] = profile.Resolve().Index;
-        }
+        foreach (var profile in profiles) ids.Add(profile.IdUtf8);
+        resolvedOf = graph.SurvivorIndexes();
         return ids;
     }
 

@@ -36,14 +36,6 @@ internal sealed class EventProfile(int index, string id, long createdSequence, l
 
     public bool IsMerged => MergedInto is not null;
 
-    /// <summary>The final survivor: this profile, or the end of its merge chain.</summary>
-    public EventProfile Resolve()
-    {
-        var at = this;
-        while (at.MergedInto is { } next) at = next;
-        return at;
-    }
-
     public void See(long timestamp, long events = 1)
     {
         FirstSeen = Math.Min(FirstSeen, timestamp);

@@ -104,6 +104,32 @@ internal sealed class ProfileGraph : IDisposable
     }
 
     /// <summary>
+    /// The final survivor of every profile, by profile index, each merge chain walked once (following
+    /// <see cref="EventProfile.MergedInto"/> per profile would cost the chain's length every time). Reads the
+    /// graph only, so the output tables can call it side by side once stitching is over.
+    /// </summary>
+    public int[] SurvivorIndexes()
+    {
+        var survivor = new int[Profiles.Count];
+        survivor.AsSpan().Fill(-1);
+        var path = new List<int>();
+        for (var index = 0; index < survivor.Length; index++)
+        {
+            var at = index;
+            while (survivor[at] < 0 && _mergedInto[at] >= 0)
+            {
+                path.Add(at);
+                at = _mergedInto[at];
+            }
+            var end = survivor[at] >= 0 ? survivor[at] : at;
+            survivor[at] = end;
+            foreach (var visited in path) survivor[visited] = end;
+            path.Clear();
+        }
+        return survivor;
+    }
+
+    /// <summary>
     /// Merges <paramref name="loser"/> into <paramref name="survivor"/> (the older one): values move
     /// and fold, sightings add up, the loser keeps a redirect.
     /// </summary>
