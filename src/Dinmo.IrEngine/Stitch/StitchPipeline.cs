@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Errors;
@@ -187,7 +186,7 @@ public static class StitchPipeline
         }
         ParallelSort.Sort(toStitch, count, new EventOrder.Comparer(), Environment.ProcessorCount);
         var queue = StitchQueue.Gather(events, toStitch, count, copies, Environment.ProcessorCount);
-        toStitch = null;
+        toStitch = null; // the queue holds the order now; the GC may take the array (240 MB at 10M events)
 
         var engine = new StitchingEngine(graph, policies, runId);
         for (var i = 0; i < queue.Count; i++)
