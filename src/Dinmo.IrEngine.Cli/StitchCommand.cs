@@ -16,12 +16,13 @@ internal static class StitchCommand
         var output = new Option<string?>("--out") { Description = "Output directory (default: out/<project> beside the config)." };
         var format = new Option<OutputFormat?>("--format") { Description = "arrow (default), parquet or csv." };
         var runId = new Option<string?>("--run-id") { Description = "Run id (default: UTC timestamp)." };
+        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); outputs do not depend on it." };
         var full = new Option<bool>("--full") { Description = "Ignore the previous run's state and stitch every event from scratch." };
         var logFormat = new Option<string?>("--log-format") { Description = "Progress on stderr: text or json (default: text on a terminal, else json)." };
         logFormat.AcceptOnlyFromAmong("text", "json");
         var command = new Command("stitch", "Run Event Stitching: group events into stitched profiles.")
         {
-            config, output, format, runId, full, logFormat,
+            config, output, format, threads, runId, full, logFormat,
         };
         command.SetAction(parsed =>
         {
@@ -36,6 +37,7 @@ internal static class StitchCommand
                     Format = parsed.GetValue(format),
                     RunId = id,
                     Full = parsed.GetValue(full),
+                    Threads = parsed.GetValue(threads),
                     ReclaimMemory = true,
                     OnStage = progress.Stage,
                 }, context.Cancel);

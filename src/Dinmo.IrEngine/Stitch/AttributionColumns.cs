@@ -16,10 +16,10 @@ internal static class AttributionColumns
     public const string ResolvedColumn = "resolved_dinmo_stitched_profile_id";
 
     /// <summary>The table of <paramref name="rows"/>; with <paramref name="resolved"/>, also the profile each event's profile resolves to today.</summary>
-    public static OutputTable Build(string name, ProfileGraph graph, int[] rows, bool resolved)
+    public static OutputTable Build(string name, ProfileGraph graph, int[] rows, bool resolved, int threads)
     {
         var keys = graph.Keys;
-        var at = Gather(graph.Attributions, rows);
+        var at = Gather(graph.Attributions, rows, threads);
         using var ids = ProfileIds(graph, out var resolvedOf);
         var columns = new List<(string Name, Apache.Arrow.Types.IArrowType Type, Func<IArrowArray> Build)>
         {
@@ -55,7 +55,7 @@ internal static class AttributionColumns
         columns.Add(("run_id", ColumnTypes.Text, () => Text(rows.Length, 16, (b, i) => b.Append(graph.RunIds.Utf8(at.Run[i])))));
         // Each column only reads the gathered rows and fills its own builder: built side by side.
         var arrays = new IArrowArray[columns.Count];
-        ParallelActions.Run([.. columns.Select((c, i) => (Action)(() => arrays[i] = c.Build()))]);
+        ParallelActions.Run([.. columns.Select((c, i) => (Action)(() => arrays[i] = c.Build()))], threads);
         return OutputTable.Create(name, columns.Select(c => (c.Name, c.Type)).ToList(), arrays, rows.Length);
     }
 
@@ -71,11 +71,11 @@ internal static class AttributionColumns
     /// Copies the table's columns into table order once, on all cores: rows are in processing (time)
     /// order, so reading them by <paramref name="rows"/> jumps; every column then reads straight through.
     /// </summary>
-    private static SortedAttribution Gather(AttributionTable table, int[] rows)
+    private static SortedAttribution Gather(AttributionTable table, int[] rows, int threads)
     {
         var n = rows.Length;
         var at = new SortedAttribution(new byte[n], new int[n], new long[n], new int[n], new AttributionReason[n], new short[n], new int[n]);
-        ParallelChunks.For(n, GatherChunkRows, Environment.ProcessorCount, (_, start, end) =>
+        ParallelChunks.For(n, GatherChunkRows, threads, (_, start, end) =>
         {
             for (var i = start; i < end; i++)
             {
@@ -126,12 +126,12 @@ internal static class AttributionColumns
     /// </summary>
     // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int[] Sorted(ProfileGraph graph)
+    public static int[] Sorted(ProfileGraph graph, int threads)
     {
         var table = graph.Attributions;
         var keys = graph.Keys;
         var modelRanks = keys.Models.Ranks();
-        var keyRanks = keys.Ranks();
+        var keyRanks = keys.Ranks(threads);
         var unkeyed = new List<int>[keys.Models.Count];
         for (var m = 0; m < unkeyed.Length; m++) unkeyed[m] = [];
         for (var row = 0; row < table.Count; row++)

@@ -78,11 +78,11 @@ internal sealed class EventKeys : IDisposable
     /// Each model's key ids ranked in code point (UTF-8 byte) order: rank[model][key]. Computed once
     /// after reading (keys added later invalidate it); models are ranked in parallel.
     /// </summary>
-    public int[][] Ranks()
+    public int[][] Ranks(int threads)
     {
         if (_ranks is not null) return _ranks;
         var ranks = new int[_keys.Count][];
-        Parallel.For(0, _keys.Count, m =>
+        Parallel.For(0, _keys.Count, ParallelChunks.Options(threads), m =>
         {
             var order = KeyOrder(_keys[m]);
             var rank = new int[order.Length];

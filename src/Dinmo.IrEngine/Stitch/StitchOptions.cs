@@ -18,6 +18,9 @@ public sealed record StitchOptions
     /// <summary>Ignore the previous run's state: process every event from scratch.</summary>
     public bool Full { get; init; }
 
+    /// <summary>Worker threads (default: all cores). Outputs do not depend on it.</summary>
+    public int? Threads { get; init; }
+
     /// <summary>
     /// Give each finished stage's dead temporaries back before the next stage starts (a full
     /// collection, and <c>malloc_trim</c> on Linux; <see cref="Resolution.StageMemory"/>), which lowers

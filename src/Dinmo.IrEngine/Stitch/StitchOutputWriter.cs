@@ -17,10 +17,10 @@ namespace Dinmo.IrEngine.Stitch;
 internal static class StitchOutputWriter
 {
     public static IReadOnlyList<WrittenTable> Write(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, IReadOnlyList<MetricRow> metrics,
-        OutputFormat format, string stagingDirectory)
+        OutputFormat format, string stagingDirectory, int threads)
     {
-        var sorted = new SortedRows(AttributionColumns.Sorted(graph), StitchTables.SortedAudit(graph.Audit));
-        var outputs = StitchTables.Builders(graph, policies, metrics, sorted);
+        var sorted = new SortedRows(AttributionColumns.Sorted(graph, threads), StitchTables.SortedAudit(graph.Audit));
+        var outputs = StitchTables.Builders(graph, policies, metrics, sorted, threads);
         var built = new OutputTable[outputs.Count];
         var written = new WrittenTable[outputs.Count];
         var attribution = StitchTableNames.All.ToList().IndexOf(StitchTableNames.Attribution);
@@ -32,11 +32,11 @@ internal static class StitchOutputWriter
         };
         // The attribution table (a row per event) is by far the largest: it starts first.
         var outputFirst = Enumerable.Range(0, outputs.Count).OrderBy(i => i == attribution ? 0 : 1).Select(Output);
-        var state = StitchState.Builders(graph).Select(build => (Action)(() => StitchState.Save(stagingDirectory, build())));
-        ParallelActions.Run([.. outputFirst, .. state]);
+        var state = StitchState.Builders(graph, threads).Select(build => (Action)(() => StitchState.Save(stagingDirectory, build())));
+        ParallelActions.Run([.. outputFirst, .. state], threads);
         if (StitchState.ReadsFromOutputs(format)) return written;
-        ParallelActions.Run([.. StitchState.FromOutputs(graph, sorted, built[attribution], built[audit])
-            .Select(build => (Action)(() => StitchState.Save(stagingDirectory, build())))]);
+        ParallelActions.Run([.. StitchState.FromOutputs(graph, sorted, built[attribution], built[audit], threads)
+            .Select(build => (Action)(() => StitchState.Save(stagingDirectory, build())))], threads);
         return written;
     }
 }

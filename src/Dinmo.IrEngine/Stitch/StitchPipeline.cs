@@ -28,6 +28,7 @@ public static class StitchPipeline
         var runId = options.RunId ?? DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var format = options.Format ?? config.OutputFormat;
         var outputDirectory = options.OutputDirectory ?? Path.Combine(config.BaseDirectory, "out", config.Project);
+        var threads = Math.Max(1, options.Threads ?? Environment.ProcessorCount);
         var stages = new StageClock { OnStart = options.OnStage, Cancel = cancel, ReclaimMemory = options.ReclaimMemory };
         var policies = IdentifierPolicy.Compile(config);
         var reader = new EventReader(config, policies);
@@ -37,10 +38,10 @@ public static class StitchPipeline
             using var publisher = new OutputPublisher(outputDirectory);
             var counts = new StitchRunCounts();
             using var graph = stages.Time("state", () => RestoreState(config, policies, publisher, options.Full, counts));
-            using (var events = stages.Time("read", () => ReadEvents(config, reader, sources, graph, counts, cancel)))
-                stages.Time("stitch", () => Stitch(graph, policies, events, runId, counts, cancel));
+            using (var events = stages.Time("read", () => ReadEvents(config, reader, sources, graph, counts, threads, cancel)))
+                stages.Time("stitch", () => Stitch(graph, policies, events, runId, counts, threads, cancel));
             var metrics = stages.Time("metrics", () => StitchMetrics.Compute(graph, policies, counts, runId, config.Models.Select(m => m.Name).ToList()));
-            var written = stages.Time("write", () => StitchOutputWriter.Write(graph, policies, metrics, format, publisher.StagingDirectory));
+            var written = stages.Time("write", () => StitchOutputWriter.Write(graph, policies, metrics, format, publisher.StagingDirectory, threads));
             cancel.ThrowIfCancellationRequested();
             var summary = new StitchSummary(config.Project, runId, publisher.Target, counts.Incremental, metrics, stages.Stages,
                 written.Select(w => w with { File = Path.Combine(publisher.Target, Path.GetFileName(w.File)) }).ToList(), watch.Elapsed);
@@ -93,7 +94,7 @@ public static class StitchPipeline
     /// order do not depend on which read finished first.
     /// </summary>
     private static EventColumns ReadEvents(EventGraph config, EventReader reader, IReadOnlyList<IReadOnlyList<ITableSource>> sources,
-        ProfileGraph graph, StitchRunCounts counts, CancellationToken cancel)
+        ProfileGraph graph, StitchRunCounts counts, int threads, CancellationToken cancel)
     {
         var models = new ModelEvents?[config.Models.Count];
         var events = new EventColumns();
@@ -106,7 +107,7 @@ public static class StitchPipeline
                 long? window = counts.Incremental && graph.PartitionWindow.TryGetValue(name, out var w) ? w : null;
                 models[m] = reader.Read(m, sources[m], window, graph.Keys, cancel);
             }));
-            ParallelActions.Run([.. reads]);
+            ParallelActions.Run([.. reads], threads);
             foreach (var model in models)
             {
                 var name = config.Models[model!.Model].Name;
@@ -148,7 +149,7 @@ public static class StitchPipeline
     // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Stitch(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, EventColumns events, string runId,
-        StitchRunCounts counts, CancellationToken cancel)
+        StitchRunCounts counts, int threads, CancellationToken cancel)
     {
         var keys = graph.Keys;
         var run = graph.RunIds.Intern(runId);
@@ -163,7 +164,7 @@ public static class StitchPipeline
 
         // Sorted by (timestamp, model, key) on precomputed ranks: model names and keys in code point order.
         var modelRanks = keys.Models.Ranks();
-        var keyRanks = keys.Ranks();
+        var keyRanks = keys.Ranks(threads);
         var toStitch = new EventOrder[events.Count];
         var count = 0;
         for (var e = 0; e < events.Count; e++)
@@ -184,8 +185,8 @@ public static class StitchPipeline
                 Record(m, key, Timestamps.Null, new StitchOutcome(AttributionReason.InvalidTimestamp, -1, -1));
             else toStitch[count++] = new EventOrder(events.Timestamp(e), modelRanks[m], keyRanks[m][key], e); // duplicates are excluded below, after sorting
         }
-        ParallelSort.Sort(toStitch, count, new EventOrder.Comparer(), Environment.ProcessorCount);
-        var queue = StitchQueue.Gather(events, toStitch, count, copies, Environment.ProcessorCount);
+        ParallelSort.Sort(toStitch, count, new EventOrder.Comparer(), threads);
+        var queue = StitchQueue.Gather(events, toStitch, count, copies, threads);
         toStitch = null; // the queue holds the order now; the GC may take the array (240 MB at 10M events)
 
         var engine = new StitchingEngine(graph, policies, runId);

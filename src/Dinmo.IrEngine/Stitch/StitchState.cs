@@ -33,7 +33,7 @@ internal static class StitchState
     /// <c>profile_values</c>, <c>value_states</c> and <c>partition_window</c>. They only read the
     /// graph, so they can run at the same time as each other and the output tables.
     /// </summary>
-    public static IReadOnlyList<Func<OutputTable>> Builders(ProfileGraph graph)
+    public static IReadOnlyList<Func<OutputTable>> Builders(ProfileGraph graph, int threads)
     {
         var values = graph.Values;
         var states = graph.States;
@@ -67,7 +67,7 @@ internal static class StitchState
                 if (states.Held(id)) held.Add(id);
             var sorted = held.ToArray();
             // One state per value: a total order, so sorting in parallel gives the one order.
-            Columnar.ParallelSort.Sort(sorted, sorted.Length, new ByIdentifierThenValue(values), Environment.ProcessorCount);
+            Columnar.ParallelSort.Sort(sorted, sorted.Length, new ByIdentifierThenValue(values), threads);
             return sorted;
         }
         return
@@ -108,10 +108,11 @@ internal static class StitchState
     /// attribution table's columns when every attribution has a key (instead of building a million rows
     /// twice), and <c>audit</c> is the audit table itself.
     /// </summary>
-    public static IReadOnlyList<Func<OutputTable>> FromOutputs(ProfileGraph graph, SortedRows sorted, OutputTable attribution, OutputTable audit) =>
+    public static IReadOnlyList<Func<OutputTable>> FromOutputs(ProfileGraph graph, SortedRows sorted, OutputTable attribution, OutputTable audit,
+        int threads) =>
     [
         () => graph.Attributions.AnyUnkeyed
-            ? AttributionColumns.Build("events", graph, sorted.Keyed(graph.Attributions), resolved: false)
+            ? AttributionColumns.Build("events", graph, sorted.Keyed(graph.Attributions), resolved: false, threads)
             : WithoutColumn(attribution, "events", AttributionColumns.ResolvedColumn),
         () => audit with { Name = "audit" },
     ];

@@ -18,7 +18,7 @@ internal static class StitchTables
     /// they can run at the same time (<see cref="StitchOutputWriter"/>).
     /// </summary>
     public static IReadOnlyList<Func<OutputTable>> Builders(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies,
-        IReadOnlyList<MetricRow> metrics, SortedRows sorted)
+        IReadOnlyList<MetricRow> metrics, SortedRows sorted, int threads)
     {
         var names = graph.IdentifierNames;
         var onProfiles = graph.ProfileValues;
@@ -85,7 +85,7 @@ internal static class StitchTables
                 .Utf8("resolved_dinmo_stitched_profile_id", p => Survivor(p).IdUtf8).Flag("is_known", p => IsKnown(Survivor(p)))
                 .Int64("event_count", p => p.EventCount)
                 .Build(StitchTableNames.Profiles, profiles),
-            () => AttributionColumns.Build(StitchTableNames.Attribution, graph, sorted.Attributions, resolved: true),
+            () => AttributionColumns.Build(StitchTableNames.Attribution, graph, sorted.Attributions, resolved: true, threads),
             () => new TableColumns<(EventProfile Profile, int Entry)>()
                 .Utf8("dinmo_stitched_profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => names.Utf8(onProfiles[r.Entry].Identifier))
                 .Utf8("value", r => graph.Values.Utf8(onProfiles[r.Entry].Value)).Flag("is_anchor", r => policies[onProfiles[r.Entry].Identifier].Config.Anchor)
