@@ -6,7 +6,8 @@ namespace Dinmo.IrEngine.Columnar;
 /// <summary>
 /// Asks the CPU to start loading a cache line that a loop will read a few steps later, so that
 /// independent random reads overlap instead of waiting one after another. A hint only: it changes
-/// no result, cannot fault, and does nothing where the CPU has no prefetch instruction.
+/// no result and the instruction cannot fault (the array index is still bounds-checked). It is
+/// issued on x86 (SSE) only; elsewhere it does nothing.
 /// </summary>
 internal static class CacheHint
 {

@@ -6,7 +6,8 @@ namespace Dinmo.IrEngine.Standardize;
 /// ahead while it interns the current one: at millions of values every slot is a cache miss, and
 /// this way they overlap. Positions without a value (<see cref="AddNone"/>) keep the run aligned
 /// with the cells it came from. Interning in position order gives the same ids as interning the
-/// values one by one. The buffers are reused after <see cref="Clear"/>; used by one thread.
+/// values one by one. The buffers are reused after <see cref="Clear"/>; used by one thread at a time
+/// (resolve fills a chunk on one thread and interns it on another, handing the chunk over in between).
 /// </summary>
 internal sealed class PendingValues(int capacity = 1024, int bytesPerValue = 32)
 {
@@ -48,10 +49,11 @@ internal sealed class PendingValues(int capacity = 1024, int bytesPerValue = 32)
     }
 
     /// <summary>
-    /// Interns the values in position order into <paramref name="values"/>, handing each to
-    /// <paramref name="add"/> as (position, value id, its bytes).
+    /// Interns the values in position order into <paramref name="values"/>, writing each position's
+    /// value id into <paramref name="ids"/> (-1 for a position without a value). New values get their
+    /// ids in position order, so a caller can spot them as the ids that reach its count.
     /// </summary>
-    public void Intern(ValueDictionary values, InternedValue add)
+    public void Intern(ValueDictionary values, Span<int> ids)
     {
         var begin = 0;
         for (var j = 0; j < Count; j++)
@@ -59,9 +61,12 @@ internal sealed class PendingValues(int capacity = 1024, int bytesPerValue = 32)
             // The table is far larger than the cache: start loading a later value's slot now.
             if (j + PrefetchDistance < Count && _end[j + PrefetchDistance] >= 0) values.Prefetch(_hash[j + PrefetchDistance]);
             var end = _end[j];
-            if (end < 0) continue;
-            var value = _bytes.AsSpan(begin, end - begin);
-            add(j, values.Intern(value, _hash[j]), value);
+            if (end < 0)
+            {
+                ids[j] = -1;
+                continue;
+            }
+            ids[j] = values.Intern(_bytes.AsSpan(begin, end - begin), _hash[j]);
             begin = end;
         }
     }
@@ -73,6 +78,3 @@ internal sealed class PendingValues(int capacity = 1024, int bytesPerValue = 32)
         Array.Resize(ref _hash, _hash.Length * 2);
     }
 }
-
-/// <summary>Receives one interned value of <see cref="PendingValues.Intern"/>: its position, id and bytes.</summary>
-internal delegate void InternedValue(int position, int id, ReadOnlySpan<byte> value);

@@ -15,6 +15,7 @@ internal sealed class StandardizedChunk
     public const int Cells = 1 << 14;
 
     private readonly PendingValues _values = new(Cells);
+    private readonly int[] _ids = new int[Cells];
 
     /// <summary>The first raw cell of the chunk.</summary>
     public int Start { get; private set; }
@@ -37,5 +38,10 @@ internal sealed class StandardizedChunk
     }
 
     /// <summary>Interns the chunk's values in cell order, handing each observation to <paramref name="add"/> (raw cell, value id).</summary>
-    public void Intern(ValueDictionary values, Action<int, int> add) => _values.Intern(values, (j, id, _) => add(Start + j, id));
+    public void Intern(ValueDictionary values, Action<int, int> add)
+    {
+        _values.Intern(values, _ids);
+        for (var j = 0; j < Count; j++)
+            if (_ids[j] >= 0) add(Start + j, _ids[j]);
+    }
 }

@@ -68,7 +68,7 @@ internal static class AttributionColumns
     private const int GatherChunkRows = 1 << 16;
 
     /// <summary>
-    /// Copies the table's columns into table order once, on all cores: rows are in processing (time)
+    /// Copies the table's columns into table order once, on the run's threads: rows are in processing (time)
     /// order, so reading them by <paramref name="rows"/> jumps; every column then reads straight through.
     /// </summary>
     private static SortedAttribution Gather(AttributionTable table, int[] rows, int threads)

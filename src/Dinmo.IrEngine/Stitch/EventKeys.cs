@@ -44,25 +44,23 @@ internal sealed class EventKeys : IDisposable
         return id;
     }
 
-    /// <summary>Adds a key of <paramref name="model"/> to <paramref name="pending"/>, for <see cref="Intern(int, PendingValues, Action{int, int})"/>.</summary>
+    /// <summary>Adds a key of <paramref name="model"/> to <paramref name="pending"/>, for <see cref="Intern(int, PendingValues, Span{int})"/>.</summary>
     public void Stage(int model, PendingValues pending, ReadOnlySpan<byte> key) => pending.Add(key, _keys[model]);
 
     /// <summary>
     /// Interns the keys staged in <paramref name="pending"/> in order (the ids <see cref="Intern(int, ReadOnlySpan{byte})"/>
-    /// would give one by one), handing each to <paramref name="add"/> as (position, key id).
+    /// would give one by one), writing each position's key id into <paramref name="ids"/>.
     /// </summary>
-    public void Intern(int model, PendingValues pending, Action<int, int> add)
+    public void Intern(int model, PendingValues pending, Span<int> ids)
     {
+        pending.Intern(_keys[model], ids);
         var rows = _rows[model];
-        pending.Intern(_keys[model], (position, id, _) =>
+        foreach (var id in ids[..pending.Count])
         {
-            if (id == rows.Count)
-            {
-                rows.Add(-1);
-                _ranks = null;
-            }
-            add(position, id);
-        });
+            if (id != rows.Count) continue; // new keys get the next ids, in order
+            rows.Add(-1);
+            _ranks = null;
+        }
     }
 
     public int Count(int model) => _keys[model].Count;

@@ -95,8 +95,12 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
                             foreach (var column in columns) Observe(column, row, scratch, utf8, result, staged);
                         }
                         // Interned a batch at a time, in row order (the ids one-by-one interning gives), with slots prefetched.
-                        keys.Intern(m, staged.Keys, (position, id) => result.Events.SetKey(staged.KeyEvents[position], id));
-                        result.Values.Intern(staged.Values, (position, id) => result.Events.SetObservation(staged.ValueObservations[position], id));
+                        var keyIds = staged.Ids(staged.Keys.Count);
+                        keys.Intern(m, staged.Keys, keyIds);
+                        for (var i = 0; i < keyIds.Length; i++) result.Events.SetKey(staged.KeyEvents[i], keyIds[i]);
+                        var valueIds = staged.Ids(staged.Values.Count);
+                        result.Values.Intern(staged.Values, valueIds);
+                        for (var i = 0; i < valueIds.Length; i++) result.Events.SetObservation(staged.ValueObservations[i], valueIds[i]);
                     }
                 }
             }
@@ -143,6 +147,14 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
         public List<int> KeyEvents { get; } = [];
         public PendingValues Values { get; } = new();
         public List<int> ValueObservations { get; } = [];
+        private int[] _ids = new int[1024];
+
+        /// <summary>Room for <paramref name="count"/> interned ids, reused from batch to batch.</summary>
+        public Span<int> Ids(int count)
+        {
+            if (count > _ids.Length) _ids = new int[Math.Max(count, _ids.Length * 2)];
+            return _ids.AsSpan(0, count);
+        }
 
         public void Clear()
         {

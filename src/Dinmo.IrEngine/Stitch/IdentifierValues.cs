@@ -33,20 +33,20 @@ internal sealed class IdentifierValues : IDisposable
         return id;
     }
 
-    /// <summary>Adds value <paramref name="value"/> of identifier <paramref name="identifier"/> to <paramref name="pending"/>, for <see cref="Intern(PendingValues, Action{int, int})"/>.</summary>
+    /// <summary>Adds value <paramref name="value"/> of identifier <paramref name="identifier"/> to <paramref name="pending"/>, for <see cref="Intern(PendingValues, Span{int})"/>.</summary>
     public void Stage(PendingValues pending, int identifier, ReadOnlySpan<byte> value) =>
         pending.Add([checked((byte)identifier)], value, _values);
 
     /// <summary>
     /// Interns the values staged in <paramref name="pending"/> in order (the ids <see cref="Intern(int, ReadOnlySpan{byte})"/>
-    /// would give one by one), handing each to <paramref name="add"/> as (position, value id).
+    /// would give one by one), writing each position's value id into <paramref name="ids"/>.
     /// </summary>
-    public void Intern(PendingValues pending, Action<int, int> add) =>
-        pending.Intern(_values, (position, id, value) =>
-        {
-            if (id == _ranks.Count) _ranks.Add(value[0]); // the staged bytes start with the rank
-            add(position, id);
-        });
+    public void Intern(PendingValues pending, Span<int> ids)
+    {
+        pending.Intern(_values, ids);
+        foreach (var id in ids[..pending.Count])
+            if (id == _ranks.Count) _ranks.Add(_values[id][0]); // new values get the next ids, in order; the interned bytes start with the rank
+    }
 
     /// <summary>The identifier rank of value <paramref name="id"/>.</summary>
     public int Identifier(int id) => _ranks[id];

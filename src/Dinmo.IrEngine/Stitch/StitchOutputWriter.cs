@@ -8,7 +8,9 @@ namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>
 /// The write stage: sorts the attribution and audit rows once, then builds and writes the six output
-/// tables and the state tables into the staging folder on all cores. Every table only reads the graph
+/// tables and the state tables into the staging folder on the run's threads. (A table may build its own
+/// columns in parallel inside one of those threads, so for a while more threads than that can be busy.)
+/// Every table only reads the graph
 /// and goes to its own file, so the files do not depend on which thread wrote them or when. With
 /// Arrow outputs the state's <c>events</c> and <c>audit</c> are not written at all: the next run reads
 /// them from the attribution and audit tables published next to the state (<see cref="StitchState"/>);

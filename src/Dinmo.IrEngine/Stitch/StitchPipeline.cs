@@ -141,7 +141,7 @@ public static class StitchPipeline
             pending.Clear();
             var end = Math.Min(ids.Length, start + MergeChunkValues);
             for (var id = start; id < end; id++) into.Stage(pending, from.Identifier(id), from.Utf8(id));
-            into.Intern(pending, (position, id) => ids[start + position] = id);
+            into.Intern(pending, ids.AsSpan(start, end - start));
         }
         return ids;
     }
@@ -187,7 +187,10 @@ public static class StitchPipeline
         }
         ParallelSort.Sort(toStitch, count, new EventOrder.Comparer(), threads);
         var queue = StitchQueue.Gather(events, toStitch, count, copies, threads);
-        toStitch = null; // the queue holds the order now; the GC may take the array (240 MB at 10M events)
+        // The queue holds the events in order now: release the read's columns and the order (at 10M
+        // events about 400 MB and 240 MB) before the loop. Disposing the columns twice is harmless.
+        toStitch = null;
+        events.Dispose();
 
         var engine = new StitchingEngine(graph, policies, runId);
         for (var i = 0; i < queue.Count; i++)

@@ -6,7 +6,7 @@ namespace Dinmo.IrEngine.Stitch;
 /// The events to stitch, copied out of the read's <see cref="EventColumns"/> into stitching order
 /// (SPEC §9: timestamp, model, key). The stitch loop is serial and reads every event once; in read
 /// order each read would be a jump (a cache miss per column at millions of events), in this order
-/// it is the next bytes. The copy is independent reads, so it runs on all cores and overlaps its
+/// it is the next bytes. The copy is independent reads, so it runs on the run's threads and overlaps its
 /// misses. Per position: model, key, timestamp, observations, and whether the key is duplicated in
 /// this run's input (every copy is then excluded). Owned by the stitch stage.
 /// </summary>
