@@ -87,7 +87,7 @@ internal static class StitchState
                 .Utf8("identifier", v => Name(values.Identifier(v))).Utf8("value", v => values.Utf8(v))
                 .Text("current_profile_id", v => states.Current(v) is var p and >= 0 ? graph.Profiles[p].Id : null)
                 .Instant("last_seen_at", v => states.LastSeen(v)).Flag("quarantined", v => states.Quarantined(v))
-                .TextList("touched", v => states.Touched(v)?.Select(p => graph.Profiles[p].Id) ?? [])
+                .TextList("touched", v => states.Touched(v).Select(p => graph.Profiles[p].Id))
                 .Build("value_states", Held()),
             () => new TableColumns<KeyValuePair<string, long>>()
                 .Text("model_name", w => w.Key).Int64("partition_max", w => w.Value)
@@ -188,7 +188,7 @@ internal static class StitchState
             graph.States.LastSeen(id) = states.Instant(b, r, "last_seen_at");
             graph.States.Quarantined(id) = states.Flag(b, r, "quarantined");
             var touched = states.TextList(b, r, "touched");
-            if (touched.Count > 0) graph.States.Touched(id) = touched.Select(p => Profile(graph, p, stateDirectory).Index).ToList();
+            foreach (var p in touched) graph.States.Touch(id, Profile(graph, p, stateDirectory).Index);
         }
 
         var events = StateOrOutput(stateDirectory, "events", StitchTableNames.Attribution);

@@ -183,7 +183,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
                 AddAudit(AuditChange.ValueExpired, graph.Profiles[profile].Id, null, value,
                     $"last seen {Ingest.Timestamps.FormatIso(lastSeen)}, lifetime {policy.Config.Lifetime}");
                 _states.Current(value) = None;
-                _states.Touched(value)?.Clear(); // an expired value starts afresh: its old profiles no longer count
+                _states.ClearTouched(value); // an expired value starts afresh: its old profiles no longer count
                 continue;
             }
             _found.Add((value, profile));
@@ -283,13 +283,13 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         ref var lastSeen = ref _states.LastSeen(id);
         lastSeen = Math.Max(lastSeen, _timestamp);
         if (_profileLimits[rank] is not { } limit) return;
-        var touched = _states.Touched(id) ??= [];
-        if (!touched.Contains(target.Index)) touched.Add(target.Index);
+        var touched = _states.Touch(id, target.Index);
+        if (touched <= limit) return; // the distinct survivors are no more than the profiles touched
         var distinct = _distinct;
         distinct.Clear();
-        foreach (var index in touched)
+        for (var i = 0; i < touched; i++)
         {
-            var profile = graph.Resolve(index);
+            var profile = graph.Resolve(_states.Touched(id, i));
             if (!distinct.Contains(profile)) distinct.Add(profile);
         }
         if (distinct.Count <= limit) return;

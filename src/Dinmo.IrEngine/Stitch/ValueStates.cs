@@ -7,8 +7,9 @@ namespace Dinmo.IrEngine.Stitch;
 /// none) and the value's entry there, when it was last seen anywhere (lifetimes count from there),
 /// whether it is quarantined, and — for identifiers with <c>max_profiles_per_value</c> — the profiles
 /// it has touched since it was last (re)started. The fields the stitch loop reads for every value
-/// occurrence sit together in one 24-byte struct (one cache line, not one per field). Owned by the
-/// <see cref="ProfileGraph"/>; grown to the value count before stitching.
+/// occurrence sit together in one 32-byte struct (one cache line, not one per field), and so do the
+/// first touched profile and the count: a value seen again on its one profile (the common case) reads
+/// no list. Owned by the <see cref="ProfileGraph"/>; grown to the value count before stitching.
 /// </summary>
 internal sealed class ValueStates
 {
@@ -17,12 +18,14 @@ internal sealed class ValueStates
         public long LastSeen;
         public int Current;
         public int CurrentEntry;
+        public int FirstTouched;
+        public int TouchedCount;
         public bool Held;
         public bool Quarantined;
     }
 
     private State[] _states = [];
-    private List<int>?[] _touched = [];
+    private List<int>?[] _moreTouched = []; // touched profiles after the first, in the order touched
 
     /// <summary>Makes room for value ids below <paramref name="count"/>; new values are not held.</summary>
     public void Grow(int count)
@@ -31,7 +34,7 @@ internal sealed class ValueStates
         if (count <= old) return;
         var size = Math.Max(count, old * 2);
         Array.Resize(ref _states, size);
-        Array.Resize(ref _touched, size);
+        Array.Resize(ref _moreTouched, size);
         _states.AsSpan(old).Fill(new State { Current = -1, CurrentEntry = -1, LastSeen = long.MinValue });
     }
 
@@ -54,6 +57,39 @@ internal sealed class ValueStates
 
     public ref bool Quarantined(int value) => ref _states[value].Quarantined;
 
-    /// <summary>Profile indexes the value touched (merged ones resolve to their survivor when counted); null when none.</summary>
-    public ref List<int>? Touched(int value) => ref _touched[value];
+    /// <summary>How many profile indexes the value touched (merged ones resolve to their survivor when counted).</summary>
+    public int TouchedCount(int value) => _states[value].TouchedCount;
+
+    /// <summary>The <paramref name="i"/>-th profile index the value touched, in the order touched.</summary>
+    public int Touched(int value, int i) => i == 0 ? _states[value].FirstTouched : _moreTouched[value]![i - 1];
+
+    /// <summary>The profile indexes the value touched, in the order touched.</summary>
+    public IEnumerable<int> Touched(int value)
+    {
+        for (var i = 0; i < TouchedCount(value); i++) yield return Touched(value, i);
+    }
+
+    /// <summary>Notes that the value touched <paramref name="profile"/> (once per profile) and returns how many it has touched.</summary>
+    public int Touch(int value, int profile)
+    {
+        ref var state = ref _states[value];
+        if (state.TouchedCount == 0)
+        {
+            state.FirstTouched = profile;
+            return state.TouchedCount = 1;
+        }
+        if (state.FirstTouched == profile) return state.TouchedCount;
+        var more = _moreTouched[value] ??= [];
+        if (more.Contains(profile)) return state.TouchedCount;
+        more.Add(profile);
+        return ++state.TouchedCount;
+    }
+
+    /// <summary>Forgets the profiles the value touched: an expired value starts afresh.</summary>
+    public void ClearTouched(int value)
+    {
+        ref var state = ref _states[value];
+        if (state.TouchedCount > 1) _moreTouched[value]!.Clear();
+        state.TouchedCount = 0;
+    }
 }
