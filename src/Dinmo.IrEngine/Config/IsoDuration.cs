@@ -35,6 +35,19 @@ public sealed partial record IsoDuration(int Years, int Months, int Days, long M
     /// <summary>The instant <paramref name="micros"/> (µs since the epoch, UTC) plus this duration; saturates at the calendar's end.</summary>
     public long AddTo(long micros)
     {
+        // Without years and months the duration is a fixed number of microseconds (UTC has no daylight saving):
+        // plain addition, which the stitch loop does for every lifetime check, gives what the calendar does.
+        if (Years == 0 && Months == 0 && micros is >= MinMicros and <= MaxMicros)
+        {
+            var fixedMicros = Days * MicrosPerDay + Micros;
+            return micros <= MaxMicros - fixedMicros ? micros + fixedMicros : long.MaxValue;
+        }
+        return AddByCalendar(micros);
+    }
+
+    /// <summary><see cref="AddTo"/> with calendar arithmetic for every part: the reference its fast path is tested against.</summary>
+    internal long AddByCalendar(long micros)
+    {
         var instant = Ingest.Timestamps.ToDateTimeOffset(micros);
         try
         {
@@ -50,6 +63,11 @@ public sealed partial record IsoDuration(int Years, int Months, int Days, long M
     public override string ToString() => Text;
 
     private const long TicksPerMicro = TimeSpan.TicksPerMillisecond / 1000;
+    private const long MicrosPerDay = 86_400_000_000L;
+
+    // The first and last microsecond a DateTimeOffset can hold, counted from the epoch.
+    private const long MinMicros = -62_135_596_800_000_000L;
+    private const long MaxMicros = 253_402_300_799_999_999L;
 
     [GeneratedRegex(@"^P(?:(?<y>\d{1,6})Y)?(?:(?<mo>\d{1,6})M)?(?:(?<w>\d{1,6})W)?(?:(?<d>\d{1,7})D)?(?:T(?:(?<h>\d{1,7})H)?(?:(?<mi>\d{1,9})M)?(?:(?<s>\d{1,10}(?:\.\d{1,6})?)S)?)?$",
         RegexOptions.CultureInvariant)]

@@ -1,6 +1,7 @@
 using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Errors;
 using Dinmo.IrEngine.Tests.Config;
+using FsCheck.Xunit;
 
 namespace Dinmo.IrEngine.Tests.Stitch;
 
@@ -116,5 +117,22 @@ public sealed class EventGraphLoaderTests : IDisposable
         var jan31 = Dinmo.IrEngine.Ingest.Timestamps.FromDateTimeOffset(new DateTimeOffset(2024, 1, 31, 0, 0, 0, TimeSpan.Zero));
         var feb29 = Dinmo.IrEngine.Ingest.Timestamps.FromDateTimeOffset(new DateTimeOffset(2024, 2, 29, 0, 0, 0, TimeSpan.Zero));
         Assert.Equal(feb29, IsoDuration.Parse("P1M")!.AddTo(jan31));
+    }
+
+    [Property(MaxTest = 500)]
+    public void IsoDuration_FixedLengthAddition_AgreesWithTheCalendar(int seed)
+    {
+        // The fast path (days and time only) against calendar arithmetic, over the whole range, its ends included.
+        var random = new Random(seed);
+        var duration = new IsoDuration(0, 0, random.Next(4) == 0 ? 0 : random.Next(1, 4_000_000), random.NextInt64(0, 1L << 40), "generated");
+        if (duration.IsZero) return;
+        const long first = -62_135_596_800_000_000L, last = 253_402_300_799_999_999L;
+        var micros = (seed & 3) switch
+        {
+            0 => last - random.NextInt64(0, 1L << 50), // near the calendar's end: saturates
+            1 => first + random.NextInt64(0, 1L << 50),
+            _ => random.NextInt64(-(1L << 55), 1L << 55), // within the calendar: years 828 to 3111
+        };
+        Assert.Equal(duration.AddByCalendar(micros), duration.AddTo(micros));
     }
 }
