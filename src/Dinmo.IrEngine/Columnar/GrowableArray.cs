@@ -33,18 +33,22 @@ internal sealed class GrowableArray<T> : IDisposable where T : unmanaged
 
     public ref T this[int index] => ref _items[index];
 
+    /// <summary>Makes room for <paramref name="capacity"/> values at once, so appending up to there never copies.</summary>
+    public void Reserve(int capacity)
+    {
+        if (capacity <= _items.Length) return;
+        var larger = ColumnBuffers.Rent<T>(capacity);
+        _items.AsSpan(0, _count).CopyTo(larger);
+        ColumnBuffers.Return(_items);
+        _items = larger;
+    }
+
     public Span<T> AsSpan() => _items.AsSpan(0, _count);
 
     /// <summary>Copies the values into an exactly-sized array (for results that outlive the stage).</summary>
     public T[] ToArray() => _items.AsSpan(0, _count).ToArray();
 
-    private void Grow()
-    {
-        var larger = ColumnBuffers.Rent<T>(_items.Length * 2);
-        _items.AsSpan(0, _count).CopyTo(larger);
-        ColumnBuffers.Return(_items);
-        _items = larger;
-    }
+    private void Grow() => Reserve(_items.Length * 2);
 
     public void Dispose()
     {

@@ -26,6 +26,18 @@ internal sealed class AttributionTable : IDisposable
     /// <summary>Whether any row has no key (those are not kept in the state).</summary>
     public bool AnyUnkeyed { get; private set; }
 
+    /// <summary>Makes room for <paramref name="rows"/> rows in all, so that a run's appends never copy the columns.</summary>
+    public void Reserve(int rows)
+    {
+        _model.Reserve(rows);
+        _key.Reserve(rows);
+        _timestamp.Reserve(rows);
+        _profile.Reserve(rows);
+        _reason.Reserve(rows);
+        _matched.Reserve(rows);
+        _run.Reserve(rows);
+    }
+
     /// <summary>Appends a row and returns its index.</summary>
     public int Add(int model, int key, long timestamp, int profile, AttributionReason reason, int matched, int run)
     {

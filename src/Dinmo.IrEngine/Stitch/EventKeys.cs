@@ -72,6 +72,9 @@ internal sealed class EventKeys : IDisposable
     /// <summary>The attribution row of a processed key, -1 while unprocessed.</summary>
     public ref int RowOf(int model, int key) => ref _rows[model][key];
 
+    /// <summary>Starts loading the key's <see cref="RowOf"/> slot (see <see cref="Columnar.CacheHint"/>): keys follow read order, not time.</summary>
+    public void PrefetchRow(int model, int key) => Columnar.CacheHint.Prefetch(ref _rows[model][key]);
+
     /// <summary>
     /// Each model's key ids ranked in code point (UTF-8 byte) order: rank[model][key]. Computed once
     /// after reading (keys added later invalidate it); models are ranked in parallel.

@@ -153,6 +153,7 @@ public static class StitchPipeline
     {
         var keys = graph.Keys;
         var run = graph.RunIds.Intern(runId);
+        graph.Attributions.Reserve(graph.Attributions.Count + events.Count); // at most a row per event
         // A key seen twice in this run's input is ambiguous: every copy is excluded (as in Profile Resolution).
         var copies = new byte[keys.Models.Count][];
         for (var m = 0; m < copies.Length; m++) copies[m] = new byte[keys.Count(m)];
@@ -197,7 +198,11 @@ public static class StitchPipeline
         {
             cancel.ThrowIfCancellationRequested();
             // Random reads started a few events ahead overlap; the loop's own reads then mostly hit the cache.
-            if (i + StitchingEngine.PrefetchDistance < queue.Count) engine.PrefetchValues(queue.Observations(i + StitchingEngine.PrefetchDistance));
+            if (i + StitchingEngine.PrefetchDistance < queue.Count)
+            {
+                engine.PrefetchValues(queue.Observations(i + StitchingEngine.PrefetchDistance));
+                keys.PrefetchRow(queue.Model(i + StitchingEngine.PrefetchDistance), queue.Key(i + StitchingEngine.PrefetchDistance));
+            }
             if (i + StitchingEngine.ProfilePrefetchDistance < queue.Count) engine.PrefetchProfiles(queue.Observations(i + StitchingEngine.ProfilePrefetchDistance));
             int m = queue.Model(i), key = queue.Key(i);
             if (queue.Duplicate(i))
