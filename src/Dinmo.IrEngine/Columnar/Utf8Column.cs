@@ -72,6 +72,18 @@ internal sealed class Utf8Column : IDisposable
 
     public bool IsNull(int index) => _nulls[index];
 
+    /// <summary>Starts loading value <paramref name="index"/>'s offsets (see <see cref="CacheHint"/>); <see cref="PrefetchValue"/> follows a few reads later.</summary>
+    public void PrefetchOffsets(int index) => CacheHint.Prefetch(ref _offsets[index]);
+
+    /// <summary>Starts loading value <paramref name="index"/>'s bytes: its first and last (it may span two lines).</summary>
+    public void PrefetchValue(int index)
+    {
+        int start = _offsets[index], end = _offsets[index + 1];
+        if (end == start) return;
+        CacheHint.Prefetch(ref _bytes[start]);
+        CacheHint.Prefetch(ref _bytes[end - 1]);
+    }
+
     /// <summary>A .NET string for output and messages (not for the hot path); null stays null.</summary>
     public string? GetString(int index) => _nulls[index] ? null : Encoding.UTF8.GetString(this[index]);
 

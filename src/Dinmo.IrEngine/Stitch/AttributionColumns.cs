@@ -30,20 +30,9 @@ internal static class AttributionColumns
                 else b.AppendNull();
             })),
             ("event_timestamp", ColumnTypes.Instant, () => Timestamps(at.Timestamp)),
-            ("dinmo_stitched_profile_id", ColumnTypes.Text, () => Text(rows.Length, 36, (b, i) =>
-            {
-                if (at.Profile[i] is var profile and >= 0) b.Append(ids[profile]);
-                else b.AppendNull();
-            })),
+            ("dinmo_stitched_profile_id", ColumnTypes.Text, () => ProfileIdText(at.Profile, ids)),
         };
-        if (resolved)
-        {
-            columns.Add((ResolvedColumn, ColumnTypes.Text, () => Text(rows.Length, 36, (b, i) =>
-            {
-                if (at.Profile[i] is var profile and >= 0) b.Append(ids[resolvedOf[profile]]);
-                else b.AppendNull();
-            })));
-        }
+        if (resolved) columns.Add((ResolvedColumn, ColumnTypes.Text, () => ProfileIdText(Resolved(at.Profile, resolvedOf), ids)));
         columns.Add(("attribution_status", ColumnTypes.Text, () => Text(rows.Length, 8,
             (b, i) => b.Append(AttributionReasonText.IsStitched(at.Reason[i]) ? Stitched : Excluded))));
         columns.Add(("reason", ColumnTypes.Text, () => Text(rows.Length, 8, (b, i) => b.Append(AttributionReasonText.Utf8(at.Reason[i])))));
@@ -109,6 +98,35 @@ internal static class AttributionColumns
         var builder = new TextColumnBuilder(count, bytesPerValue);
         for (var i = 0; i < count; i++) append(builder, i);
         return builder.BuildPadded();
+    }
+
+    /// <summary>How many rows ahead <see cref="ProfileIdText"/> starts loading a profile's id: offsets twice as far, bytes this far.</summary>
+    private const int IdPrefetchDistance = 16;
+
+    /// <summary>
+    /// The id of each row's profile (-1: null). Rows are in table order and profiles in creation order, so every
+    /// id is a random read in megabytes of ids: the offsets and then the bytes are prefetched rows ahead.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static StringArray ProfileIdText(int[] profiles, Utf8Column ids)
+    {
+        var builder = new TextColumnBuilder(profiles.Length, 36);
+        for (var i = 0; i < profiles.Length; i++)
+        {
+            if (i + 2 * IdPrefetchDistance < profiles.Length && profiles[i + 2 * IdPrefetchDistance] is var far and >= 0) ids.PrefetchOffsets(far);
+            if (i + IdPrefetchDistance < profiles.Length && profiles[i + IdPrefetchDistance] is var near and >= 0) ids.PrefetchValue(near);
+            if (profiles[i] is var profile and >= 0) builder.Append(ids[profile]);
+            else builder.AppendNull();
+        }
+        return builder.BuildPadded();
+    }
+
+    /// <summary>The profile each row's profile resolves to today (-1 stays -1).</summary>
+    private static int[] Resolved(int[] profiles, int[] resolvedOf)
+    {
+        var resolved = GC.AllocateUninitializedArray<int>(profiles.Length);
+        for (var i = 0; i < profiles.Length; i++) resolved[i] = profiles[i] >= 0 ? resolvedOf[profiles[i]] : -1;
+        return resolved;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -32,10 +32,11 @@ internal static class StitchOutputWriter
             built[i] = outputs[i]();
             written[i] = TableFileWriter.Write(format, stagingDirectory, built[i].Name, built[i].Schema, [built[i].Batch]);
         };
-        // The attribution table (a row per event) is by far the largest: it starts first.
-        var outputFirst = Enumerable.Range(0, outputs.Count).OrderBy(i => i == attribution ? 0 : 1).Select(Output);
-        var state = StitchState.Builders(graph, threads).Select(build => (Action)(() => StitchState.Save(stagingDirectory, build())));
-        ParallelActions.Run([.. outputFirst, .. state], threads);
+        // Longest first, so that no long table starts last: the attribution table (a row per event), then the
+        // state's per-value tables (StitchState.Builders lists them first), then the other outputs.
+        var state = StitchState.Builders(graph, threads).Select(build => (Action)(() => StitchState.Save(stagingDirectory, build()))).ToList();
+        var otherOutputs = Enumerable.Range(0, outputs.Count).Where(i => i != attribution).Select(Output);
+        ParallelActions.Run([Output(attribution), .. state.Take(StitchState.LongBuilders), .. otherOutputs, .. state.Skip(StitchState.LongBuilders)], threads);
         if (StitchState.ReadsFromOutputs(format)) return written;
         ParallelActions.Run([.. StitchState.FromOutputs(graph, sorted, built[attribution], built[audit], threads)
             .Select(build => (Action)(() => StitchState.Save(stagingDirectory, build())))], threads);

@@ -29,9 +29,10 @@ internal static class StitchState
     public const string Directory = "_state";
 
     /// <summary>
-    /// Builders of the state tables that do not come from the output tables: <c>profiles</c>,
-    /// <c>profile_values</c>, <c>value_states</c> and <c>partition_window</c>. They only read the
-    /// graph, so they can run at the same time as each other and the output tables.
+    /// Builders of the state tables that do not come from the output tables: <c>value_states</c>,
+    /// <c>profile_values</c>, <c>profiles</c> and <c>partition_window</c>, the <see cref="LongBuilders"/>
+    /// longest first. They only read the graph, so they can run at the same time as each other and the
+    /// output tables.
     /// </summary>
     public static IReadOnlyList<Func<OutputTable>> Builders(ProfileGraph graph, int threads)
     {
@@ -72,28 +73,31 @@ internal static class StitchState
         }
         return
         [
-            () => new TableColumns<EventProfile>()
-                .Utf8("id", p => p.IdUtf8).Int64("created_sequence", p => p.CreatedSequence).Instant("created_at", p => p.CreatedAt)
-                .Instant("first_seen_at", p => p.FirstSeen).Instant("last_seen_at", p => p.LastSeen).Int64("event_count", p => p.EventCount)
-                .Text("merged_into", p => p.MergedInto?.Id).Text("merged_run_id", p => p.MergedRunId).Text("merged_via", p => p.MergedVia)
-                .Build("profiles", graph.Profiles),
+            () => new TableColumns<int>()
+                .Utf8("identifier", v => Name(values.Identifier(v))).Utf8("value", v => values.Utf8(v))
+                .Utf8OrNull("current_profile_id", v => states.Current(v) is var p and >= 0 ? graph.Profiles[p].IdUtf8 : null)
+                .Instant("last_seen_at", v => states.LastSeen(v)).Flag("quarantined", v => states.Quarantined(v))
+                .TextList("touched", v => states.Touched(v).Select(p => graph.Profiles[p].Id))
+                .Build("value_states", Held()),
             () => new TableColumns<(EventProfile Profile, int Entry)>()
                 .Utf8("profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => Name(onProfiles[r.Entry].Identifier))
                 .Utf8("value", r => values.Utf8(onProfiles[r.Entry].Value))
                 .Text("status", r => ValueStatusText.Of(onProfiles[r.Entry].Status)).Instant("first_seen_at", r => onProfiles[r.Entry].FirstSeen)
                 .Instant("last_seen_at", r => onProfiles[r.Entry].LastSeen).Int64("event_count", r => onProfiles[r.Entry].EventCount)
                 .Build("profile_values", ProfileValues()),
-            () => new TableColumns<int>()
-                .Utf8("identifier", v => Name(values.Identifier(v))).Utf8("value", v => values.Utf8(v))
-                .Text("current_profile_id", v => states.Current(v) is var p and >= 0 ? graph.Profiles[p].Id : null)
-                .Instant("last_seen_at", v => states.LastSeen(v)).Flag("quarantined", v => states.Quarantined(v))
-                .TextList("touched", v => states.Touched(v).Select(p => graph.Profiles[p].Id))
-                .Build("value_states", Held()),
+            () => new TableColumns<EventProfile>()
+                .Utf8("id", p => p.IdUtf8).Int64("created_sequence", p => p.CreatedSequence).Instant("created_at", p => p.CreatedAt)
+                .Instant("first_seen_at", p => p.FirstSeen).Instant("last_seen_at", p => p.LastSeen).Int64("event_count", p => p.EventCount)
+                .Utf8OrNull("merged_into", p => p.MergedInto?.IdUtf8).Text("merged_run_id", p => p.MergedRunId).Text("merged_via", p => p.MergedVia)
+                .Build("profiles", graph.Profiles),
             () => new TableColumns<KeyValuePair<string, long>>()
                 .Text("model_name", w => w.Key).Int64("partition_max", w => w.Value)
                 .Build("partition_window", graph.PartitionWindow.OrderBy(w => w.Key, StringComparer.Ordinal).ToList()),
         ];
     }
+
+    /// <summary>How many of <see cref="Builders"/> build a row per value (millions at 10M events): they come first.</summary>
+    public const int LongBuilders = 2;
 
     /// <summary>Value ids by identifier rank, then value in <see cref="StateValueOrder"/>.</summary>
     private sealed class ByIdentifierThenValue(IdentifierValues values) : IComparer<int>

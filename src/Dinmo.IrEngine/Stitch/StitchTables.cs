@@ -81,7 +81,7 @@ internal static class StitchTables
             () => new TableColumns<EventProfile>()
                 .Utf8("dinmo_stitched_profile_id", p => p.IdUtf8).Int64("created_sequence", p => p.CreatedSequence)
                 .Instant("created_at", p => p.CreatedAt).Instant("first_seen_at", p => p.FirstSeen).Instant("last_seen_at", p => p.LastSeen)
-                .Text("status", ProfileStatus).Text("merged_to_dinmo_stitched_profile_id", p => p.MergedInto?.Id)
+                .Text("status", ProfileStatus).Utf8OrNull("merged_to_dinmo_stitched_profile_id", p => p.MergedInto?.IdUtf8)
                 .Utf8("resolved_dinmo_stitched_profile_id", p => Survivor(p).IdUtf8).Flag("is_known", p => IsKnown(Survivor(p)))
                 .Int64("event_count", p => p.EventCount)
                 .Build(StitchTableNames.Profiles, profiles),

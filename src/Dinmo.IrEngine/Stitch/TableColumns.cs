@@ -24,6 +24,14 @@ internal sealed class TableColumns<T>
     public TableColumns<T> Utf8(string name, Utf8Of<T> get) =>
         Add(name, ColumnTypes.Text, rows => new Column<TextColumnBuilder>(new(rows), (b, row) => b.Append(get(row)), b => b.BuildPadded()));
 
+    /// <summary>A text column from UTF-8 bytes held in arrays (profile ids), where a null array is a null.</summary>
+    public TableColumns<T> Utf8OrNull(string name, Func<T, byte[]?> get) =>
+        Add(name, ColumnTypes.Text, rows => new Column<TextColumnBuilder>(new(rows), (b, row) =>
+        {
+            if (get(row) is { } utf8) b.Append(utf8);
+            else b.AppendNull();
+        }, b => b.BuildPadded()));
+
     public TableColumns<T> Int64(string name, Func<T, long?> get) => Add(name, ColumnTypes.Int64, rows => new Column<Int64Array.Builder>(new Int64Array.Builder().Reserve(rows),
         (b, row) =>
         {
