@@ -18,4 +18,25 @@ internal static class StateValueOrder
         if (b >= 0xF0 && a is 0xEE or 0xEF) return 1;
         return a.CompareTo(b);
     }
+
+    /// <summary>
+    /// The first 8 bytes as one number that sorts in this order: each byte is replaced by its rank in
+    /// the order this comparison gives single bytes (00–ED, F0–FF, EE, EF), padded with zeros. Two
+    /// values whose prefixes differ compare as their prefixes do; equal prefixes say nothing (a short
+    /// value padded with zeros ties a longer one ending in zeros), so a sort then compares in full.
+    /// </summary>
+    public static ulong Prefix(ReadOnlySpan<byte> value)
+    {
+        ulong prefix = 0;
+        for (var i = 0; i < sizeof(ulong); i++) prefix = prefix << 8 | (i < value.Length ? ByteRank(value[i]) : 0u);
+        return prefix;
+    }
+
+    private static uint ByteRank(byte b) => b switch
+    {
+        < 0xEE => b,
+        0xEE => 0xFE,
+        0xEF => 0xFF,
+        _ => b - 2u, // F0–FF, the lead bytes of surrogate pairs in UTF-16, before EE and EF
+    };
 }

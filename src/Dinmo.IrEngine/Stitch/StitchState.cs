@@ -63,13 +63,14 @@ internal static class StitchState
         }
         int[] Held()
         {
-            var held = new List<int>();
+            // Sorted on keys read in one pass over the values: most comparisons then read no value bytes.
+            var held = new List<HeldValue>();
             for (var id = 0; id < values.Count; id++)
-                if (states.Held(id)) held.Add(id);
+                if (states.Held(id)) held.Add(new HeldValue(values.Identifier(id), StateValueOrder.Prefix(values.Utf8(id)), id));
             var sorted = held.ToArray();
             // One state per value: a total order, so sorting in parallel gives the one order.
             Columnar.ParallelSort.Sort(sorted, sorted.Length, new ByIdentifierThenValue(values), threads);
-            return sorted;
+            return Array.ConvertAll(sorted, h => h.Value);
         }
         return
         [
@@ -99,12 +100,16 @@ internal static class StitchState
     /// <summary>How many of <see cref="Builders"/> build a row per value (millions at 10M events): they come first.</summary>
     public const int LongBuilders = 2;
 
-    /// <summary>Value ids by identifier rank, then value in <see cref="StateValueOrder"/>.</summary>
-    private sealed class ByIdentifierThenValue(IdentifierValues values) : IComparer<int>
+    /// <summary>A held value's sort key: identifier rank, <see cref="StateValueOrder.Prefix"/> of the value, value id.</summary>
+    private readonly record struct HeldValue(int Identifier, ulong Prefix, int Value);
+
+    /// <summary>Held values by identifier rank, then value in <see cref="StateValueOrder"/> (in full only when the prefixes tie).</summary>
+    private readonly struct ByIdentifierThenValue(IdentifierValues values) : IComparer<HeldValue>
     {
-        public int Compare(int a, int b) => values.Identifier(a) != values.Identifier(b)
-            ? values.Identifier(a).CompareTo(values.Identifier(b))
-            : StateValueOrder.Compare(values.Utf8(a), values.Utf8(b));
+        public int Compare(HeldValue a, HeldValue b) =>
+            a.Identifier != b.Identifier ? a.Identifier.CompareTo(b.Identifier)
+            : a.Prefix != b.Prefix ? a.Prefix.CompareTo(b.Prefix)
+            : StateValueOrder.Compare(values.Utf8(a.Value), values.Utf8(b.Value));
     }
 
     /// <summary>

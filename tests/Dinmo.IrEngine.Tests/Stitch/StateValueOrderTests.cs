@@ -1,5 +1,6 @@
 using System.Text;
 using Dinmo.IrEngine.Stitch;
+using FsCheck.Xunit;
 
 namespace Dinmo.IrEngine.Tests.Stitch;
 
@@ -21,6 +22,23 @@ public sealed class StateValueOrderTests
             .Order(Comparer<byte[]>.Create((a, b) => StateValueOrder.Compare(a, b)))
             .Select(Encoding.UTF8.GetString).ToList();
         Assert.Equal(byUtf16, byBytes);
+    }
+
+    [Property(MaxTest = 200)]
+    public void Prefix_DifferentPrefixesCompareAsTheValues(int seed)
+    {
+        // Any bytes (the order is defined on all of them), weighted towards the ones it treats specially and zero padding.
+        byte[] special = [0x00, 0x01, 0x7F, 0x80, 0xBF, 0xC2, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xFF];
+        var random = new Random(seed);
+        byte[] Value() => Enumerable.Range(0, random.Next(11))
+            .Select(_ => random.Next(2) == 0 ? special[random.Next(special.Length)] : (byte)random.Next(256)).ToArray();
+        for (var i = 0; i < 200; i++)
+        {
+            var (x, y) = (Value(), Value());
+            if (random.Next(4) == 0) y = [.. x.Take(random.Next(x.Length + 1)), .. y]; // share a prefix
+            var byPrefix = StateValueOrder.Prefix(x).CompareTo(StateValueOrder.Prefix(y));
+            if (byPrefix != 0) Assert.Equal(Math.Sign(StateValueOrder.Compare(x, y)), Math.Sign(byPrefix));
+        }
     }
 
     [Fact]
