@@ -55,6 +55,15 @@ internal static class DinmoIdFactory
         return id;
     }
 
+    /// <summary>The UTF-8 start of every event profile id name of one model: <c>event_profile\0project\0model\0</c>.</summary>
+    public static byte[] EventProfileNamePrefix(string project, string model) => Encoding.UTF8.GetBytes($"event_profile\0{project}\0{model}\0");
+
+    /// <summary>
+    /// The id of the event profile created by the event <paramref name="eventKey"/> (SPEC §9): the name is
+    /// <paramref name="prefix"/> (<see cref="EventProfileNamePrefix"/>) and the key, hashed as cluster names are.
+    /// </summary>
+    public static DinmoId ForEventProfile(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> eventKey) => ForCluster(prefix, eventKey);
+
     /// <summary>The <c>conflict_group_id</c> of an excluded cluster, from its smallest record key.</summary>
     public static string ForConflictGroup(string project, string model, string entityKey) =>
         Create($"conflict_group\0{project}\0{model}\0{entityKey}");

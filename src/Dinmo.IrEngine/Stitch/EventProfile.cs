@@ -1,3 +1,6 @@
+using System.Text;
+using Dinmo.IrEngine.StableIds;
+
 namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>
@@ -6,21 +9,42 @@ namespace Dinmo.IrEngine.Stitch;
 /// <see cref="Index"/>) until it is merged into an older profile. A merged profile keeps its row and a
 /// redirect; its values move to the survivor.
 /// </summary>
-internal sealed class EventProfile(int index, string id, long createdSequence, long createdAt)
+internal sealed class EventProfile
 {
-    /// <summary>The profile's position in <see cref="ProfileGraph.Profiles"/>: how columns and value states refer to it.</summary>
-    public int Index { get; } = index;
+    private string? _id;
 
-    public string Id { get; } = id;
+    /// <summary>A profile restored from the state, with the id it was saved under.</summary>
+    public EventProfile(int index, string id, long createdSequence, long createdAt)
+        : this(index, Encoding.UTF8.GetBytes(id), createdSequence, createdAt) => _id = id;
+
+    /// <summary>A profile created by this run: the id's text is written once, as UTF-8; the string is made when asked for.</summary>
+    public EventProfile(int index, DinmoId id, long createdSequence, long createdAt)
+        : this(index, Formatted(id), createdSequence, createdAt)
+    {
+    }
+
+    private EventProfile(int index, byte[] idUtf8, long createdSequence, long createdAt)
+    {
+        Index = index;
+        IdUtf8 = idUtf8;
+        CreatedSequence = createdSequence;
+        CreatedAt = createdAt;
+    }
+
+    /// <summary>The profile's position in <see cref="ProfileGraph.Profiles"/>: how columns and value states refer to it.</summary>
+    public int Index { get; }
+
+    // Two threads writing tables may both make the string: equal texts, either kept.
+    public string Id => _id ??= Encoding.UTF8.GetString(IdUtf8);
 
     /// <summary>The id as UTF-8, for output columns.</summary>
-    public byte[] IdUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(id);
+    public byte[] IdUtf8 { get; }
 
     /// <summary>1, 2, … in creation order across runs; the lower one survives a merge.</summary>
-    public long CreatedSequence { get; } = createdSequence;
+    public long CreatedSequence { get; }
 
     /// <summary>The timestamp of the event that created the profile.</summary>
-    public long CreatedAt { get; } = createdAt;
+    public long CreatedAt { get; }
 
     public long FirstSeen { get; set; } = long.MaxValue;
     public long LastSeen { get; set; } = long.MinValue;
@@ -35,6 +59,13 @@ internal sealed class EventProfile(int index, string id, long createdSequence, l
     public string? MergedVia { get; set; }
 
     public bool IsMerged => MergedInto is not null;
+
+    private static byte[] Formatted(DinmoId id)
+    {
+        var utf8 = new byte[DinmoId.TextLength];
+        id.Format(utf8);
+        return utf8;
+    }
 
     public void See(long timestamp, long events = 1)
     {

@@ -29,7 +29,11 @@ internal sealed class ProfileGraph : IDisposable
     /// <summary>Profiles in creation order (<see cref="EventProfile.CreatedSequence"/> ascending); position = <see cref="EventProfile.Index"/>.</summary>
     public List<EventProfile> Profiles { get; } = [];
 
-    public Dictionary<string, EventProfile> ProfilesById { get; } = new(StringComparer.Ordinal);
+    // Profiles by id, for restoring a state; built when first asked (see FindProfile), not per created profile.
+    private readonly Dictionary<string, EventProfile> _byId = new(StringComparer.Ordinal);
+
+    // The UTF-8 start of the id names of each model's profiles, by model index.
+    private readonly List<byte[]> _idPrefixes = [];
 
     // Per profile index: the profile it was merged into, or -1 while live. The stitch loop resolves
     // profiles here (a small int array) instead of following EventProfile.MergedInto objects.
@@ -61,11 +65,32 @@ internal sealed class ProfileGraph : IDisposable
     public long Watermark { get; set; } = long.MinValue;
 
     /// <summary>A new profile for the event (model, key) that no profile matched; its id is a name-based UUID of that event.</summary>
-    public EventProfile Create(string model, string key, long timestamp)
+    public EventProfile Create(int model, ReadOnlySpan<byte> key, long timestamp)
     {
-        var profile = new EventProfile(Profiles.Count, DinmoIdFactory.Create($"event_profile\0{Project}\0{model}\0{key}"), Profiles.Count + 1L, timestamp);
+        while (_idPrefixes.Count <= model) _idPrefixes.Add(DinmoIdFactory.EventProfileNamePrefix(Project, Keys.Models[_idPrefixes.Count]));
+        var profile = new EventProfile(Profiles.Count, DinmoIdFactory.ForEventProfile(_idPrefixes[model], key), Profiles.Count + 1L, timestamp);
         Add(profile);
         return profile;
+    }
+
+    /// <summary>The profile with id <paramref name="id"/>, or null (see <see cref="IndexProfiles"/>).</summary>
+    public EventProfile? FindProfile(string id)
+    {
+        IndexProfiles();
+        return _byId.GetValueOrDefault(id);
+    }
+
+    /// <summary>
+    /// Indexes by id the profiles added since the last call. Only restoring a state looks profiles up, so
+    /// created profiles are not indexed one by one. Two profiles with one id are a damaged state
+    /// (<see cref="FormatException"/>).
+    /// </summary>
+    public void IndexProfiles()
+    {
+        for (var index = _byId.Count; index < Profiles.Count; index++)
+        {
+            if (!_byId.TryAdd(Profiles[index].Id, Profiles[index])) throw new FormatException($"two profiles have the id {Profiles[index].Id}");
+        }
     }
 
     /// <summary>Adds a profile (restored from state, or just created); its index must be the next one.</summary>
@@ -73,7 +98,6 @@ internal sealed class ProfileGraph : IDisposable
     {
         if (profile.Index != Profiles.Count) throw new ArgumentException($"profile index {profile.Index}, expected {Profiles.Count}");
         Profiles.Add(profile);
-        ProfilesById.Add(profile.Id, profile);
         ProfileValues.AddProfile();
         if (profile.Index == _mergedInto.Length) Array.Resize(ref _mergedInto, _mergedInto.Length * 2);
         _mergedInto[profile.Index] = -1;

@@ -168,6 +168,7 @@ internal static class StitchState
             graph.Add(profile);
             if (profiles.Text(b, r, "merged_into") is { } into) mergedInto.Add((profile, into));
         }
+        graph.IndexProfiles(); // a damaged state may list an id twice
         foreach (var (profile, into) in mergedInto) graph.SetMergedInto(profile, Profile(graph, into, stateDirectory));
 
         var values = StateTable.Read(stateDirectory, "profile_values");
@@ -234,7 +235,7 @@ internal static class StitchState
             : StateTable.Read(Path.GetDirectoryName(Path.GetFullPath(stateDirectory))!, outputTable);
 
     private static EventProfile Profile(ProfileGraph graph, string id, string stateDirectory) =>
-        graph.ProfilesById.TryGetValue(id, out var profile)
+        graph.FindProfile(id) is { } profile
             ? profile
             : Throw.Input<EventProfile>($"stitching state names profile {id}, which it does not hold; rerun with --full", stateDirectory);
 

@@ -258,7 +258,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
 
     private EventProfile Created()
     {
-        var profile = graph.Create(graph.Keys.Models[_model], KeyText, _timestamp);
+        var profile = graph.Create(_model, graph.Keys.Utf8(_model, _key), _timestamp);
         AddAudit(AuditChange.ProfileCreated, profile.Id, null, None, "no usable value matched an active profile");
         return profile;
     }

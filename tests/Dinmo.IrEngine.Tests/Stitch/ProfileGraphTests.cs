@@ -1,3 +1,5 @@
+using System.Text;
+using Dinmo.IrEngine.StableIds;
 using Dinmo.IrEngine.Stitch;
 
 namespace Dinmo.IrEngine.Tests.Stitch;
@@ -8,7 +10,7 @@ public sealed class ProfileGraphTests
     public void SurvivorIndexes_FollowEveryMergeChainToItsEnd()
     {
         using var graph = new ProfileGraph("project", [], ["events"]);
-        var p = Enumerable.Range(0, 7).Select(i => graph.Create("events", $"k{i}", i)).ToArray();
+        var p = Enumerable.Range(0, 7).Select(i => graph.Create(0, Encoding.UTF8.GetBytes($"k{i}"), i)).ToArray();
         // A chain 4 -> 3 -> 1 -> 0 built from its far end, a branch 5 -> 3, a pair 6 -> 2 (the older survives).
         graph.Merge(p[4], p[3], "anonymous_id", "r1");
         graph.Merge(p[5], p[3], "anonymous_id", "r1");
@@ -19,5 +21,33 @@ public sealed class ProfileGraphTests
         Assert.Equal([0, 0, 2, 0, 0, 0, 2], graph.SurvivorIndexes());
         // Reading it changes nothing: the direct merge targets (redirects) stay as merged.
         Assert.Equal([null, 0, null, 1, 3, 3, 2], p.Select(x => x.MergedInto?.Index).ToArray());
+    }
+
+    [Fact]
+    public void Create_GivesTheIdOfProjectModelAndKey()
+    {
+        // The id is the name-based UUID of "event_profile\0project\0model\0key", as in earlier versions:
+        // a state saved by them continues with the same ids. Keys that are not ASCII are named by their UTF-8.
+        using var graph = new ProfileGraph("web", [], ["page_views", "orders"]);
+        var first = graph.Create(0, "k-1"u8, 10);
+        var second = graph.Create(1, Encoding.UTF8.GetBytes("clé-€"), 20);
+
+        Assert.Equal(DinmoIdFactory.Create("event_profile\0web\0page_views\0k-1"), first.Id);
+        Assert.Equal(DinmoIdFactory.Create("event_profile\0web\0orders\0clé-€"), second.Id);
+        Assert.Equal(Encoding.UTF8.GetBytes(second.Id), second.IdUtf8);
+    }
+
+    [Fact]
+    public void FindProfile_SeesProfilesAddedAfterTheFirstLookup_AndRefusesAnIdTwice()
+    {
+        using var graph = new ProfileGraph("web", [], ["events"]);
+        var first = graph.Create(0, "a"u8, 1);
+        Assert.Same(first, graph.FindProfile(first.Id));
+        var second = graph.Create(0, "b"u8, 2);
+        Assert.Same(second, graph.FindProfile(second.Id));
+        Assert.Null(graph.FindProfile("not-an-id"));
+
+        graph.Add(new EventProfile(graph.Profiles.Count, first.Id, 3, 3));
+        Assert.Throws<FormatException>(() => graph.FindProfile(first.Id));
     }
 }
