@@ -24,13 +24,21 @@ internal sealed class ProfileValues(ulong leadingRanks)
     private int _used;
     private int _free = None; // entries folded away by merges, chained through Next for reuse
 
-    // Per profile index: its first and last entry (None when it has none), how many it has and which identifier ranks (RankBit).
-    private int[] _first = [];
-    private int[] _last = [];
-    private int[] _count = [];
-    private ulong[] _ranks = [];
-    private int[] _leading = []; // how many of the first entries are of leading ranks
+    // Per profile index, in one 24-byte struct so that a profile's checks load one cache line, not one per field.
+    private Chain[] _chains = [];
     private int _profiles;
+
+    /// <summary>One profile's chain: its first and last entry (None when it has none), how many it has, how many of the first are of leading ranks, and which identifier ranks (RankBit).</summary>
+    private struct Chain
+    {
+        public int First;
+        public int Last;
+        public int Count;
+        public int Leading;
+        public ulong Ranks;
+
+        public static Chain Empty => new() { First = None, Last = None };
+    }
 
     public ref ProfileValue this[int entry] => ref _entries[entry];
 
@@ -44,42 +52,33 @@ internal sealed class ProfileValues(ulong leadingRanks)
     /// <summary>Makes room for the next profile index, with no values.</summary>
     public void AddProfile()
     {
-        if (_profiles == _first.Length)
-        {
-            var size = Math.Max(256, _first.Length * 2);
-            Array.Resize(ref _first, size);
-            Array.Resize(ref _last, size);
-            Array.Resize(ref _count, size);
-            Array.Resize(ref _ranks, size);
-            Array.Resize(ref _leading, size);
-        }
-        (_first[_profiles], _last[_profiles], _count[_profiles], _ranks[_profiles], _leading[_profiles]) = (None, None, 0, 0, 0);
-        _profiles++;
+        if (_profiles == _chains.Length) Array.Resize(ref _chains, Math.Max(256, _chains.Length * 2));
+        _chains[_profiles++] = Chain.Empty;
     }
 
-    /// <summary>Starts loading the profile's identifier ranks (<see cref="Ranks"/>; see <see cref="Columnar.CacheHint"/>).</summary>
-    public void PrefetchProfile(int profile) => Columnar.CacheHint.Prefetch(ref _ranks[profile]);
+    /// <summary>Starts loading the profile's chain: its identifier ranks (<see cref="Ranks"/>), count and first entries (see <see cref="Columnar.CacheHint"/>).</summary>
+    public void PrefetchProfile(int profile) => Columnar.CacheHint.Prefetch(ref _chains[profile]);
 
     /// <summary>Starts loading an entry (see <see cref="Columnar.CacheHint"/>).</summary>
     public void PrefetchEntry(int entry) => Columnar.CacheHint.Prefetch(ref _entries[entry]);
 
     /// <summary>How many values <paramref name="profile"/> holds (none once merged).</summary>
-    public int Count(int profile) => _count[profile];
+    public int Count(int profile) => _chains[profile].Count;
 
     /// <summary>
     /// The <see cref="RankBit"/>s of the identifiers the profile has values of (any status), so that a loop
     /// over its values for one kind of identifier can be skipped when the profile has none.
     /// </summary>
-    public ulong Ranks(int profile) => _ranks[profile];
+    public ulong Ranks(int profile) => _chains[profile].Ranks;
 
     /// <summary>One bit per identifier rank; ranks from 63 up share the last bit (a mask test may then say "maybe", never "no" wrongly).</summary>
     public static ulong RankBit(int rank) => 1UL << Math.Min(rank, 63);
 
     /// <summary>The profile's entries in the order they joined it: <c>foreach (var entry in values.Of(p))</c>.</summary>
-    public Entries Of(int profile) => new(this, _first[profile], _count[profile]);
+    public Entries Of(int profile) => new(this, _chains[profile].First, _chains[profile].Count);
 
     /// <summary>The profile's entries of leading identifiers (see the type's remarks), first in its chain.</summary>
-    public Entries LeadingOf(int profile) => new(this, _first[profile], _leading[profile]);
+    public Entries LeadingOf(int profile) => new(this, _chains[profile].First, _chains[profile].Leading);
 
     /// <summary>The entry of <paramref name="value"/> on <paramref name="profile"/>, or -1.</summary>
     public int Find(int profile, int value) => _index.Find(ProfileValueIndex.Key(profile, value));
@@ -102,7 +101,7 @@ internal sealed class ProfileValues(ulong leadingRanks)
     /// </summary>
     public void Merge(int loser, int survivor)
     {
-        for (var entry = _first[loser]; entry != None;)
+        for (var entry = _chains[loser].First; entry != None;)
         {
             var next = _entries[entry].Next;
             var value = _entries[entry].Value;
@@ -121,8 +120,8 @@ internal sealed class ProfileValues(ulong leadingRanks)
             }
             entry = next;
         }
-        _ranks[survivor] |= _ranks[loser];
-        (_first[loser], _last[loser], _count[loser], _ranks[loser], _leading[loser]) = (None, None, 0, 0, 0);
+        _chains[survivor].Ranks |= _chains[loser].Ranks;
+        _chains[loser] = Chain.Empty;
     }
 
     private int NewEntry(in ProfileValue value)
@@ -145,23 +144,24 @@ internal sealed class ProfileValues(ulong leadingRanks)
     private void Append(int profile, int entry)
     {
         var rank = RankBit(_entries[entry].Identifier);
+        ref var chain = ref _chains[profile];
         if ((rank & leadingRanks) != 0)
         {
             // A leading identifier's value goes to the front of the chain.
-            _entries[entry].Next = _first[profile];
-            _first[profile] = entry;
-            if (_last[profile] == None) _last[profile] = entry;
-            _leading[profile]++;
+            _entries[entry].Next = chain.First;
+            chain.First = entry;
+            if (chain.Last == None) chain.Last = entry;
+            chain.Leading++;
         }
         else
         {
             _entries[entry].Next = None;
-            if (_last[profile] == None) _first[profile] = entry;
-            else _entries[_last[profile]].Next = entry;
-            _last[profile] = entry;
+            if (chain.Last == None) chain.First = entry;
+            else _entries[chain.Last].Next = entry;
+            chain.Last = entry;
         }
-        _count[profile]++;
-        _ranks[profile] |= rank;
+        chain.Count++;
+        chain.Ranks |= rank;
     }
 
     /// <summary>The first <paramref name="count"/> entries of one profile's chain.</summary>
