@@ -3,16 +3,19 @@ namespace Dinmo.IrEngine.Standardize;
 /// <summary>
 /// A run of values waiting to be interned into one <see cref="ValueDictionary"/>, each copied with
 /// its hash computed ahead, so <see cref="Intern"/> can ask for the slot of a value several places
-/// ahead while it interns the current one: at millions of values every slot is a cache miss, and
-/// this way they overlap. Positions without a value (<see cref="AddNone"/>) keep the run aligned
+/// ahead while it interns the current one, and then for the bytes of the value found there: at
+/// millions of values every slot and every stored value is a cache miss, and this way they overlap. Positions without a value (<see cref="AddNone"/>) keep the run aligned
 /// with the cells it came from. Interning in position order gives the same ids as interning the
 /// values one by one. The buffers are reused after <see cref="Clear"/>; used by one thread at a time
 /// (resolve fills a chunk on one thread and interns it on another, handing the chunk over in between).
 /// </summary>
 internal sealed class PendingValues(int capacity = 1024, int bytesPerValue = 32)
 {
-    /// <summary>How many positions ahead <see cref="Intern"/> prefetches a slot: about the memory latency over one intern's work.</summary>
-    private const int PrefetchDistance = 16;
+    /// <summary>
+    /// How many positions ahead <see cref="Intern"/> prefetches a slot (about the memory latency over one
+    /// intern's work); a found value's offsets and then bytes follow at two thirds and one third of it.
+    /// </summary>
+    private const int PrefetchDistance = 24;
 
     private int[] _end = new int[Math.Max(capacity, 16)]; // end of the position's bytes, or -1: no value
     private ulong[] _hash = new ulong[Math.Max(capacity, 16)];
@@ -60,6 +63,8 @@ internal sealed class PendingValues(int capacity = 1024, int bytesPerValue = 32)
         {
             // The table is far larger than the cache: start loading a later value's slot now.
             if (j + PrefetchDistance < Count && _end[j + PrefetchDistance] >= 0) values.Prefetch(_hash[j + PrefetchDistance]);
+            if (j + PrefetchDistance * 2 / 3 < Count && _end[j + PrefetchDistance * 2 / 3] >= 0) values.PrefetchCandidate(_hash[j + PrefetchDistance * 2 / 3]);
+            if (j + PrefetchDistance / 3 < Count && _end[j + PrefetchDistance / 3] >= 0) values.PrefetchCandidateBytes(_hash[j + PrefetchDistance / 3]);
             var end = _end[j];
             if (end < 0)
             {

@@ -59,6 +59,28 @@ internal sealed class ValueDictionary : IDisposable
     /// </summary>
     public void Prefetch(ulong hash) => CacheHint.Prefetch(ref _slots[(int)hash & _mask]);
 
+    /// <summary>
+    /// The second step of <see cref="Prefetch"/>, a few values later: reads the (by now loaded) first slot
+    /// and, when its tag matches, starts loading where the candidate's bytes are (its offsets).
+    /// </summary>
+    public void PrefetchCandidate(ulong hash)
+    {
+        if (Candidate(hash) is var id and >= 0) _values.PrefetchOffsets(id);
+    }
+
+    /// <summary>The third step, a few values later again: starts loading the candidate's bytes, which a match compares.</summary>
+    public void PrefetchCandidateBytes(ulong hash)
+    {
+        if (Candidate(hash) is var id and >= 0) _values.PrefetchValue(id);
+    }
+
+    // The id in the first slot a value of the hash probes when its tag matches, else -1 (a hint only: no further probing).
+    private int Candidate(ulong hash)
+    {
+        var entry = _slots[(int)hash & _mask];
+        return entry != 0 && (entry & TagMask) == Tag(hash) ? (int)(uint)entry - 1 : -1;
+    }
+
     /// <summary>The id of <paramref name="value"/>, or -1 when it was never interned.</summary>
     public int Find(ReadOnlySpan<byte> value)
     {
