@@ -66,6 +66,21 @@ internal sealed class EventColumns : IDisposable
 
     public long Timestamp(int e) => _timestamp[e];
 
+    /// <summary>Starts loading event <paramref name="e"/>'s model, key and where its observations start (see <see cref="Columnar.CacheHint"/>).</summary>
+    public void Prefetch(int e)
+    {
+        Columnar.CacheHint.Prefetch(ref _model[e]);
+        Columnar.CacheHint.Prefetch(ref _key[e]);
+        Columnar.CacheHint.Prefetch(ref _firstObservation[e]);
+    }
+
+    /// <summary>The step after <see cref="Prefetch"/>, a few events later: starts loading the event's observations.</summary>
+    public void PrefetchObservations(int e)
+    {
+        var start = _firstObservation[e];
+        if (start < _observations.Count) Columnar.CacheHint.Prefetch(ref _observations[start]); // none at the very end
+    }
+
     public ReadOnlySpan<int> Observations(int e)
     {
         var start = _firstObservation[e];
