@@ -46,9 +46,17 @@ internal sealed class EventProfile
     /// <summary>The timestamp of the event that created the profile.</summary>
     public long CreatedAt { get; }
 
-    public long FirstSeen { get; set; } = long.MaxValue;
-    public long LastSeen { get; set; } = long.MinValue;
-    public long EventCount { get; set; }
+    // Fields rather than auto-properties so that Prefetch can name the first one.
+    private long _firstSeen = long.MaxValue;
+    private long _lastSeen = long.MinValue;
+    private long _eventCount;
+
+    public long FirstSeen { get => _firstSeen; set => _firstSeen = value; }
+    public long LastSeen { get => _lastSeen; set => _lastSeen = value; }
+    public long EventCount { get => _eventCount; set => _eventCount = value; }
+
+    /// <summary>Starts loading the sighting fields <see cref="See"/> updates (see <see cref="Columnar.CacheHint"/>).</summary>
+    public void Prefetch() => Columnar.CacheHint.Prefetch(ref _firstSeen);
 
     /// <summary>The profile this one was merged into (directly); null while it is live.</summary>
     public EventProfile? MergedInto { get; set; }
@@ -69,8 +77,8 @@ internal sealed class EventProfile
 
     public void See(long timestamp, long events = 1)
     {
-        FirstSeen = Math.Min(FirstSeen, timestamp);
-        LastSeen = Math.Max(LastSeen, timestamp);
-        EventCount += events;
+        _firstSeen = Math.Min(_firstSeen, timestamp);
+        _lastSeen = Math.Max(_lastSeen, timestamp);
+        _eventCount += events;
     }
 }

@@ -60,6 +60,9 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     /// <summary>How many events ahead the stitch loop calls <see cref="PrefetchProfiles"/>: half way, once the value states have arrived.</summary>
     public const int ProfilePrefetchDistance = PrefetchDistance / 2;
 
+    /// <summary>How many events ahead the stitch loop calls <see cref="PrefetchProfileObjects"/>: half way again.</summary>
+    public const int ProfileObjectPrefetchDistance = ProfilePrefetchDistance / 2;
+
     /// <summary>
     /// Starts loading the value states an event a few positions ahead will read (a hint: no effect on
     /// results). Value ids follow read order, not time, so each is a random read in arrays of millions.
@@ -87,8 +90,22 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
             var current = _states.Current(value);
             if (current == None) continue;
             graph.PrefetchMergeLink(current);
+            graph.PrefetchProfileSlot(current);
             _onProfiles.PrefetchProfile(current);
             if (_states.CurrentEntry(value) is var entry and >= 0) _onProfiles.PrefetchEntry(entry);
+        }
+    }
+
+    /// <summary>
+    /// The last step, a few events later again: starts loading the profile object of each value's latest
+    /// sighting (its slot in the profile list is loaded by now), whose sightings the event updates.
+    /// </summary>
+    public void PrefetchProfileObjects(ReadOnlySpan<int> observations)
+    {
+        foreach (var value in observations)
+        {
+            if (value == EventColumns.Blocked) continue;
+            if (_states.Current(value) is var current and >= 0) graph.Profiles[current].Prefetch();
         }
     }
 
