@@ -74,6 +74,12 @@ internal sealed class ValueDictionary : IDisposable
         if (Candidate(hash) is var id and >= 0) _values.PrefetchValue(id);
     }
 
+    /// <summary>Starts loading where value <paramref name="id"/>'s bytes are (its offsets); <see cref="PrefetchBytes"/> follows a few reads later.</summary>
+    public void PrefetchOffsets(int id) => _values.PrefetchOffsets(id);
+
+    /// <summary>Starts loading value <paramref name="id"/>'s bytes.</summary>
+    public void PrefetchBytes(int id) => _values.PrefetchValue(id);
+
     // The id in the first slot a value of the hash probes when its tag matches, else -1 (a hint only: no further probing).
     private int Candidate(ulong hash)
     {

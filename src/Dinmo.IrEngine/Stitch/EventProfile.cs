@@ -40,6 +40,9 @@ internal sealed class EventProfile
     /// <summary>The id as UTF-8, for output columns.</summary>
     public byte[] IdUtf8 { get; }
 
+    /// <summary>The step after <see cref="Prefetch"/> (which loads this object): starts loading the id's bytes.</summary>
+    public void PrefetchId() => Columnar.CacheHint.Prefetch(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(IdUtf8));
+
     /// <summary>1, 2, … in creation order across runs; the lower one survives a merge.</summary>
     public long CreatedSequence { get; }
 

@@ -54,6 +54,12 @@ internal sealed class IdentifierValues : IDisposable
     /// <summary>Starts loading the value's identifier rank (see <see cref="Columnar.CacheHint"/>).</summary>
     public void PrefetchIdentifier(int id) => Columnar.CacheHint.Prefetch(ref _ranks[id]);
 
+    /// <summary>Starts loading where the value's bytes are (see <see cref="Columnar.CacheHint"/>); <see cref="PrefetchBytes"/> follows a few reads later.</summary>
+    public void PrefetchOffsets(int id) => _values.PrefetchOffsets(id);
+
+    /// <summary>Starts loading the value's bytes.</summary>
+    public void PrefetchBytes(int id) => _values.PrefetchBytes(id);
+
     /// <summary>The value's standardized bytes.</summary>
     public ReadOnlySpan<byte> Utf8(int id) => _values[id][1..];
 

@@ -75,12 +75,25 @@ internal static class StitchState
         return
         [
             () => new TableColumns<int>()
+                // Values in table order are random ids: each row's reads are chains (state, then profile slot,
+                // object, id; offsets, then bytes), started step by step.
+                .Prefetch(24, v => { states.Prefetch(v); values.PrefetchOffsets(v); })
+                .Prefetch(12, v =>
+                {
+                    values.PrefetchBytes(v);
+                    if (states.Current(v) is var p and >= 0) graph.PrefetchProfileSlot(p);
+                })
+                .Prefetch(6, v => { if (states.Current(v) is var p and >= 0) graph.Profiles[p].Prefetch(); })
+                .Prefetch(3, v => { if (states.Current(v) is var p and >= 0) graph.Profiles[p].PrefetchId(); })
                 .Utf8("identifier", v => Name(values.Identifier(v))).Utf8("value", v => values.Utf8(v))
                 .Utf8OrNull("current_profile_id", v => states.Current(v) is var p and >= 0 ? graph.Profiles[p].IdUtf8 : null)
                 .Instant("last_seen_at", v => states.LastSeen(v)).Flag("quarantined", v => states.Quarantined(v))
-                .TextList("touched", v => states.Touched(v).Select(p => graph.Profiles[p].Id))
+                .Utf8List("touched", v => states.TouchedCount(v), (v, i) => graph.Profiles[states.Touched(v, i)].IdUtf8)
                 .Build("value_states", Held()),
             () => new TableColumns<(EventProfile Profile, int Entry)>()
+                .Prefetch(16, r => onProfiles.PrefetchEntry(r.Entry))
+                .Prefetch(8, r => values.PrefetchOffsets(onProfiles[r.Entry].Value))
+                .Prefetch(4, r => values.PrefetchBytes(onProfiles[r.Entry].Value))
                 .Utf8("profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => Name(onProfiles[r.Entry].Identifier))
                 .Utf8("value", r => values.Utf8(onProfiles[r.Entry].Value))
                 .Text("status", r => ValueStatusText.Of(onProfiles[r.Entry].Status)).Instant("first_seen_at", r => onProfiles[r.Entry].FirstSeen)

@@ -87,6 +87,10 @@ internal static class StitchTables
                 .Build(StitchTableNames.Profiles, profiles),
             () => AttributionColumns.Build(StitchTableNames.Attribution, graph, sorted.Attributions, resolved: true, threads),
             () => new TableColumns<(EventProfile Profile, int Entry)>()
+                // Each row's entry and value bytes are random reads: started step by step, rows ahead.
+                .Prefetch(16, r => onProfiles.PrefetchEntry(r.Entry))
+                .Prefetch(8, r => graph.Values.PrefetchOffsets(onProfiles[r.Entry].Value))
+                .Prefetch(4, r => graph.Values.PrefetchBytes(onProfiles[r.Entry].Value))
                 .Utf8("dinmo_stitched_profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => names.Utf8(onProfiles[r.Entry].Identifier))
                 .Utf8("value", r => graph.Values.Utf8(onProfiles[r.Entry].Value)).Flag("is_anchor", r => policies[onProfiles[r.Entry].Identifier].Config.Anchor)
                 .Text("status", r => ValueStatusText.Of(Status(r.Entry))).Instant("first_seen_at", r => onProfiles[r.Entry].FirstSeen)

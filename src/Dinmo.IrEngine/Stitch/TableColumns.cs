@@ -16,6 +16,18 @@ internal sealed class TableColumns<T>
     // Builders are created per Build for its row count: offsets, validity and fixed-width values are
     // allocated once at their final size instead of doubling (and copying) from a small default.
     private readonly List<(string Name, IArrowType Type, Func<int, Column> Create)> _columns = [];
+    private readonly List<(int Distance, Action<T> Prefetch)> _prefetches = [];
+
+    /// <summary>
+    /// Calls <paramref name="prefetch"/> on the row <paramref name="distance"/> rows ahead of the one being
+    /// appended: rows in table order read the graph at random places, so a chain of reads (a value's offsets,
+    /// then its bytes) can be started step by step, farther steps first. A hint only: no effect on the table.
+    /// </summary>
+    public TableColumns<T> Prefetch(int distance, Action<T> prefetch)
+    {
+        _prefetches.Add((distance, prefetch));
+        return this;
+    }
 
     public TableColumns<T> Text(string name, Func<T, string?> get) =>
         Add(name, ColumnTypes.Text, rows => new Column<TextColumnBuilder>(new(rows), (b, row) => b.Append(get(row)), b => b.BuildPadded()));
@@ -49,16 +61,25 @@ internal sealed class TableColumns<T>
     public TableColumns<T> Flag(string name, Func<T, bool> get) =>
         Add(name, ColumnTypes.Flag, rows => new Column<BooleanArray.Builder>(new BooleanArray.Builder().Reserve(rows), (b, row) => b.Append(get(row)), b => b.Build()));
 
-    public TableColumns<T> TextList(string name, Func<T, IEnumerable<string>> get) =>
-        Add(name, ColumnTypes.TextList, _ => new Column<ListArray.Builder>(ColumnTypes.TextListBuilder(), (b, row) => b.AppendTexts(get(row)), b => b.Build()));
+    /// <summary>A list-of-text column from UTF-8 bytes held in arrays: <paramref name="count"/> items per row, item i from <paramref name="item"/>.</summary>
+    public TableColumns<T> Utf8List(string name, Func<T, int> count, Func<T, int, byte[]> item) =>
+        Add(name, ColumnTypes.TextList, _ => new Column<ListArray.Builder>(ColumnTypes.TextListBuilder(), (b, row) =>
+        {
+            b.Append();
+            var items = (StringArray.Builder)b.ValueBuilder;
+            for (var i = 0; i < count(row); i++) items.Append(item(row, i).AsSpan());
+        }, b => b.Build()));
 
     // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public OutputTable Build(string table, IReadOnlyList<T> rows)
     {
         var columns = _columns.Select(c => c.Create(rows.Count)).ToArray();
+        var prefetches = _prefetches.ToArray();
         for (var r = 0; r < rows.Count; r++)
         {
+            foreach (var (distance, prefetch) in prefetches)
+                if (r + distance < rows.Count) prefetch(rows[r + distance]);
             var row = rows[r];
             foreach (var column in columns) column.Append(row);
         }

@@ -63,12 +63,6 @@ internal sealed class ValueStates
     /// <summary>The <paramref name="i"/>-th profile index the value touched, in the order touched.</summary>
     public int Touched(int value, int i) => i == 0 ? _states[value].FirstTouched : _moreTouched[value]![i - 1];
 
-    /// <summary>The profile indexes the value touched, in the order touched.</summary>
-    public IEnumerable<int> Touched(int value)
-    {
-        for (var i = 0; i < TouchedCount(value); i++) yield return Touched(value, i);
-    }
-
     /// <summary>Notes that the value touched <paramref name="profile"/> (once per profile) and returns how many it has touched.</summary>
     public int Touch(int value, int profile)
     {

@@ -27,13 +27,6 @@ internal static class ColumnTypes
 
     public static ListArray.Builder RealListBuilder() => new(DoubleType.Default);
 
-    public static void AppendTexts(this ListArray.Builder builder, IEnumerable<string> values)
-    {
-        builder.Append();
-        var items = (StringArray.Builder)builder.ValueBuilder;
-        foreach (var v in values) items.Append(v);
-    }
-
     public static void AppendReals(this ListArray.Builder builder, ReadOnlySpan<double> values)
     {
         builder.Append();
