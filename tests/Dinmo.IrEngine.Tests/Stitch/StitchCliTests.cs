@@ -72,6 +72,22 @@ public sealed class StitchCliTests
     }
 
     [Fact]
+    public void StateListingOneProfileIdTwice_Exit3SayingRerunWithFull()
+    {
+        using var s = new StitchScenario().Events("""
+            e1,2024-01-01T10:00:00Z,2024-01-01,a1,,,
+            e2,2024-01-01T11:00:00Z,2024-01-01,a2,,,
+            """);
+        s.StitchOk("good");
+        ReplaceTextColumn(Path.Combine(s.OutputFolder, "_state", "profiles.arrow"), "id", "same-id");
+        s.Events("e3,2024-01-02T10:00:00Z,2024-01-02,a1,,,");
+        var run = s.Stitch("next");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("two profiles have the id same-id", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("rerun with --full", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ArrowOutputs_StateLeavesEventsAndAuditToTheOutputTables_NextRunReadsThem()
     {
         using var s = new StitchScenario().Events("e1,2024-01-01T10:00:00Z,2024-01-01,a1,,,");
