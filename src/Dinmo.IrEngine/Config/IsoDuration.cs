@@ -37,7 +37,8 @@ public sealed partial record IsoDuration(int Years, int Months, int Days, long M
     {
         // Without years and months the duration is a fixed number of microseconds (UTC has no daylight saving):
         // plain addition, which the stitch loop does for every lifetime check, gives what the calendar does.
-        if (Years == 0 && Months == 0 && micros is >= MinMicros and <= MaxMicros)
+        if (Years == 0 && Months == 0 && Days is >= 0 and <= MaxFixedDays && Micros is >= 0 and <= MaxMicros - MinMicros
+            && micros is >= MinMicros and <= MaxMicros)
         {
             var fixedMicros = Days * MicrosPerDay + Micros;
             return micros <= MaxMicros - fixedMicros ? micros + fixedMicros : long.MaxValue;
@@ -68,6 +69,9 @@ public sealed partial record IsoDuration(int Years, int Months, int Days, long M
     // The first and last microsecond a DateTimeOffset can hold, counted from the epoch.
     private const long MinMicros = -62_135_596_800_000_000L;
     private const long MaxMicros = 253_402_300_799_999_999L;
+
+    // Longer (or negative) parts, which Parse never gives but the constructor takes, go the calendar way: no overflow.
+    private const int MaxFixedDays = (int)((MaxMicros - MinMicros) / MicrosPerDay);
 
     [GeneratedRegex(@"^P(?:(?<y>\d{1,6})Y)?(?:(?<mo>\d{1,6})M)?(?:(?<w>\d{1,6})W)?(?:(?<d>\d{1,7})D)?(?:T(?:(?<h>\d{1,7})H)?(?:(?<mi>\d{1,9})M)?(?:(?<s>\d{1,10}(?:\.\d{1,6})?)S)?)?$",
         RegexOptions.CultureInvariant)]

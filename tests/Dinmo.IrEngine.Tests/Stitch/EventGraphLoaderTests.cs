@@ -119,6 +119,17 @@ public sealed class EventGraphLoaderTests : IDisposable
         Assert.Equal(feb29, IsoDuration.Parse("P1M")!.AddTo(jan31));
     }
 
+    [Theory]
+    [InlineData(213_503_983, 0L)] // days × µs per day overflows a long
+    [InlineData(0, long.MaxValue)]
+    [InlineData(-1, 0L)]
+    [InlineData(0, -1L)]
+    public void IsoDuration_PartsParseNeverGives_AreAddedOnTheCalendar(int days, long micros)
+    {
+        var duration = new IsoDuration(0, 0, days, micros, "constructed");
+        Assert.Equal(duration.AddByCalendar(0), duration.AddTo(0));
+    }
+
     [Property(MaxTest = 500)]
     public void IsoDuration_FixedLengthAddition_AgreesWithTheCalendar(int seed)
     {
