@@ -72,11 +72,11 @@ internal sealed class Utf8Column : IDisposable
 
     public bool IsNull(int index) => _nulls[index];
 
-    /// <summary>Starts loading value <paramref name="index"/>'s offsets (see <see cref="CacheHint"/>); <see cref="PrefetchValue"/> follows a few reads later.</summary>
+    /// <summary>Starts loading value <paramref name="index"/>'s offsets (see <see cref="CacheHint"/>); <see cref="PrefetchBytes"/> follows a few reads later.</summary>
     public void PrefetchOffsets(int index) => CacheHint.Prefetch(ref _offsets[index]);
 
     /// <summary>Starts loading value <paramref name="index"/>'s bytes: its first and last (it may span two lines).</summary>
-    public void PrefetchValue(int index)
+    public void PrefetchBytes(int index)
     {
         int start = _offsets[index], end = _offsets[index + 1];
         if (end == start) return;

@@ -28,7 +28,8 @@ internal static class DinmoIdFactory
 
     /// <summary>
     /// <see cref="ForCluster(string, string, string, int)"/> from the key's UTF-8 bytes, without strings: the name is
-    /// <paramref name="prefix"/> (<see cref="ClusterNamePrefix"/>), the key, and <c>\0counter</c> when the counter is not 0.
+    /// <paramref name="prefix"/> (<see cref="ClusterNamePrefix"/>, or <see cref="EventProfileNamePrefix"/> through
+    /// <see cref="ForEventProfile"/>), the key, and <c>\0counter</c> when the counter is not 0.
     /// </summary>
     public static DinmoId ForCluster(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> entityKey, int counter = 0)
     {

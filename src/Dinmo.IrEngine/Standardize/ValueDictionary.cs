@@ -71,14 +71,14 @@ internal sealed class ValueDictionary : IDisposable
     /// <summary>The third step, a few values later again: starts loading the candidate's bytes, which a match compares.</summary>
     public void PrefetchCandidateBytes(ulong hash)
     {
-        if (Candidate(hash) is var id and >= 0) _values.PrefetchValue(id);
+        if (Candidate(hash) is var id and >= 0) _values.PrefetchBytes(id);
     }
 
     /// <summary>Starts loading where value <paramref name="id"/>'s bytes are (its offsets); <see cref="PrefetchBytes"/> follows a few reads later.</summary>
     public void PrefetchOffsets(int id) => _values.PrefetchOffsets(id);
 
     /// <summary>Starts loading value <paramref name="id"/>'s bytes.</summary>
-    public void PrefetchBytes(int id) => _values.PrefetchValue(id);
+    public void PrefetchBytes(int id) => _values.PrefetchBytes(id);
 
     // The id in the first slot a value of the hash probes when its tag matches, else -1 (a hint only: no further probing).
     private int Candidate(ulong hash)

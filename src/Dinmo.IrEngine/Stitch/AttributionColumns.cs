@@ -114,7 +114,7 @@ internal static class AttributionColumns
         for (var i = 0; i < profiles.Length; i++)
         {
             if (i + 2 * IdPrefetchDistance < profiles.Length && profiles[i + 2 * IdPrefetchDistance] is var far and >= 0) ids.PrefetchOffsets(far);
-            if (i + IdPrefetchDistance < profiles.Length && profiles[i + IdPrefetchDistance] is var near and >= 0) ids.PrefetchValue(near);
+            if (i + IdPrefetchDistance < profiles.Length && profiles[i + IdPrefetchDistance] is var near and >= 0) ids.PrefetchBytes(near);
             if (profiles[i] is var profile and >= 0) builder.Append(ids[profile]);
             else builder.AppendNull();
         }

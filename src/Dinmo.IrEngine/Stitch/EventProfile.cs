@@ -17,7 +17,7 @@ internal sealed class EventProfile
     public EventProfile(int index, string id, long createdSequence, long createdAt)
         : this(index, Encoding.UTF8.GetBytes(id), createdSequence, createdAt) => _id = id;
 
-    /// <summary>A profile created by this run: the id's text is written once, as UTF-8; the string is made when asked for.</summary>
+    /// <summary>A profile created by this run: the id's text is formatted once, as UTF-8; the string is decoded from it on first use (the creation audit row).</summary>
     public EventProfile(int index, DinmoId id, long createdSequence, long createdAt)
         : this(index, Formatted(id), createdSequence, createdAt)
     {

@@ -73,7 +73,7 @@ internal sealed class ProfileGraph : IDisposable
         return profile;
     }
 
-    /// <summary>The profile with id <paramref name="id"/>, or null (see <see cref="IndexProfiles"/>).</summary>
+    /// <summary>The profile with id <paramref name="id"/>, or null (see <see cref="IndexProfiles"/>). Not thread-safe: it extends the index (restoring is single-threaded).</summary>
     public EventProfile? FindProfile(string id)
     {
         IndexProfiles();

@@ -24,7 +24,7 @@ internal sealed class ProfileValues(ulong leadingRanks)
     private int _used;
     private int _free = None; // entries folded away by merges, chained through Next for reuse
 
-    // Per profile index, in one 24-byte struct so that a profile's checks load one cache line, not one per field.
+    // Per profile index, in one 24-byte struct so that a profile's checks load one cache line (two when it straddles), not one per field.
     private Chain[] _chains = [];
     private int _profiles;
 

@@ -90,10 +90,7 @@ internal static class StitchState
                 .Instant("last_seen_at", v => states.LastSeen(v)).Flag("quarantined", v => states.Quarantined(v))
                 .Utf8List("touched", v => states.TouchedCount(v), (v, i) => graph.Profiles[states.Touched(v, i)].IdUtf8)
                 .Build("value_states", Held()),
-            () => new TableColumns<(EventProfile Profile, int Entry)>()
-                .Prefetch(16, r => onProfiles.PrefetchEntry(r.Entry))
-                .Prefetch(8, r => values.PrefetchOffsets(onProfiles[r.Entry].Value))
-                .Prefetch(4, r => values.PrefetchBytes(onProfiles[r.Entry].Value))
+            () => new TableColumns<(EventProfile Profile, int Entry)>().PrefetchingValues(onProfiles, values)
                 .Utf8("profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => Name(onProfiles[r.Entry].Identifier))
                 .Utf8("value", r => values.Utf8(onProfiles[r.Entry].Value))
                 .Text("status", r => ValueStatusText.Of(onProfiles[r.Entry].Status)).Instant("first_seen_at", r => onProfiles[r.Entry].FirstSeen)

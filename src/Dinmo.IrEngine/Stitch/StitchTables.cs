@@ -53,7 +53,11 @@ internal static class StitchTables
         string ProfileStatus(EventProfile p) => p.IsMerged ? "merged" : AnyActive(p) ? "active" : "inactive_lost_active";
 
         var profiles = graph.Profiles.ToArray();
-        Array.Sort(profiles, (a, b) => CodePointOrder.Instance.Compare(a.Id, b.Id)); // ids are unique: a total order
+        Array.Sort(profiles, (a, b) => CodePointOrder.Instance.Compare(a.Id, b.Id));
+        // Ids are unique (a key creates at most one profile; a restored state is checked), so the order is total. Created
+        // ids are not indexed one by one any more, so that is checked here, where a repeat would sit next to its twin.
+        for (var i = 1; i < profiles.Length; i++)
+            if (profiles[i].Id == profiles[i - 1].Id) throw new InvalidOperationException($"two event profiles have the id {profiles[i].Id}");
         List<(EventProfile Profile, int Entry)> Values()
         {
             // By (profile id, identifier name, value): profiles in id order, each one's few values sorted on their own.
@@ -86,11 +90,7 @@ internal static class StitchTables
                 .Int64("event_count", p => p.EventCount)
                 .Build(StitchTableNames.Profiles, profiles),
             () => AttributionColumns.Build(StitchTableNames.Attribution, graph, sorted.Attributions, resolved: true, threads),
-            () => new TableColumns<(EventProfile Profile, int Entry)>()
-                // Each row's entry and value bytes are random reads: started step by step, rows ahead.
-                .Prefetch(16, r => onProfiles.PrefetchEntry(r.Entry))
-                .Prefetch(8, r => graph.Values.PrefetchOffsets(onProfiles[r.Entry].Value))
-                .Prefetch(4, r => graph.Values.PrefetchBytes(onProfiles[r.Entry].Value))
+            () => new TableColumns<(EventProfile Profile, int Entry)>().PrefetchingValues(onProfiles, graph.Values)
                 .Utf8("dinmo_stitched_profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => names.Utf8(onProfiles[r.Entry].Identifier))
                 .Utf8("value", r => graph.Values.Utf8(onProfiles[r.Entry].Value)).Flag("is_anchor", r => policies[onProfiles[r.Entry].Identifier].Config.Anchor)
                 .Text("status", r => ValueStatusText.Of(Status(r.Entry))).Instant("first_seen_at", r => onProfiles[r.Entry].FirstSeen)

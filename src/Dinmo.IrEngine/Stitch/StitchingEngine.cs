@@ -79,8 +79,8 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
 
     /// <summary>
     /// The second step of <see cref="PrefetchValues"/>, a few events later: reads the (by now loaded)
-    /// states and starts loading what the lookup reads next, the profile's merge link, its identifier
-    /// ranks and the value's entry there. A hint only; whatever changes meanwhile is read again for real.
+    /// states and starts loading what the lookup reads next: the profile's merge link, its slot in the
+    /// profile list, its value chain and the value's entry there. A hint only; whatever changes meanwhile is read again for real.
     /// </summary>
     public void PrefetchProfiles(ReadOnlySpan<int> observations)
     {

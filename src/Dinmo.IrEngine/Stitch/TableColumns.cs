@@ -67,7 +67,7 @@ internal sealed class TableColumns<T>
         {
             b.Append();
             var items = (StringArray.Builder)b.ValueBuilder;
-            for (var i = 0; i < count(row); i++) items.Append(item(row, i).AsSpan());
+            for (int i = 0, n = count(row); i < n; i++) items.Append(item(row, i).AsSpan());
         }, b => b.Build()));
 
     // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.

@@ -7,7 +7,7 @@ namespace Dinmo.IrEngine.Stitch;
 /// none) and the value's entry there, when it was last seen anywhere (lifetimes count from there),
 /// whether it is quarantined, and — for identifiers with <c>max_profiles_per_value</c> — the profiles
 /// it has touched since it was last (re)started. The fields the stitch loop reads for every value
-/// occurrence sit together in one 32-byte struct (one cache line, not one per field), and so do the
+/// occurrence sit together in one 32-byte struct (one or two cache lines, not one per field), and so do the
 /// first touched profile and the count: a value seen again on its one profile (the common case) reads
 /// no list. Owned by the <see cref="ProfileGraph"/>; grown to the value count before stitching.
 /// </summary>
