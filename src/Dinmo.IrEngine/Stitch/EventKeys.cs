@@ -67,6 +67,12 @@ internal sealed class EventKeys : IDisposable
 
     public ReadOnlySpan<byte> Utf8(int model, int key) => _keys[model][key];
 
+    /// <summary>Starts loading where the key's bytes are (see <see cref="Columnar.CacheHint"/>).</summary>
+    public void PrefetchOffsets(int model, int key) => _keys[model].PrefetchOffsets(key);
+
+    /// <summary>Starts loading the key's bytes; their offsets should be loaded (or prefetched) by now.</summary>
+    public void PrefetchBytes(int model, int key) => _keys[model].PrefetchBytes(key);
+
     public string Text(int model, int key) => _keys[model].GetString(key);
 
     /// <summary>The attribution row of a processed key, -1 while unprocessed.</summary>

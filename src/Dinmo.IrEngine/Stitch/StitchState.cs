@@ -28,13 +28,15 @@ internal static class StitchState
 {
     public const string Directory = "_state";
 
+    /// <summary>Where the state tables of a run staged in <paramref name="stagingDirectory"/> go: always Arrow, whatever the output format.</summary>
+    public static TableDestination Destination(string stagingDirectory) => new(OutputFormat.Arrow, Path.Combine(stagingDirectory, Directory));
+
     /// <summary>
-    /// Builders of the state tables that do not come from the output tables: <c>value_states</c>,
-    /// <c>profile_values</c>, <c>profiles</c> and <c>partition_window</c>, the <see cref="LongBuilders"/>
-    /// longest first. They only read the graph, so they can run at the same time as each other and the
-    /// output tables.
+    /// Writers of the state tables that repeat no output table: <c>value_states</c>, <c>profile_values</c>,
+    /// <c>profiles</c> and <c>partition_window</c>, the <see cref="LongWriters"/> longest first. They only
+    /// read the graph, so they can run at the same time as each other and the output tables.
     /// </summary>
-    public static IReadOnlyList<Func<OutputTable>> Builders(ProfileGraph graph, int threads)
+    public static IReadOnlyList<Func<WrittenTable>> Writers(ProfileGraph graph, TableDestination to, int threads)
     {
         var values = graph.Values;
         var states = graph.States;
@@ -89,26 +91,26 @@ internal static class StitchState
                 .Utf8OrNull("current_profile_id", v => states.Current(v) is var p and >= 0 ? graph.Profiles[p].IdUtf8 : null)
                 .Instant("last_seen_at", v => states.LastSeen(v)).Flag("quarantined", v => states.Quarantined(v))
                 .Utf8List("touched", v => states.TouchedCount(v), (v, i) => graph.Profiles[states.Touched(v, i)].IdUtf8)
-                .Build("value_states", Held()),
+                .Write(to, "value_states", Held()),
             () => new TableColumns<(EventProfile Profile, int Entry)>().PrefetchingValues(onProfiles, values)
                 .Utf8("profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => Name(onProfiles[r.Entry].Identifier))
                 .Utf8("value", r => values.Utf8(onProfiles[r.Entry].Value))
                 .Text("status", r => ValueStatusText.Of(onProfiles[r.Entry].Status)).Instant("first_seen_at", r => onProfiles[r.Entry].FirstSeen)
                 .Instant("last_seen_at", r => onProfiles[r.Entry].LastSeen).Int64("event_count", r => onProfiles[r.Entry].EventCount)
-                .Build("profile_values", ProfileValues()),
+                .Write(to, "profile_values", ProfileValues()),
             () => new TableColumns<EventProfile>()
                 .Utf8("id", p => p.IdUtf8).Int64("created_sequence", p => p.CreatedSequence).Instant("created_at", p => p.CreatedAt)
                 .Instant("first_seen_at", p => p.FirstSeen).Instant("last_seen_at", p => p.LastSeen).Int64("event_count", p => p.EventCount)
                 .Utf8OrNull("merged_into", p => p.MergedInto?.IdUtf8).Text("merged_run_id", p => p.MergedRunId).Text("merged_via", p => p.MergedVia)
-                .Build("profiles", graph.Profiles),
+                .Write(to, "profiles", graph.Profiles),
             () => new TableColumns<KeyValuePair<string, long>>()
                 .Text("model_name", w => w.Key).Int64("partition_max", w => w.Value)
-                .Build("partition_window", graph.PartitionWindow.OrderBy(w => w.Key, StringComparer.Ordinal).ToList()),
+                .Write(to, "partition_window", graph.PartitionWindow.OrderBy(w => w.Key, StringComparer.Ordinal).ToList()),
         ];
     }
 
-    /// <summary>How many of <see cref="Builders"/> build a row per value (millions at 10M events): they come first.</summary>
-    public const int LongBuilders = 2;
+    /// <summary>How many of <see cref="Writers"/> write a row per value (millions at 10M events): they come first.</summary>
+    public const int LongWriters = 2;
 
     /// <summary>A held value's sort key: identifier rank, <see cref="StateValueOrder.Prefix"/> of the value, value id.</summary>
     private readonly record struct HeldValue(int Identifier, ulong Prefix, int Value);
@@ -123,25 +125,17 @@ internal static class StitchState
     }
 
     /// <summary>
-    /// Builders of the state tables that come from this run's output tables: <c>events</c> reuses the
-    /// attribution table's columns when every attribution has a key (instead of building a million rows
-    /// twice), and <c>audit</c> is the audit table itself.
+    /// Writers of the state tables that repeat output tables, for formats other than Arrow: <c>events</c> (the
+    /// keyed attribution rows, without today's resolved profile) and <c>audit</c>.
     /// </summary>
-    public static IReadOnlyList<Func<OutputTable>> FromOutputs(ProfileGraph graph, SortedRows sorted, OutputTable attribution, OutputTable audit,
-        int threads) =>
+    public static IReadOnlyList<Func<WrittenTable>> RepeatingOutputs(ProfileGraph graph, SortedRows sorted, TableDestination to) =>
     [
-        () => graph.Attributions.AnyUnkeyed
-            ? AttributionColumns.Build("events", graph, sorted.Keyed(graph.Attributions), resolved: false, threads)
-            : WithoutColumn(attribution, "events", AttributionColumns.ResolvedColumn),
-        () => audit with { Name = "audit" },
+        () => AttributionColumns.Write(to, "events", graph, graph.Attributions.AnyUnkeyed ? sorted.Keyed(graph.Attributions) : sorted.Attributions, resolved: false),
+        () => StitchTables.AuditColumns().Write(to, "audit", sorted.Audit),
     ];
 
     /// <summary>Whether the state's <c>events</c> and <c>audit</c> are left to the output tables (Arrow outputs).</summary>
     public static bool ReadsFromOutputs(OutputFormat format) => format == OutputFormat.Arrow;
-
-    /// <summary>Writes a state table into <c>&lt;staging&gt;/_state/</c> (always Arrow, whatever the output format).</summary>
-    public static void Save(string stagingDirectory, OutputTable table) =>
-        TableFileWriter.Write(OutputFormat.Arrow, Path.Combine(stagingDirectory, Directory), table.Name, table.Schema, [table.Batch]);
 
     /// <summary>
     /// Restores the graph saved by <see cref="Write"/> into the empty <paramref name="graph"/>; identifiers no longer
@@ -248,11 +242,4 @@ internal static class StitchState
         graph.FindProfile(id) is { } profile
             ? profile
             : Throw.Input<EventProfile>($"stitching state names profile {id}, which it does not hold; rerun with --full", stateDirectory);
-
-    private static OutputTable WithoutColumn(OutputTable table, string name, string column)
-    {
-        var keep = Enumerable.Range(0, table.Schema.FieldsList.Count).Where(i => table.Schema.FieldsList[i].Name != column).ToList();
-        return OutputTable.Create(name, keep.Select(i => (table.Schema.FieldsList[i].Name, table.Schema.FieldsList[i].DataType)).ToList(),
-            keep.Select(i => table.Batch.Column(i)).ToList(), table.Batch.Length);
-    }
 }

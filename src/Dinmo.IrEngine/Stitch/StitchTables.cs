@@ -1,11 +1,12 @@
 using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Metrics;
+using Dinmo.IrEngine.Output;
 using Dinmo.IrEngine.Output.Tables;
 
 namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>
-/// Builds the six output tables of SPEC §9 from the graph, each sorted by its key columns in code
+/// Writes the six output tables of SPEC §9 from the graph, each sorted by its key columns in code
 /// point order so the files are byte-identical across runs. Every table holds the whole graph (all
 /// runs so far), so an incremental sequence and one full run give the same tables apart from run ids.
 /// Statuses are as of the graph's watermark (its newest event): an active value past its lifetime
@@ -14,11 +15,11 @@ namespace Dinmo.IrEngine.Stitch;
 internal static class StitchTables
 {
     /// <summary>
-    /// One builder per table, in <see cref="StitchTableNames.All"/> order. They only read the graph, so
-    /// they can run at the same time (<see cref="StitchOutputWriter"/>).
+    /// One writer per table, each writing it into <paramref name="to"/>, in <see cref="StitchTableNames.All"/> order.
+    /// They only read the graph, so they can run at the same time (<see cref="StitchOutputWriter"/>).
     /// </summary>
-    public static IReadOnlyList<Func<OutputTable>> Builders(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies,
-        IReadOnlyList<MetricRow> metrics, SortedRows sorted, int threads)
+    public static IReadOnlyList<Func<WrittenTable>> Writers(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies,
+        IReadOnlyList<MetricRow> metrics, SortedRows sorted, TableDestination to)
     {
         var names = graph.IdentifierNames;
         var onProfiles = graph.ProfileValues;
@@ -88,23 +89,23 @@ internal static class StitchTables
                 .Text("status", ProfileStatus).Utf8OrNull("merged_to_dinmo_stitched_profile_id", p => p.MergedInto?.IdUtf8)
                 .Utf8("resolved_dinmo_stitched_profile_id", p => Survivor(p).IdUtf8).Flag("is_known", p => IsKnown(Survivor(p)))
                 .Int64("event_count", p => p.EventCount)
-                .Build(StitchTableNames.Profiles, profiles),
-            () => AttributionColumns.Build(StitchTableNames.Attribution, graph, sorted.Attributions, resolved: true, threads),
+                .Write(to, StitchTableNames.Profiles, profiles),
+            () => AttributionColumns.Write(to, StitchTableNames.Attribution, graph, sorted.Attributions, resolved: true),
             () => new TableColumns<(EventProfile Profile, int Entry)>().PrefetchingValues(onProfiles, graph.Values)
                 .Utf8("dinmo_stitched_profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => names.Utf8(onProfiles[r.Entry].Identifier))
                 .Utf8("value", r => graph.Values.Utf8(onProfiles[r.Entry].Value)).Flag("is_anchor", r => policies[onProfiles[r.Entry].Identifier].Config.Anchor)
                 .Text("status", r => ValueStatusText.Of(Status(r.Entry))).Instant("first_seen_at", r => onProfiles[r.Entry].FirstSeen)
                 .Instant("last_seen_at", r => onProfiles[r.Entry].LastSeen).Int64("event_count", r => onProfiles[r.Entry].EventCount)
-                .Build(StitchTableNames.IdentifierValues, Values()),
+                .Write(to, StitchTableNames.IdentifierValues, Values()),
             () => new TableColumns<EventProfile>()
                 .Utf8("from_dinmo_stitched_profile_id", p => p.IdUtf8).Utf8("to_dinmo_stitched_profile_id", p => Survivor(p).IdUtf8)
                 .Text("run_id", p => p.MergedRunId).Text("via_identifier", p => p.MergedVia)
                 .Utf8("merged_into_dinmo_stitched_profile_id", p => p.MergedInto!.IdUtf8)
-                .Build(StitchTableNames.Redirects, profiles.Where(p => p.IsMerged).ToList()),
-            () => AuditColumns().Build(StitchTableNames.AuditEvents, sorted.Audit),
+                .Write(to, StitchTableNames.Redirects, profiles.Where(p => p.IsMerged).ToList()),
+            () => AuditColumns().Write(to, StitchTableNames.AuditEvents, sorted.Audit),
             () => new TableColumns<MetricRow>()
                 .Text("scope_type", m => m.ScopeType).Text("scope_value", m => m.ScopeValue).Text("metric", m => m.Metric).Real("value", m => m.Value)
-                .Build(StitchTableNames.RunMetrics, metrics),
+                .Write(to, StitchTableNames.RunMetrics, metrics),
         ];
     }
 
