@@ -45,6 +45,14 @@ internal sealed class GrowableArray<T> : IDisposable where T : unmanaged
 
     public Span<T> AsSpan() => _items.AsSpan(0, _count);
 
+    /// <summary>Appends <paramref name="count"/> values to be written through the returned span (uninitialized until then).</summary>
+    public Span<T> Extend(int count)
+    {
+        Reserve(Math.Max(_count + count, _items.Length));
+        _count += count;
+        return _items.AsSpan(_count - count, count);
+    }
+
     /// <summary>Copies the values into an exactly-sized array (for results that outlive the stage).</summary>
     public T[] ToArray() => _items.AsSpan(0, _count).ToArray();
 

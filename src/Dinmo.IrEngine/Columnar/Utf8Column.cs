@@ -68,6 +68,9 @@ internal sealed class Utf8Column : IDisposable
 
     public int Add(string? value) => value is null ? AddNull() : Add(Encoding.UTF8.GetBytes(value));
 
+    /// <summary>Makes room for <paramref name="values"/> values of <paramref name="bytes"/> bytes in all, so appending up to there never copies.</summary>
+    public void Reserve(int values, int bytes) => EnsureRoom(Math.Max(0, bytes - _byteCount), Math.Max(0, values - _count));
+
     public ReadOnlySpan<byte> this[int index] => _bytes.AsSpan(_offsets[index], _offsets[index + 1] - _offsets[index]);
 
     public bool IsNull(int index) => _nulls[index];

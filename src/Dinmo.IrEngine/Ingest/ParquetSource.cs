@@ -8,10 +8,11 @@ namespace Dinmo.IrEngine.Ingest;
 /// A Parquet file read through Arrow C++ (ParquetSharp.Arrow): the schema comes from the footer
 /// at open; batches are decoded row group by row group.
 /// </summary>
-internal sealed class ParquetSource : ITableSource
+internal sealed class ParquetSource : IRowGroupSource
 {
     private const string What = "Parquet file";
     private readonly FileReader _reader;
+    private readonly long[] _rowGroupRows = [];
 
     public ParquetSource(string file)
     {
@@ -27,6 +28,14 @@ internal sealed class ParquetSource : ITableSource
         try
         {
             Schema = _reader.Schema;
+            // The footer, read at open: no data.
+            RowCount = _reader.ParquetReader.FileMetaData.NumRows;
+            _rowGroupRows = new long[_reader.NumRowGroups];
+            for (var g = 0; g < _rowGroupRows.Length; g++)
+            {
+                using var rowGroup = _reader.ParquetReader.RowGroup(g);
+                _rowGroupRows[g] = rowGroup.MetaData.NumRows;
+            }
         }
         catch (Exception e) when (ReadFailure.IsCorruption(e))
         {
@@ -39,11 +48,22 @@ internal sealed class ParquetSource : ITableSource
 
     public Schema Schema { get; }
 
-    public IEnumerable<RecordBatch> ReadBatches()
+    public long? RowCount { get; }
+
+    public int RowGroupCount => _rowGroupRows.Length;
+
+    public long RowGroupRows(int rowGroup) => _rowGroupRows[rowGroup];
+
+    public IEnumerable<RecordBatch> ReadBatches() => Read(null);
+
+    public IEnumerable<RecordBatch> ReadRowGroups(int first, int count) => Read([.. Enumerable.Range(first, count)]);
+
+    private IEnumerable<RecordBatch> Read(int[]? rowGroups)
     {
         IArrowArrayStream stream;
-        try { stream = _reader.GetRecordBatchReader(); }
-        catch (Exception e) when (ReadFailure.IsCorruption(e)) { throw ReadFailure.Corrupt(What, File, e); }
+        var part = rowGroups is [var first, .., var last] ? $"row groups {first}-{last}" : rowGroups is [var only] ? $"row group {only}" : null;
+        try { stream = _reader.GetRecordBatchReader(rowGroups); }
+        catch (Exception e) when (ReadFailure.IsCorruption(e)) { throw ReadFailure.Corrupt(What, File, e, part: part); }
 
         using (stream)
         {
@@ -52,7 +72,7 @@ internal sealed class ParquetSource : ITableSource
                 RecordBatch? next;
                 // The native reader is synchronous under the ValueTask, so blocking here costs nothing.
                 try { next = stream.ReadNextRecordBatchAsync().AsTask().GetAwaiter().GetResult(); }
-                catch (Exception e) when (ReadFailure.IsCorruption(e)) { throw ReadFailure.Corrupt(What, File, e, batch); }
+                catch (Exception e) when (ReadFailure.IsCorruption(e)) { throw ReadFailure.Corrupt(What, File, e, batch, part); }
                 if (next is null) yield break;
                 yield return next;
             }

@@ -13,9 +13,10 @@ internal static class ReadFailure
     public static bool IsCorruption(Exception e) =>
         e is not IrEngineException and not OutOfMemoryException and not OperationCanceledException;
 
-    public static InputException Corrupt(string what, string file, Exception inner, long? batch = null)
+    /// <summary>A corrupt file; <paramref name="batch"/> counts from the start of <paramref name="part"/> when the read covers part of the file.</summary>
+    public static InputException Corrupt(string what, string file, Exception inner, long? batch = null, string? part = null)
     {
-        var where = batch is null ? "" : $" in batch {batch}";
+        var where = (batch is null ? "" : $" in batch {batch}") + (part is null ? "" : $" of {part}");
         return new InputException(
             Throw.Located($"cannot read {what}{where}: {inner.Message}; the file is corrupt or truncated", file, null, null, null),
             inner);

@@ -30,6 +30,9 @@ internal sealed class ValueDictionary : IDisposable
 
     public int Count => _values.Count;
 
+    /// <summary>Total UTF-8 bytes of the values.</summary>
+    public int ByteCount => _values.ByteCount;
+
     public ReadOnlySpan<byte> this[int id] => _values[id];
 
     public string GetString(int id) => _values.GetString(id)!;
@@ -122,9 +125,24 @@ internal sealed class ValueDictionary : IDisposable
 
     private static ulong Entry(ulong hash, int id) => Tag(hash) | (uint)(id + 1);
 
-    private void Rehash()
+    /// <summary>
+    /// Makes room for <paramref name="values"/> values holding <paramref name="bytes"/> bytes in all, so that
+    /// interning up to there neither rehashes nor copies the values (a read that knows its row count).
+    /// </summary>
+    public void Reserve(int values, int bytes)
     {
-        var slots = new ulong[_slots.Length * 2];
+        _values.Reserve(values, bytes);
+        _hashes.Reserve(values);
+        var slots = _slots.Length;
+        while (((long)values << MaxLoadShift) > slots) slots *= 2;
+        if (slots > _slots.Length) Rehash(slots);
+    }
+
+    private void Rehash() => Rehash(_slots.Length * 2);
+
+    private void Rehash(int size)
+    {
+        var slots = new ulong[size];
         var mask = slots.Length - 1;
         for (var id = 0; id < _values.Count; id++)
         {

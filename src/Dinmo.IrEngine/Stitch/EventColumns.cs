@@ -37,18 +37,55 @@ internal sealed class EventColumns : IDisposable
     public void Observe(int value) => _observations.Add(value);
 
     /// <summary>
-    /// Appends every event of <paramref name="other"/>, its value ids translated by
-    /// <paramref name="valueIds"/> (the other's id → this run's id).
+    /// Appends every event of each of <paramref name="parts"/>, in order, its value ids translated by its
+    /// <c>ValueIds</c> (the part's id → this run's id) and its key ids by its <c>KeyIds</c> when given (a part
+    /// that interned its keys into its own dictionary). Each part fills its own range, so parts are copied
+    /// side by side on <paramref name="threads"/> threads.
     /// </summary>
-    // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.
+    public void Append(IReadOnlyList<(EventColumns Events, int[] ValueIds, int[]? KeyIds)> parts, int threads)
+    {
+        var events = parts.Sum(p => p.Events.Count);
+        var observations = parts.Sum(p => p.Events.ObservationCount);
+        var (firstEvent, firstObservation) = (Count, ObservationCount);
+        _model.Extend(events);
+        _key.Extend(events);
+        _timestamp.Extend(events);
+        _firstObservation.Extend(events);
+        _observations.Extend(observations);
+        var starts = new (int Event, int Observation)[parts.Count];
+        for (var i = 0; i < parts.Count; i++)
+        {
+            starts[i] = (firstEvent, firstObservation);
+            firstEvent += parts[i].Events.Count;
+            firstObservation += parts[i].Events.ObservationCount;
+        }
+        ParallelActions.Run([.. parts.Select((part, i) => (Action)(() => CopyAt(starts[i].Event, starts[i].Observation, part.Events, part.ValueIds, part.KeyIds)))], threads);
+    }
+
+    // Called once per run (or part): full optimization from the start, not a tier-0 loop until on-stack replacement.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Append(EventColumns other, ReadOnlySpan<int> valueIds)
+    private void CopyAt(int firstEvent, int firstObservation, EventColumns other, ReadOnlySpan<int> valueIds, int[]? keyIds)
     {
         for (var e = 0; e < other.Count; e++)
         {
-            Add(other.Model(e), other.Key(e), other.Timestamp(e));
-            foreach (var value in other.Observations(e)) Observe(value == Blocked ? Blocked : valueIds[value]);
+            var key = other.Key(e);
+            _model[firstEvent + e] = (byte)other.Model(e);
+            _key[firstEvent + e] = keyIds is not null && key >= 0 ? keyIds[key] : key;
+            _timestamp[firstEvent + e] = other.Timestamp(e);
+            _firstObservation[firstEvent + e] = firstObservation + other._firstObservation[e];
         }
+        var from = other._observations.AsSpan();
+        for (var o = 0; o < from.Length; o++) _observations[firstObservation + o] = from[o] == Blocked ? Blocked : valueIds[from[o]];
+    }
+
+    /// <summary>Makes room for <paramref name="events"/> events holding <paramref name="observations"/> observations in all.</summary>
+    public void Reserve(int events, int observations)
+    {
+        _model.Reserve(events);
+        _key.Reserve(events);
+        _timestamp.Reserve(events);
+        _firstObservation.Reserve(events);
+        _observations.Reserve(observations);
     }
 
     /// <summary>How many observations all events hold: the index the next <see cref="Observe"/> writes.</summary>

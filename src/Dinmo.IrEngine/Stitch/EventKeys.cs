@@ -20,6 +20,14 @@ internal sealed class EventKeys : IDisposable
     /// <summary>Model names by model index.</summary>
     public NameTable Models { get; } = new();
 
+    /// <summary>An empty key dictionary per model, the models indexed in <paramref name="models"/> order.</summary>
+    public static EventKeys Of(IEnumerable<string> models)
+    {
+        var keys = new EventKeys();
+        foreach (var model in models) keys.Model(model);
+        return keys;
+    }
+
     /// <summary>The index of model <paramref name="name"/>, adding it when new.</summary>
     public int Model(string name)
     {
@@ -64,6 +72,16 @@ internal sealed class EventKeys : IDisposable
     }
 
     public int Count(int model) => _keys[model].Count;
+
+    /// <summary>Total UTF-8 bytes of <paramref name="model"/>'s keys.</summary>
+    public int ByteCount(int model) => _keys[model].ByteCount;
+
+    /// <summary>Makes room for <paramref name="keys"/> keys of <paramref name="model"/> holding <paramref name="bytes"/> bytes in all.</summary>
+    public void Reserve(int model, int keys, int bytes)
+    {
+        _keys[model].Reserve(keys, bytes);
+        _rows[model].Reserve(keys);
+    }
 
     public ReadOnlySpan<byte> Utf8(int model, int key) => _keys[model][key];
 

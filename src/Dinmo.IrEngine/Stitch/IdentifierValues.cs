@@ -22,6 +22,16 @@ internal sealed class IdentifierValues : IDisposable
 
     public int Count => _values.Count;
 
+    /// <summary>Total bytes interned (each value's with its one-byte rank).</summary>
+    public int ByteCount => _values.ByteCount;
+
+    /// <summary>Makes room for <paramref name="values"/> values of <paramref name="bytes"/> interned bytes in all (<see cref="ByteCount"/>).</summary>
+    public void Reserve(int values, int bytes)
+    {
+        _values.Reserve(values, bytes);
+        _ranks.Reserve(values);
+    }
+
     /// <summary>The id of value <paramref name="value"/> of identifier <paramref name="identifier"/>, adding it when new.</summary>
     public int Intern(int identifier, ReadOnlySpan<byte> value)
     {

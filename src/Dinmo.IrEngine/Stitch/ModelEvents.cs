@@ -1,14 +1,18 @@
 namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>
-/// The events of one model as one read produced them (<see cref="EventReader.Read"/>): columns whose
-/// value ids refer to this read's own <see cref="Values"/>, so models can be read in parallel and
-/// merged into the graph's dictionary afterwards in model order (<see cref="EventColumns.Append"/>).
-/// Owned by the read stage; disposed once merged.
+/// The events of one model's <see cref="ReadSlice"/> as one read produced them (<see cref="EventReader.Read"/>):
+/// columns whose value ids refer to this read's own <see cref="Values"/> (and key ids to its own
+/// <see cref="OwnKeys"/>, for a model's later slices), so slices can be read in parallel and merged into the
+/// graph's dictionaries afterwards in order (<see cref="EventColumns.Append"/>). Owned by the read stage;
+/// disposed once merged.
 /// </summary>
-internal sealed class ModelEvents(int model) : IDisposable
+internal sealed class ModelEvents(int model, EventKeys? ownKeys = null) : IDisposable
 {
     public int Model { get; } = model;
+
+    /// <summary>The key dictionary of a slice read beside the model's first one, null when keys went to the graph's.</summary>
+    public EventKeys? OwnKeys { get; } = ownKeys;
 
     public EventColumns Events { get; } = new();
 
@@ -24,5 +28,6 @@ internal sealed class ModelEvents(int model) : IDisposable
     {
         Events.Dispose();
         Values.Dispose();
+        OwnKeys?.Dispose();
     }
 }

@@ -89,34 +89,59 @@ public static class StitchPipeline
     }
 
     /// <summary>
-    /// Reads the models in parallel (each into its own columns and value dictionary; keys go to the
-    /// model's own key dictionary), then merges them in model order, so value ids and the event
-    /// order do not depend on which read finished first.
+    /// Reads the models in parallel, a large model in several slices (<see cref="ReadSlice.Plan"/>), each into
+    /// its own columns and value dictionary (keys go to the model's key dictionary, or the slice's own for a
+    /// model's later slices), then merges them in model and slice order, so key ids, value ids and the event
+    /// order are those of one read after another, whichever read finished first.
     /// </summary>
     private static EventColumns ReadEvents(EventGraph config, EventReader reader, IReadOnlyList<IReadOnlyList<ITableSource>> sources,
         ProfileGraph graph, StitchRunCounts counts, int threads, CancellationToken cancel)
     {
-        var models = new ModelEvents?[config.Models.Count];
+        var slices = ReadSlice.Plan(sources, threads);
+        var parts = new ModelEvents?[slices.Count];
         var events = new EventColumns();
-        var pending = new PendingValues(MergeChunkValues);
         try
         {
-            var reads = Enumerable.Range(0, models.Length).Select(m => (Action)(() =>
+            var reads = slices.Select((slice, i) => (Action)(() =>
             {
-                var name = config.Models[m].Name;
+                var name = config.Models[slice.Model].Name;
                 long? window = counts.Incremental && graph.PartitionWindow.TryGetValue(name, out var w) ? w : null;
-                models[m] = reader.Read(m, sources[m], window, graph.Keys, cancel);
+                parts[i] = reader.Read(slice, window, graph.Keys, cancel);
             }));
             ParallelActions.Run([.. reads], threads);
-            foreach (var model in models)
+            var maxPartitions = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var part in parts)
             {
-                var name = config.Models[model!.Model].Name;
-                counts.SkippedByPartition[name] = model.SkippedByPartition;
-                counts.Read[name] = model.Events.Count + model.SkippedByPartition;
-                if (model.MaxPartition is { } max) graph.PartitionWindow[name] = Math.Max(max, graph.PartitionWindow.GetValueOrDefault(name, long.MinValue));
-                var valueIds = MergeValues(model.Values, graph.Values, pending);
-                events.Append(model.Events, valueIds);
-                model.Dispose();
+                var name = config.Models[part!.Model].Name;
+                counts.SkippedByPartition[name] = counts.SkippedByPartition.GetValueOrDefault(name) + part.SkippedByPartition;
+                counts.Read[name] = counts.Read.GetValueOrDefault(name) + part.Events.Count + part.SkippedByPartition;
+                if (part.MaxPartition is { } max) maxPartitions[name] = Math.Max(max, maxPartitions.GetValueOrDefault(name, long.MinValue));
+            }
+            foreach (var (name, max) in maxPartitions)
+                graph.PartitionWindow[name] = Math.Max(max, graph.PartitionWindow.GetValueOrDefault(name, long.MinValue));
+            // Keys and values go to different dictionaries: each is merged in part order, side by side.
+            var keyIds = new int[]?[parts.Length];
+            var valueIds = new int[]?[parts.Length];
+            ParallelActions.Run(
+            [
+                () =>
+                {
+                    var pending = new PendingValues(MergeChunkValues);
+                    for (var i = 0; i < parts.Length; i++)
+                        if (parts[i]!.OwnKeys is { } own) keyIds[i] = MergeKeys(parts[i]!.Model, own, graph.Keys, pending);
+                },
+                () =>
+                {
+                    var pending = new PendingValues(MergeChunkValues);
+                    graph.Values.Reserve(graph.Values.Count + parts.Sum(p => p!.Values.Count), graph.Values.ByteCount + parts.Sum(p => p!.Values.ByteCount));
+                    for (var i = 0; i < parts.Length; i++) valueIds[i] = MergeValues(parts[i]!.Values, graph.Values, pending);
+                },
+            ], threads);
+            events.Append([.. parts.Select((part, i) => (part!.Events, valueIds[i]!, keyIds[i]))], threads);
+            for (var i = 0; i < parts.Length; i++)
+            {
+                parts[i]!.Dispose();
+                parts[i] = null;
             }
             graph.States.Grow(graph.Values.Count);
             graph.ProfileValues.Reserve(graph.Values.Count); // most values end up on one profile
@@ -125,9 +150,24 @@ public static class StitchPipeline
         catch
         {
             events.Dispose();
-            foreach (var model in models) model?.Dispose();
+            foreach (var part in parts) part?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The graph's id of every key of a slice's own dictionary, interning them into the model's in id order, a chunk at a time.</summary>
+    private static int[] MergeKeys(int model, EventKeys from, EventKeys into, PendingValues pending)
+    {
+        var ids = new int[from.Count(model)];
+        into.Reserve(model, into.Count(model) + ids.Length, into.ByteCount(model) + from.ByteCount(model));
+        for (var start = 0; start < ids.Length; start += MergeChunkValues)
+        {
+            pending.Clear();
+            var end = Math.Min(ids.Length, start + MergeChunkValues);
+            for (var id = start; id < end; id++) into.Stage(model, pending, from.Utf8(model, id));
+            into.Intern(model, pending, ids.AsSpan(start, end - start));
+        }
+        return ids;
     }
 
     private const int MergeChunkValues = 1 << 14;

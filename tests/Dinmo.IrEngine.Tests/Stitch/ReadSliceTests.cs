@@ -1,0 +1,95 @@
+using Apache.Arrow;
+using Dinmo.IrEngine.Generate;
+using Dinmo.IrEngine.Ingest;
+using Dinmo.IrEngine.Stitch;
+using Dinmo.IrEngine.Tests.Support;
+
+namespace Dinmo.IrEngine.Tests.Stitch;
+
+/// <summary>
+/// A large model is read in slices of row groups on several threads, then merged back in order
+/// (<see cref="ReadSlice"/>): how it is cut must change no output.
+/// </summary>
+public sealed class ReadSliceTests
+{
+    [Fact]
+    public void Plan_CutsOnlyModelsLargerThanAShareAtRowGroups()
+    {
+        var big = new FakeSource(rowGroups: Enumerable.Repeat(100_000L, 10).ToArray());
+        var small = new FakeSource(rows: 200_000);
+        var slices = ReadSlice.Plan([[big], [small]], threads: 2); // a share: 1.2M rows / (2 × 2) = 300k
+
+        Assert.Equal([(0, 0, 300_000L), (0, 1, 300_000L), (0, 2, 300_000L), (0, 3, 100_000L), (1, 0, 200_000L)],
+            slices.Select(s => (s.Model, s.Index, s.Rows!.Value)));
+        Assert.Equal([(0, 3), (3, 3), (6, 3), (9, 1)], slices.Take(4).Select(s => (s.Ranges.Single().FirstRowGroup, s.Ranges.Single().RowGroups)));
+    }
+
+    [Fact]
+    public void Plan_OneSlicePerModel_WithOneThreadOrUnknownRowCounts()
+    {
+        var big = new FakeSource(rowGroups: Enumerable.Repeat(100_000L, 10).ToArray());
+        Assert.Single(ReadSlice.Plan([[big]], threads: 1));
+        var slices = ReadSlice.Plan([[big], [new FakeSource(rows: null)]], threads: 2);
+        Assert.Equal([(0, -1), (1, -1)], slices.Select(s => (s.Model, s.Ranges.Single().RowGroups)));
+    }
+
+    /// <summary>
+    /// Page views rewritten as row groups of 10,000 rows (about 100,000 rows: cut in two with two threads), stitched
+    /// with one and two threads: the same bytes, and the same tables as from the file in one row group.
+    /// </summary>
+    [Fact]
+    public void SlicedRead_SameOutputsAsOneRead()
+    {
+        using var dir = new TempDirectory();
+        var generated = EventGenerator.Write(dir.File("events"), 150_000, 7);
+        string Stitch(string name, int threads, string format = "arrow")
+        {
+            var output = dir.File(name);
+            var run = CliRunner.Run(["stitch", generated.ConfigFile, "--out", output, "--run-id", "pinned", "--format", format,
+                "--threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            Assert.True(run.ExitCode == 0, run.StdErr);
+            return string.Join("\n", Directory.GetFiles(output, "*", SearchOption.AllDirectories)
+                .Where(f => !f.EndsWith("run_summary.json", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal).Select(f => $"{Path.GetFileName(f)} {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))}"));
+        }
+        var whole = Stitch("whole", 2, "csv");
+
+        var pageViews = Path.Combine(dir.File("events"), "page_views.parquet");
+        Assert.True(RewriteInRowGroups(pageViews, 10_000) > ReadSlice.MinRows);
+        Assert.Equal(whole, Stitch("sliced-csv", 2, "csv"));
+        Assert.Equal(Stitch("one-thread", 1), Stitch("two-threads", 2));
+    }
+
+    /// <summary>Rewrites a Parquet file with row groups of <paramref name="rowsPerGroup"/> rows; returns its row count.</summary>
+    private static long RewriteInRowGroups(string file, int rowsPerGroup)
+    {
+        var copy = file + ".copy";
+        long rows = 0;
+        using (var source = new ParquetSource(file))
+        using (var output = new ParquetSharp.Arrow.FileWriter(copy, source.Schema))
+        {
+            foreach (var batch in source.ReadBatches())
+            {
+                using (batch) output.WriteRecordBatch(batch, chunkSize: rowsPerGroup);
+                rows += batch.Length;
+            }
+            output.Close();
+        }
+        File.Move(copy, file, overwrite: true);
+        using var check = new ParquetSource(file);
+        Assert.True(check.RowGroupCount > 1);
+        return rows;
+    }
+
+    private sealed class FakeSource(long? rows = null, long[]? rowGroups = null) : IRowGroupSource
+    {
+        public string File => "fake";
+        public Schema Schema => new([], null);
+        public long? RowCount => rowGroups?.Sum() ?? rows;
+        public int RowGroupCount => rowGroups?.Length ?? 1;
+        public long RowGroupRows(int rowGroup) => rowGroups![rowGroup];
+        public IEnumerable<RecordBatch> ReadBatches() => [];
+        public IEnumerable<RecordBatch> ReadRowGroups(int first, int count) => [];
+        public void Dispose() { }
+    }
+}
