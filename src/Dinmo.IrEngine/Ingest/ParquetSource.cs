@@ -54,15 +54,28 @@ internal sealed class ParquetSource : IRowGroupSource
 
     public long RowGroupRows(int rowGroup) => _rowGroupRows[rowGroup];
 
-    public IEnumerable<RecordBatch> ReadBatches() => Read(null);
+    public IEnumerable<RecordBatch> ReadBatches() => Read(_reader, null);
 
-    public IEnumerable<RecordBatch> ReadRowGroups(int first, int count) => Read([.. Enumerable.Range(first, count)]);
+    /// <summary>
+    /// Row groups read through a reader of their own: the native reader is not safe for two threads, and
+    /// the row groups of one file are read by several at once (<see cref="IRowGroupSource"/>).
+    /// </summary>
+    public IEnumerable<RecordBatch> ReadRowGroups(int first, int count)
+    {
+        FileReader reader;
+        try { reader = new FileReader(File); }
+        catch (Exception e) when (ReadFailure.IsCorruption(e)) { throw ReadFailure.Corrupt(What, File, e); }
+        using (reader)
+        {
+            foreach (var batch in Read(reader, [.. Enumerable.Range(first, count)])) yield return batch;
+        }
+    }
 
-    private IEnumerable<RecordBatch> Read(int[]? rowGroups)
+    private IEnumerable<RecordBatch> Read(FileReader reader, int[]? rowGroups)
     {
         IArrowArrayStream stream;
         var part = rowGroups is [var first, .., var last] ? $"row groups {first}-{last}" : rowGroups is [var only] ? $"row group {only}" : null;
-        try { stream = _reader.GetRecordBatchReader(rowGroups); }
+        try { stream = reader.GetRecordBatchReader(rowGroups); }
         catch (Exception e) when (ReadFailure.IsCorruption(e)) { throw ReadFailure.Corrupt(What, File, e, part: part); }
 
         using (stream)
