@@ -15,8 +15,36 @@ internal static class ColumnBuffers
     /// <summary>Arrays from this size up bypass the pool; below it, pooling saves the allocation of many short-lived batch buffers.</summary>
     public const int LargeBytes = 1 << 20;
 
-    public static T[] Rent<T>(int length) where T : unmanaged =>
-        (long)length * Unsafe.SizeOf<T>() < LargeBytes ? ArrayPool<T>.Shared.Rent(length) : GC.AllocateUninitializedArray<T>(length);
+    public static T[] Rent<T>(int length) where T : unmanaged
+    {
+        if ((long)length * Unsafe.SizeOf<T>() < LargeBytes) return ArrayPool<T>.Shared.Rent(length);
+        if ((long)length * Unsafe.SizeOf<T>() < HugePages.MinBytes) return GC.AllocateUninitializedArray<T>(length);
+        // Pinned, so that the huge-page advice stays with the array's memory.
+        var array = GC.AllocateUninitializedArray<T>(length, pinned: true);
+        HugePages.Advise(array);
+        return array;
+    }
+
+    /// <summary>
+    /// A zeroed array, for tables and columns that are read at random places: a large one is pinned and
+    /// backed by huge pages where the system allows it (<see cref="HugePages"/>).
+    /// </summary>
+    public static T[] Zeroed<T>(int length) where T : unmanaged
+    {
+        if ((long)length * Unsafe.SizeOf<T>() < HugePages.MinBytes) return new T[length];
+        var array = GC.AllocateUninitializedArray<T>(length, pinned: true);
+        HugePages.Advise(array);
+        array.AsSpan().Clear(); // after the advice, so that the first touch already takes huge pages
+        return array;
+    }
+
+    /// <summary>Like <see cref="Array.Resize{T}"/>, through <see cref="Zeroed{T}"/>.</summary>
+    public static void Resize<T>(ref T[] array, int length) where T : unmanaged
+    {
+        var resized = Zeroed<T>(length);
+        array.AsSpan(0, Math.Min(array.Length, length)).CopyTo(resized);
+        array = resized;
+    }
 
     public static void Return<T>(T[] array) where T : unmanaged
     {

@@ -142,7 +142,7 @@ internal sealed class ValueDictionary : IDisposable
 
     private void Rehash(int size)
     {
-        var slots = new ulong[size];
+        var slots = ColumnBuffers.Zeroed<ulong>(size);
         var mask = slots.Length - 1;
         for (var id = 0; id < _values.Count; id++)
         {

@@ -104,7 +104,7 @@ internal sealed class ProfileValueIndex
     private void Grow()
     {
         var old = _slots;
-        _slots = new Slot[old.Length * 2];
+        _slots = Columnar.ColumnBuffers.Zeroed<Slot>(old.Length * 2);
         _shift--;
         var mask = _slots.Length - 1;
         foreach (var slot in old)

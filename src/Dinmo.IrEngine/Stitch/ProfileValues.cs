@@ -45,14 +45,14 @@ internal sealed class ProfileValues(ulong leadingRanks)
     /// <summary>Sizes the entries and the index for about <paramref name="entries"/> values on profiles, so they do not grow (and rehash) step by step.</summary>
     public void Reserve(int entries)
     {
-        if (entries > _entries.Length) Array.Resize(ref _entries, entries);
+        if (entries > _entries.Length) Columnar.ColumnBuffers.Resize(ref _entries, entries);
         _index.Reserve(entries);
     }
 
     /// <summary>Makes room for the next profile index, with no values.</summary>
     public void AddProfile()
     {
-        if (_profiles == _chains.Length) Array.Resize(ref _chains, Math.Max(256, _chains.Length * 2));
+        if (_profiles == _chains.Length) Columnar.ColumnBuffers.Resize(ref _chains, Math.Max(256, _chains.Length * 2));
         _chains[_profiles++] = Chain.Empty;
     }
 
@@ -134,7 +134,7 @@ internal sealed class ProfileValues(ulong leadingRanks)
         }
         else
         {
-            if (_used == _entries.Length) Array.Resize(ref _entries, _entries.Length * 2);
+            if (_used == _entries.Length) Columnar.ColumnBuffers.Resize(ref _entries, _entries.Length * 2);
             entry = _used++;
         }
         _entries[entry] = value;

@@ -26,11 +26,11 @@ internal sealed class StitchQueue
 
     private StitchQueue(int count, int observations)
     {
-        _model = new byte[count];
-        _key = new int[count];
-        _timestamp = new long[count];
-        _duplicate = new bool[count];
-        _firstObservation = new int[count + 1];
+        _model = Columnar.ColumnBuffers.Zeroed<byte>(count);
+        _key = Columnar.ColumnBuffers.Zeroed<int>(count);
+        _timestamp = Columnar.ColumnBuffers.Zeroed<long>(count);
+        _duplicate = Columnar.ColumnBuffers.Zeroed<bool>(count);
+        _firstObservation = Columnar.ColumnBuffers.Zeroed<int>(count + 1);
         _observations = GC.AllocateUninitializedArray<int>(observations);
     }
 

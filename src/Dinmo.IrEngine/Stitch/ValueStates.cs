@@ -33,7 +33,7 @@ internal sealed class ValueStates
         var old = _states.Length;
         if (count <= old) return;
         var size = Math.Max(count, old * 2);
-        Array.Resize(ref _states, size);
+        Columnar.ColumnBuffers.Resize(ref _states, size);
         Array.Resize(ref _moreTouched, size);
         _states.AsSpan(old).Fill(new State { Current = -1, CurrentEntry = -1, LastSeen = long.MinValue });
     }

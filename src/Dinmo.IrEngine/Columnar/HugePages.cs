@@ -1,0 +1,41 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Dinmo.IrEngine.Columnar;
+
+/// <summary>
+/// Asks Linux to back a large pinned array with transparent huge pages (2 MiB) where the system allows
+/// it for memory that asks (<c>/sys/kernel/mm/transparent_hugepage/enabled</c> at <c>madvise</c>, the
+/// usual default): the stages read such arrays at random places (tens of millions of values), and with
+/// 4 KiB pages nearly every read also missed the TLB, while every first touch took a page fault. A hint
+/// only: where huge pages are off, or on other systems, nothing changes.
+/// </summary>
+internal static partial class HugePages
+{
+    /// <summary>Arrays from this size up get the advice: below a few huge pages it saves nothing.</summary>
+    public const long MinBytes = 8L << 20;
+
+    private const nint PageBytes = 2 << 20;
+    private const int MadvHugePage = 14;
+
+    /// <summary>Advises the whole 2 MiB pages inside <paramref name="array"/>, which must be pinned (never moved).</summary>
+    public static unsafe void Advise<T>(T[] array) where T : unmanaged
+    {
+        var bytes = (long)array.Length * Unsafe.SizeOf<T>();
+        if (bytes < MinBytes || !OperatingSystem.IsLinux()) return;
+        var start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+        var first = (start + PageBytes - 1) & ~(PageBytes - 1);
+        var end = (start + (nint)bytes) & ~(PageBytes - 1);
+        if (end <= first) return;
+        try
+        {
+            _ = Madvise(first, (nuint)(end - first), MadvHugePage); // an error (no THP support) leaves the pages as they are
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "madvise")]
+    private static partial int Madvise(nint address, nuint length, int advice);
+}
