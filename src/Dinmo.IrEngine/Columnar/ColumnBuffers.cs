@@ -31,10 +31,17 @@ internal static class ColumnBuffers
     /// </summary>
     public static T[] Zeroed<T>(int length) where T : unmanaged
     {
-        if ((long)length * Unsafe.SizeOf<T>() < HugePages.MinBytes) return new T[length];
+        var array = Uninitialized<T>(length);
+        array.AsSpan().Clear(); // after the advice, so that the first touch already takes huge pages
+        return array;
+    }
+
+    /// <summary>As <see cref="Zeroed{T}"/>, but not zeroed: for arrays whose every element is written before it is read.</summary>
+    public static T[] Uninitialized<T>(int length) where T : unmanaged
+    {
+        if ((long)length * Unsafe.SizeOf<T>() < HugePages.MinBytes) return GC.AllocateUninitializedArray<T>(length);
         var array = GC.AllocateUninitializedArray<T>(length, pinned: true);
         HugePages.Advise(array);
-        array.AsSpan().Clear(); // after the advice, so that the first touch already takes huge pages
         return array;
     }
 

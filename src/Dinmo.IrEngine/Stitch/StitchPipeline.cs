@@ -206,7 +206,7 @@ public static class StitchPipeline
         // Sorted by (timestamp, model, key) on precomputed ranks: model names and keys in code point order.
         var modelRanks = keys.Models.Ranks();
         var keyRanks = keys.Ranks(threads);
-        var toStitch = ColumnBuffers.Zeroed<EventOrder>(events.Count);
+        var toStitch = ColumnBuffers.Uninitialized<EventOrder>(events.Count); // only the first count are written and read
         var count = 0;
         for (var e = 0; e < events.Count; e++)
         {

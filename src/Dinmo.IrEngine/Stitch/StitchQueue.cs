@@ -26,12 +26,14 @@ internal sealed class StitchQueue
 
     private StitchQueue(int count, int observations)
     {
-        _model = Columnar.ColumnBuffers.Zeroed<byte>(count);
-        _key = Columnar.ColumnBuffers.Zeroed<int>(count);
-        _timestamp = Columnar.ColumnBuffers.Zeroed<long>(count);
-        _duplicate = Columnar.ColumnBuffers.Zeroed<bool>(count);
-        _firstObservation = Columnar.ColumnBuffers.Zeroed<int>(count + 1);
-        _observations = GC.AllocateUninitializedArray<int>(observations);
+        // Gather writes every position before the loop reads any; only the first observation start must be zero.
+        _model = ColumnBuffers.Uninitialized<byte>(count);
+        _key = ColumnBuffers.Uninitialized<int>(count);
+        _timestamp = ColumnBuffers.Uninitialized<long>(count);
+        _duplicate = ColumnBuffers.Uninitialized<bool>(count);
+        _firstObservation = ColumnBuffers.Uninitialized<int>(count + 1);
+        _firstObservation[0] = 0;
+        _observations = ColumnBuffers.Uninitialized<int>(observations);
     }
 
     public int Count => _model.Length;
@@ -54,7 +56,7 @@ internal sealed class StitchQueue
     public static StitchQueue Gather(EventColumns events, EventOrder[] order, int count, byte[][] copies, int threads)
     {
         // Observation counts first, so each chunk knows where its observations start.
-        var lengths = new int[count];
+        var lengths = ColumnBuffers.Uninitialized<int>(count);
         ParallelChunks.For(count, ChunkEvents, threads, (_, start, end) =>
         {
             for (var i = start; i < end; i++)
