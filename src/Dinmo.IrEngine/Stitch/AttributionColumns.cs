@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Dinmo.IrEngine.Columnar;
+using Apache.Arrow.Types;
 using Dinmo.IrEngine.Output;
+using Dinmo.IrEngine.Output.Tables;
 
 namespace Dinmo.IrEngine.Stitch;
 
@@ -17,51 +19,96 @@ internal static class AttributionColumns
     /// <summary>
     /// How many rows ahead the reads of a row start: its attribution (rows are in table order, attributions
     /// in processing order, so every row is a random read) at 4 steps, then the key's and profile ids'
-    /// offsets at 2 steps, then their bytes at 1 step.
+    /// offsets at 2 steps, then their bytes at 1 step (the resolved id's at half a step).
     /// </summary>
     private const int PrefetchStep = 8;
 
-    /// <summary>Writes the table of <paramref name="rows"/>; with <paramref name="resolved"/>, also the profile each event's profile resolves to today.</summary>
+    /// <summary>
+    /// Writes the table of <paramref name="rows"/>; with <paramref name="resolved"/>, also the profile each event's
+    /// profile resolves to today. Ten million rows at 10M events: the columns are appended directly, not through
+    /// <see cref="TableColumns{T}"/>'s per-column delegates.
+    /// </summary>
+    // Called once per table: full optimization from the start, not a tier-0 loop until on-stack replacement.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static WrittenTable Write(TableDestination to, string name, ProfileGraph graph, int[] rows, bool resolved)
     {
         var keys = graph.Keys;
         var at = graph.Attributions;
         using var ids = ProfileIds(graph, out var resolvedOf);
-        var columns = new TableColumns<int>()
-            .Prefetch(4 * PrefetchStep, row => at.Prefetch(row))
-            .Prefetch(2 * PrefetchStep, row =>
+        var capacity = ChunkedTableWriter.ChunkCapacity(to, rows.Length);
+        var model = new TextColumnBuilder(capacity, 12);
+        var key = new TextColumnBuilder(capacity, 16);
+        var timestamp = new ValueColumnBuilder<long>(ColumnTypes.Instant, capacity);
+        var profileId = new TextColumnBuilder(capacity, 36);
+        var resolvedId = new TextColumnBuilder(capacity, 36);
+        var status = new TextColumnBuilder(capacity, 8);
+        var reason = new TextColumnBuilder(capacity, 8);
+        var matched = new TextColumnBuilder(capacity, 8);
+        var run = new TextColumnBuilder(capacity, 16);
+        var columns = new List<(string Name, IArrowType Type, IColumnChunk Column)>
+        {
+            ("model_name", ColumnTypes.Text, model), ("event_key", ColumnTypes.Text, key), ("event_timestamp", ColumnTypes.Instant, timestamp),
+            ("dinmo_stitched_profile_id", ColumnTypes.Text, profileId),
+        };
+        if (resolved) columns.Add((ResolvedColumn, ColumnTypes.Text, resolvedId));
+        columns.AddRange([("attribution_status", ColumnTypes.Text, status), ("reason", ColumnTypes.Text, reason),
+            ("matched_identifier", ColumnTypes.Text, matched), ("run_id", ColumnTypes.Text, run)]);
+        using var output = new ChunkedTableWriter(to, name, columns);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            Prefetch(i, rows, at, keys, ids, resolvedOf);
+            var row = rows[i];
+            var m = at.Model(row);
+            model.Append(keys.Models.Utf8(m));
+            if (at.Key(row) is var k and >= 0) key.Append(keys.Utf8(m, k));
+            else key.AppendNull();
+            if (at.Timestamp(row) is var micros && micros == Ingest.Timestamps.Null) timestamp.AppendNull();
+            else timestamp.Append(micros);
+            if (at.Profile(row) is var profile and >= 0)
             {
-                if (at.Key(row) is var key and >= 0) keys.PrefetchOffsets(at.Model(row), key);
-                if (at.Profile(row) is var profile and >= 0)
-                {
-                    ids.PrefetchOffsets(profile);
-                    CacheHint.Prefetch(ref resolvedOf[profile]);
-                }
-            })
-            .Prefetch(PrefetchStep, row =>
+                profileId.Append(ids[profile]);
+                if (resolved) resolvedId.Append(ids[resolvedOf[profile]]);
+            }
+            else
             {
-                if (at.Key(row) is var key and >= 0) keys.PrefetchBytes(at.Model(row), key);
-                if (at.Profile(row) is var profile and >= 0)
-                {
-                    ids.PrefetchBytes(profile);
-                    ids.PrefetchOffsets(resolvedOf[profile]);
-                }
-            })
-            .Prefetch(PrefetchStep / 2, row =>
+                profileId.AppendNull();
+                if (resolved) resolvedId.AppendNull();
+            }
+            var why = at.Reason(row);
+            status.Append(AttributionReasonText.IsStitched(why) ? Stitched : Excluded);
+            reason.Append(AttributionReasonText.Utf8(why));
+            if (at.Matched(row) is var identifier and >= 0) matched.Append(graph.IdentifierNames.Utf8(identifier));
+            else matched.AppendNull();
+            run.Append(graph.RunIds.Utf8(at.Run(row)));
+            output.EndRow();
+        }
+        return output.Complete();
+    }
+
+    /// <summary>Starts the random reads of the rows <see cref="PrefetchStep"/> multiples ahead of row <paramref name="i"/>, farthest first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Prefetch(int i, int[] rows, AttributionTable at, EventKeys keys, Utf8Column ids, int[] resolvedOf)
+    {
+        if (i + 4 * PrefetchStep < rows.Length) at.Prefetch(rows[i + 4 * PrefetchStep]);
+        if (i + 2 * PrefetchStep < rows.Length && rows[i + 2 * PrefetchStep] is var far)
+        {
+            if (at.Key(far) is var key and >= 0) keys.PrefetchOffsets(at.Model(far), key);
+            if (at.Profile(far) is var profile and >= 0)
             {
-                if (at.Profile(row) is var profile and >= 0) ids.PrefetchBytes(resolvedOf[profile]);
-            })
-            .Utf8("model_name", row => keys.Models.Utf8(at.Model(row)), 12)
-            .Utf8OrNull("event_key", row => at.Key(row) >= 0, row => keys.Utf8(at.Model(row), at.Key(row)))
-            .Instant("event_timestamp", at.Timestamp)
-            .Utf8OrNull("dinmo_stitched_profile_id", row => at.Profile(row) >= 0, row => ids[at.Profile(row)], 36);
-        if (resolved) columns.Utf8OrNull(ResolvedColumn, row => at.Profile(row) >= 0, row => ids[resolvedOf[at.Profile(row)]], 36);
-        return columns
-            .Utf8("attribution_status", row => AttributionReasonText.IsStitched(at.Reason(row)) ? Stitched : Excluded, 8)
-            .Utf8("reason", row => AttributionReasonText.Utf8(at.Reason(row)), 8)
-            .Utf8OrNull("matched_identifier", row => at.Matched(row) >= 0, row => graph.IdentifierNames.Utf8(at.Matched(row)), 8)
-            .Utf8("run_id", row => graph.RunIds.Utf8(at.Run(row)))
-            .Write(to, name, rows);
+                ids.PrefetchOffsets(profile);
+                CacheHint.Prefetch(ref resolvedOf[profile]);
+            }
+        }
+        if (i + PrefetchStep < rows.Length && rows[i + PrefetchStep] is var near)
+        {
+            if (at.Key(near) is var key and >= 0) keys.PrefetchBytes(at.Model(near), key);
+            if (at.Profile(near) is var profile and >= 0)
+            {
+                ids.PrefetchBytes(profile);
+                ids.PrefetchOffsets(resolvedOf[profile]);
+            }
+        }
+        if (i + PrefetchStep / 2 < rows.Length && at.Profile(rows[i + PrefetchStep / 2]) is var next and >= 0) ids.PrefetchBytes(resolvedOf[next]);
     }
 
     private static readonly byte[] Stitched = "stitched"u8.ToArray();
