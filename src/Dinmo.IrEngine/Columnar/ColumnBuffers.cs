@@ -8,7 +8,9 @@ namespace Dinmo.IrEngine.Columnar;
 /// (a stage's whole column) are allocated uninitialized and left to the GC when dropped: the shared
 /// pool keeps up to eight returned arrays per size per core, so a column that grows by doubling
 /// would leave every smaller copy of itself parked in the pool (about its own size again) until a
-/// full GC under memory pressure trims it, which doubled the memory a large run held.
+/// full GC under memory pressure trims it, which doubled the memory a large run held. From
+/// <see cref="HugePages.MinBytes"/> up they are pinned and backed by huge pages where the system allows
+/// it (<see cref="HugePages"/>): pinned arrays are never moved, only freed when dropped.
 /// </summary>
 internal static class ColumnBuffers
 {

@@ -28,12 +28,13 @@ internal sealed class ParquetSource : IRowGroupSource
         try
         {
             Schema = _reader.Schema;
-            // The footer, read at open: no data.
-            RowCount = _reader.ParquetReader.FileMetaData.NumRows;
+            // The footer, read at open: no data. (The wrapper and its metadata are freed here, not by a finalizer.)
+            using var parquet = _reader.ParquetReader;
+            RowCount = parquet.FileMetaData.NumRows;
             _rowGroupRows = new long[_reader.NumRowGroups];
             for (var g = 0; g < _rowGroupRows.Length; g++)
             {
-                using var rowGroup = _reader.ParquetReader.RowGroup(g);
+                using var rowGroup = parquet.RowGroup(g);
                 _rowGroupRows[g] = rowGroup.MetaData.NumRows;
             }
         }
@@ -64,7 +65,7 @@ internal sealed class ParquetSource : IRowGroupSource
     {
         FileReader reader;
         try { reader = new FileReader(File); }
-        catch (Exception e) when (ReadFailure.IsCorruption(e)) { throw ReadFailure.Corrupt(What, File, e); }
+        catch (Exception e) when (ReadFailure.IsCorruption(e)) { throw ReadFailure.Corrupt(What, File, e, part: Part([first, first + count - 1])); }
         using (reader)
         {
             foreach (var batch in Read(reader, [.. Enumerable.Range(first, count)])) yield return batch;
@@ -74,7 +75,7 @@ internal sealed class ParquetSource : IRowGroupSource
     private IEnumerable<RecordBatch> Read(FileReader reader, int[]? rowGroups)
     {
         IArrowArrayStream stream;
-        var part = rowGroups is [var first, .., var last] ? $"row groups {first}-{last}" : rowGroups is [var only] ? $"row group {only}" : null;
+        var part = rowGroups is null ? null : Part(rowGroups);
         try { stream = reader.GetRecordBatchReader(rowGroups); }
         catch (Exception e) when (ReadFailure.IsCorruption(e)) { throw ReadFailure.Corrupt(What, File, e, part: part); }
 
@@ -91,6 +92,9 @@ internal sealed class ParquetSource : IRowGroupSource
             }
         }
     }
+
+    /// <summary>How an error names the row groups a read covers.</summary>
+    private static string Part(int[] rowGroups) => rowGroups[0] == rowGroups[^1] ? $"row group {rowGroups[0]}" : $"row groups {rowGroups[0]}-{rowGroups[^1]}";
 
     public void Dispose() => _reader.Dispose();
 }

@@ -134,9 +134,12 @@ internal sealed class ValueDictionary : IDisposable
         _values.Reserve(values, bytes);
         _hashes.Reserve(values);
         var slots = _slots.Length;
-        while (((long)values << MaxLoadShift) > slots) slots *= 2;
+        while (((long)values << MaxLoadShift) > slots && slots < MaxSlots) slots *= 2;
         if (slots > _slots.Length) Rehash(slots);
     }
+
+    /// <summary>The largest table <see cref="Reserve"/> asks for (2^30 slots, 8 GiB); interning grows on from there.</summary>
+    private const int MaxSlots = 1 << 30;
 
     private void Rehash() => Rehash(_slots.Length * 2);
 

@@ -19,7 +19,7 @@ internal static class AttributionColumns
     /// <summary>
     /// How many rows ahead the reads of a row start: its attribution (rows are in table order, attributions
     /// in processing order, so every row is a random read) at 4 steps, then the key's and profile ids'
-    /// offsets at 2 steps, then their bytes at 1 step (the resolved id's at half a step).
+    /// offsets at 2 steps, then their bytes (and the resolved id's offsets) at 1 step, the resolved id's bytes at half a step.
     /// </summary>
     private const int PrefetchStep = 8;
 

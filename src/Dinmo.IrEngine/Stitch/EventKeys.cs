@@ -8,8 +8,9 @@ namespace Dinmo.IrEngine.Stitch;
 /// per model in a <see cref="ValueDictionary"/>: a key is a (model, key id) pair of ints. For each key
 /// it holds the row of its attribution (<see cref="RowOf"/>, -1 until processed: the processed set),
 /// and it ranks keys in code point order once for sorting events and attribution rows. Models are
-/// indexed in config order first, then any model only the previous run's state names. Owned by the
-/// <see cref="ProfileGraph"/> for the whole run.
+/// indexed in config order first, then any model only the previous run's state names. The graph's is
+/// owned by the <see cref="ProfileGraph"/> for the whole run; a slice read beside a model's first one
+/// has its own (<see cref="ModelEvents.OwnKeys"/>) until it is merged.
 /// </summary>
 internal sealed class EventKeys : IDisposable
 {

@@ -10,8 +10,8 @@ namespace Dinmo.IrEngine.Stitch;
 /// Reads the events of every model through the shared readers (<see cref="TableSources"/>,
 /// <see cref="ArrowValueText"/>), standardizes and block-checks their identifier values with the
 /// shared <see cref="IdentifierPolicy"/> steps, and skips rows of partitions older than the
-/// previous run's window. Models can be read on different threads (<see cref="Read"/> keeps its state
-/// in its result). Files are still scanned in full: the window saves the stitching work, not
+/// previous run's window. Models, and slices of one model (<see cref="ReadSlice"/>), can be read on
+/// different threads (<see cref="Read"/> keeps its state in its result). Files are still scanned in full: the window saves the stitching work, not
 /// the I/O (no predicate pushdown).
 /// </summary>
 internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPolicy> policies)
@@ -46,8 +46,8 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
 
     /// <summary>
     /// Every event of <paramref name="slice"/> whose partition is not older than <paramref name="window"/>: keys
-    /// interned into <paramref name="keys"/> (each model has its own key dictionary: the graph's for a model's
-    /// first slice, the slice's own for the others), values into the result's own <see cref="ModelEvents.Values"/>,
+    /// interned into <paramref name="graphKeys"/> for a model's first slice (each model has its own key dictionary),
+    /// into the result's own <see cref="ModelEvents.OwnKeys"/> for the others, values into the result's own <see cref="ModelEvents.Values"/>,
     /// so slices can be read at the same time.
     /// </summary>
     public ModelEvents Read(ReadSlice slice, long? window, EventKeys graphKeys, CancellationToken cancel)
@@ -64,6 +64,8 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
         var staged = new StagedBatch();
         // Rows the files' metadata promise (Parquet): once the first batch shows the sizes, the columns are sized once.
         var rows = slice.Rows;
+        long rowsBefore = 0; // rows of the batches before the current one
+        var reserved = false;
         try
         {
             foreach (var source in slice.Ranges)
@@ -108,9 +110,15 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
                         result.Values.Intern(staged.Values, valueIds);
                         for (var i = 0; i < valueIds.Length; i++) result.Events.SetObservation(staged.ValueObservations[i], valueIds[i]);
                         // A model's first slice interns into the graph's keys, where the later slices' keys are merged too.
-                        if (rows is { } total && result.Events.Count == batch.Length && batch.Length > 0)
-                            ReserveForAll(total, result.OwnKeys is null ? slice.ModelRows!.Value : total, m, keys,
+                        // Once, on the first batch that kept rows (an incremental run may skip the first ones), for the rows still to read.
+                        if (!reserved && rows is { } total && result.Events.Count > 0)
+                        {
+                            reserved = true;
+                            var modelRows = result.OwnKeys is null ? slice.ModelRows!.Value : total;
+                            ReserveForAll(total - rowsBefore, modelRows - rowsBefore, m, keys,
                                 keys.Count(m) - keysBefore, keys.ByteCount(m) - keyBytesBefore, result.Events);
+                        }
+                        rowsBefore += batch.Length;
                     }
                 }
             }
@@ -143,7 +151,7 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
     /// </summary>
     private static void ReserveForAll(long rows, long keyRows, int m, EventKeys keys, int firstKeys, int firstKeyBytes, EventColumns events)
     {
-        var first = events.Count;
+        var first = events.Count; // the kept rows of one batch: what each row adds is scaled from them
         long Scaled(long amount, long of) => Math.Min(int.MaxValue / 2, (amount * of / first) + (amount * of / first / 16));
         keys.Reserve(m, (int)Math.Min(int.MaxValue / 2, keys.Count(m) + Scaled(firstKeys, keyRows)),
             (int)Math.Min(int.MaxValue / 2, keys.ByteCount(m) + Scaled(firstKeyBytes, keyRows)));

@@ -20,15 +20,16 @@ internal sealed record ReadSlice(int Model, int Index, IReadOnlyList<SourceRange
 
     /// <summary>
     /// The slices of every model, in model order then file order. With one thread each model is one slice;
-    /// with more, a model larger than a share of all rows (a quarter of a thread's, so the threads stay
-    /// evenly loaded) is cut at row group boundaries into slices of about that many rows. How a model is
+    /// with more, a model larger than a share of all rows (half of a thread's, so the threads stay evenly
+    /// loaded, and at least <paramref name="minRows"/>) is cut at row group boundaries into slices of about that
+    /// many rows (a row group larger than a share is a slice of its own). How a model is
     /// cut changes no result: <see cref="StitchPipeline"/> merges the slices back in order.
     /// </summary>
-    public static List<ReadSlice> Plan(IReadOnlyList<IReadOnlyList<ITableSource>> sources, int threads)
+    public static List<ReadSlice> Plan(IReadOnlyList<IReadOnlyList<ITableSource>> sources, int threads, long minRows = MinRows)
     {
         var known = sources.SelectMany(s => s).All(s => s.RowCount is not null);
         var total = known ? sources.SelectMany(s => s).Sum(s => s.RowCount!.Value) : 0;
-        var share = Math.Max(MinRows, total / (2L * Math.Max(threads, 1)));
+        var share = Math.Max(minRows, total / (2L * Math.Max(threads, 1)));
         var slices = new List<ReadSlice>();
         for (var m = 0; m < sources.Count; m++)
         {

@@ -28,6 +28,9 @@ public sealed record StitchOptions
     /// </summary>
     public bool ReclaimMemory { get; init; }
 
+    /// <summary>The fewest rows a model needs before its read is split (<see cref="ReadSlice.MinRows"/> outside tests).</summary>
+    internal long MinSliceRows { get; init; } = ReadSlice.MinRows;
+
     /// <summary>Called as each stage starts, with the stage name (progress output).</summary>
     public Action<string>? OnStage { get; init; }
 }

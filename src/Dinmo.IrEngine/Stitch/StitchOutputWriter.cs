@@ -32,8 +32,9 @@ internal static class StitchOutputWriter
         // state's per-value tables (StitchState.Writers lists them first), then the other outputs and state tables.
         var otherOutputs = Enumerable.Range(0, outputs.Count).Where(i => i != attribution).Select(Output);
         var repeated = StitchState.ReadsFromOutputs(format) ? [] : StitchState.RepeatingOutputs(graph, sorted, stateTo);
-        ParallelActions.Run([Output(attribution), .. state.Take(StitchState.LongWriters).Select(State), .. otherOutputs,
-            .. state.Skip(StitchState.LongWriters).Select(State), .. repeated.Select(State)], threads);
+        // With other formats the state's events (a row per keyed event) are as long as the attribution table: next.
+        ParallelActions.Run([Output(attribution), .. repeated.Take(1).Select(State), .. state.Take(StitchState.LongWriters).Select(State),
+            .. otherOutputs, .. state.Skip(StitchState.LongWriters).Select(State), .. repeated.Skip(1).Select(State)], threads);
         return written;
     }
 }

@@ -38,7 +38,7 @@ public static class StitchPipeline
             using var publisher = new OutputPublisher(outputDirectory);
             var counts = new StitchRunCounts();
             using var graph = stages.Time("state", () => RestoreState(config, policies, publisher, options.Full, counts));
-            using (var events = stages.Time("read", () => ReadEvents(config, reader, sources, graph, counts, threads, cancel)))
+            using (var events = stages.Time("read", () => ReadEvents(config, reader, sources, graph, counts, threads, options.MinSliceRows, cancel)))
                 stages.Time("stitch", () => Stitch(graph, policies, events, runId, counts, threads, cancel));
             var metrics = stages.Time("metrics", () => StitchMetrics.Compute(graph, policies, counts, runId, config.Models.Select(m => m.Name).ToList()));
             var written = stages.Time("write", () => StitchOutputWriter.Write(graph, policies, metrics, format, publisher.StagingDirectory, threads));
@@ -95,9 +95,9 @@ public static class StitchPipeline
     /// order are those of one read after another, whichever read finished first.
     /// </summary>
     private static EventColumns ReadEvents(EventGraph config, EventReader reader, IReadOnlyList<IReadOnlyList<ITableSource>> sources,
-        ProfileGraph graph, StitchRunCounts counts, int threads, CancellationToken cancel)
+        ProfileGraph graph, StitchRunCounts counts, int threads, long minSliceRows, CancellationToken cancel)
     {
-        var slices = ReadSlice.Plan(sources, threads);
+        var slices = ReadSlice.Plan(sources, threads, minSliceRows);
         var parts = new ModelEvents?[slices.Count];
         var events = new EventColumns();
         try
@@ -133,7 +133,9 @@ public static class StitchPipeline
                 () =>
                 {
                     var pending = new PendingValues(MergeChunkValues);
-                    graph.Values.Reserve(graph.Values.Count + parts.Sum(p => p!.Values.Count), graph.Values.ByteCount + parts.Sum(p => p!.Values.ByteCount));
+                    // At most every part's values are new (values seen in several parts are counted once per part: an upper bound).
+                    graph.Values.Reserve(Capped(graph.Values.Count + parts.Sum(p => (long)p!.Values.Count)),
+                        Capped(graph.Values.ByteCount + parts.Sum(p => (long)p!.Values.ByteCount)));
                     for (var i = 0; i < parts.Length; i++) valueIds[i] = MergeValues(parts[i]!.Values, graph.Values, pending);
                 },
             ], threads);
@@ -155,11 +157,14 @@ public static class StitchPipeline
         }
     }
 
+    /// <summary>A reservation no larger than an array can hold; the columns grow past it if ever needed.</summary>
+    private static int Capped(long amount) => (int)Math.Min(amount, int.MaxValue / 2);
+
     /// <summary>The graph's id of every key of a slice's own dictionary, interning them into the model's in id order, a chunk at a time.</summary>
     private static int[] MergeKeys(int model, EventKeys from, EventKeys into, PendingValues pending)
     {
         var ids = new int[from.Count(model)];
-        into.Reserve(model, into.Count(model) + ids.Length, into.ByteCount(model) + from.ByteCount(model));
+        into.Reserve(model, Capped((long)into.Count(model) + ids.Length), Capped((long)into.ByteCount(model) + from.ByteCount(model)));
         for (var start = 0; start < ids.Length; start += MergeChunkValues)
         {
             pending.Clear();

@@ -87,6 +87,75 @@ public sealed class ReadSliceTests
         }
     }
 
+    /// <summary>
+    /// Hand-made page views in two Parquet files of row groups of 7 rows, with primary keys repeated across files
+    /// and row groups, null and empty keys, and a second, incremental run over a third file whose partitions are
+    /// partly older than the window. Read in slices of a few row groups on three threads (across the file
+    /// boundary), every table is the bytes of one read on one thread, in both runs.
+    /// </summary>
+    [Fact]
+    public void SlicedRead_DuplicateAndNullKeys_AcrossFiles_AndAnIncrementalRun()
+    {
+        using var one = new TempDirectory();
+        using var many = new TempDirectory();
+        var config = StitchScenario.WebConfig.Replace("page_views*.csv", "page_views_*.parquet", StringComparison.Ordinal);
+        string Stitch(TempDirectory dir, int threads, string run)
+        {
+            File.WriteAllText(dir.File("events.json"), config);
+            StitchPipeline.Run(new StitchOptions
+            {
+                ConfigPath = dir.File("events.json"), OutputDirectory = dir.File("out"), RunId = run, Format = Dinmo.IrEngine.Config.OutputFormat.Csv,
+                Threads = threads, MinSliceRows = 1,
+            });
+            return string.Join("\n", Directory.GetFiles(dir.File("out"), "*.csv").Order(StringComparer.Ordinal)
+                .Select(f => $"{Path.GetFileName(f)}\n{File.ReadAllText(f)}"));
+        }
+        foreach (var dir in new[] { one, many })
+        {
+            WritePageViews(dir.File("page_views_1.parquet"), first: 0, count: 60, day: 1);
+            WritePageViews(dir.File("page_views_2.parquet"), first: 40, count: 60, day: 3); // keys 40-59 repeat file 1's
+        }
+        var full = Stitch(one, 1, "run-1");
+        Assert.Equal(full, Stitch(many, 3, "run-1"));
+        Assert.Contains("duplicate_primary_key", full, StringComparison.Ordinal);
+        Assert.Contains("null_primary_key", full, StringComparison.Ordinal);
+
+        foreach (var dir in new[] { one, many }) WritePageViews(dir.File("page_views_3.parquet"), first: 90, count: 50, day: 2); // days 2-4: partly before the window
+        var incremental = Stitch(one, 1, "run-2");
+        Assert.Equal(incremental, Stitch(many, 3, "run-2"));
+        Assert.NotEqual(full, incremental);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> page views with keys <c>pv-{first}</c>… in row groups of 7 rows: every 13th key
+    /// null and every 17th empty, visitors shared by 5 events, a device by 11, a login every 9th event, and
+    /// partitions from <paramref name="day"/> over three days.
+    /// </summary>
+    private static void WritePageViews(string file, int first, int count, int day)
+    {
+        var columns = Enumerable.Range(0, 7).Select(_ => new StringArray.Builder()).ToArray();
+        for (var i = first; i < first + count; i++)
+        {
+            var date = $"2024-03-{day + (i - first) * 3 / count:00}";
+            string?[] row =
+            [
+                i % 13 == 0 ? null : i % 17 == 0 ? "" : $"pv-{i:000}", $"{date}T{i % 24:00}:{i % 60:00}:00Z", date,
+                $"anon-{i / 5}", i % 9 == 0 ? $"u-{i / 20}" : null, $"dev-{i / 11}", $"s-{i / 4}",
+            ];
+            for (var c = 0; c < row.Length; c++)
+            {
+                if (row[c] is { } value) columns[c].Append(value);
+                else columns[c].AppendNull();
+            }
+        }
+        var names = StitchScenario.Header.Trim().Split(',');
+        var schema = new Schema(names.Select(n => new Field(n, Apache.Arrow.Types.StringType.Default, true)), null);
+        using var batch = new RecordBatch(schema, columns.Select(c => (IArrowArray)c.Build()), count);
+        using var writer = new ParquetSharp.Arrow.FileWriter(file, schema);
+        writer.WriteRecordBatch(batch, chunkSize: 7);
+        writer.Close();
+    }
+
     /// <summary>Rewrites a Parquet file with row groups of <paramref name="rowsPerGroup"/> rows; returns its row count.</summary>
     private static long RewriteInRowGroups(string file, int rowsPerGroup)
     {
