@@ -62,8 +62,7 @@ internal static class AttributionColumns
             model.Append(keys.Models.Utf8(m));
             if (at.Key(row) is var k and >= 0) key.Append(keys.Utf8(m, k));
             else key.AppendNull();
-            if (at.Timestamp(row) is var micros && micros == Ingest.Timestamps.Null) timestamp.AppendNull();
-            else timestamp.Append(micros);
+            timestamp.AppendInstant(at.Timestamp(row));
             if (at.Profile(row) is var profile and >= 0)
             {
                 profileId.Append(ids[profile]);

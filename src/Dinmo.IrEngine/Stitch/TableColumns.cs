@@ -66,11 +66,7 @@ internal sealed class TableColumns<T>
 
     /// <summary>A UTC timestamp column from µs; <see cref="Ingest.Timestamps.Null"/> is a null.</summary>
     public TableColumns<T> Instant(string name, Func<T, long> get) =>
-        Add(name, ColumnTypes.Instant, rows => new Column<ValueColumnBuilder<long>>(new(ColumnTypes.Instant, rows), (b, row) =>
-        {
-            if (get(row) is var micros && micros == Ingest.Timestamps.Null) b.AppendNull();
-            else b.Append(micros);
-        }));
+        Add(name, ColumnTypes.Instant, rows => new Column<ValueColumnBuilder<long>>(new(ColumnTypes.Instant, rows), (b, row) => b.AppendInstant(get(row))));
 
     public TableColumns<T> Flag(string name, Func<T, bool> get) =>
         Add(name, ColumnTypes.Flag, rows => new Column<FlagColumnBuilder>(new(rows), (b, row) => b.Append(get(row))));

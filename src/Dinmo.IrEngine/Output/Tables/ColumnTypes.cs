@@ -3,7 +3,7 @@ using Apache.Arrow.Types;
 
 namespace Dinmo.IrEngine.Output.Tables;
 
-/// <summary>The Arrow types of output columns (SPEC §6 conventions) and small builders for list columns.</summary>
+/// <summary>The Arrow types of output columns (SPEC §6 conventions), and how an instant is appended.</summary>
 internal static class ColumnTypes
 {
     public static readonly IArrowType Text = StringType.Default;
@@ -14,23 +14,10 @@ internal static class ColumnTypes
     public static readonly IArrowType TextList = new ListType(new Field("item", StringType.Default, true));
     public static readonly IArrowType RealList = new ListType(new Field("item", DoubleType.Default, true));
 
-    public static TimestampArray.Builder InstantBuilder() => new(Instant);
-
     /// <summary>Appends a UTC instant in microseconds, or a null for <see cref="Ingest.Timestamps.Null"/>.</summary>
-    public static void AppendInstant(this TimestampArray.Builder builder, long micros)
+    public static void AppendInstant(this ValueColumnBuilder<long> column, long micros)
     {
-        if (micros == Ingest.Timestamps.Null) builder.AppendNull();
-        else builder.Append(Ingest.Timestamps.ToDateTimeOffset(micros));
-    }
-
-    public static ListArray.Builder TextListBuilder() => new(StringType.Default);
-
-    public static ListArray.Builder RealListBuilder() => new(DoubleType.Default);
-
-    public static void AppendReals(this ListArray.Builder builder, ReadOnlySpan<double> values)
-    {
-        builder.Append();
-        var items = (DoubleArray.Builder)builder.ValueBuilder;
-        foreach (var v in values) items.Append(v);
+        if (micros == Ingest.Timestamps.Null) column.AppendNull();
+        else column.Append(micros);
     }
 }

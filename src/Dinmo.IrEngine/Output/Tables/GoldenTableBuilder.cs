@@ -73,18 +73,11 @@ internal static class GoldenTableBuilder
                 present[m] = false;
             }
             models.EndList();
-            AppendInstant(first, golden.FirstSeen[row]);
-            AppendInstant(last, golden.LastSeen[row]);
+            first.AppendInstant(golden.FirstSeen[row]);
+            last.AppendInstant(golden.LastSeen[row]);
             runs.Append(run);
             output.EndRow();
         }
         return output.Complete();
-    }
-
-    /// <summary>A UTC instant in microseconds, or a null for <see cref="Ingest.Timestamps.Null"/>.</summary>
-    private static void AppendInstant(ValueColumnBuilder<long> column, long micros)
-    {
-        if (micros == Ingest.Timestamps.Null) column.AppendNull();
-        else column.Append(micros);
     }
 }

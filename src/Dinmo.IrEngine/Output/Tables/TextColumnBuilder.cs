@@ -77,33 +77,6 @@ internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue =
         Count = 0;
     }
 
-    /// <summary>
-    /// Builds with every buffer's length rounded up to <see cref="ArrowPadding"/> bytes (zero-filled), the
-    /// layout Arrow's own <c>StringArray.Builder</c> leaves: an Arrow IPC file written from it is byte
-    /// for byte the one written from that builder (Event Stitching's state and tables are pinned so).
-    /// </summary>
-    public StringArray BuildPadded()
-    {
-        var offsetUsed = (Count + 1) * sizeof(int);
-        var offsetBytes = Padded(offsetUsed);
-        var valueBytes = Padded(_byteCount);
-        var validityBytes = Padded((Count + 7) / 8);
-        if (offsetBytes > _offsets.Length) System.Array.Resize(ref _offsets, offsetBytes);
-        if (valueBytes > _bytes.Length) System.Array.Resize(ref _bytes, valueBytes);
-        if (validityBytes > _validity.Length) System.Array.Resize(ref _validity, validityBytes);
-        // Value and offset buffers are not zeroed when allocated: clear the padding, or the files would
-        // carry whatever the memory held. The validity bitmap starts zeroed and only gains bits below Count.
-        _offsets.AsSpan(offsetUsed, offsetBytes - offsetUsed).Clear();
-        _bytes.AsSpan(_byteCount, valueBytes - _byteCount).Clear();
-        return new StringArray(Count, Buffer(_offsets, offsetBytes), Buffer(_bytes, valueBytes),
-            _nulls == 0 ? ArrowBuffer.Empty : Buffer(_validity, validityBytes), _nulls);
-    }
-
-    /// <summary>Arrow's builders allocate buffers in multiples of 64 bytes (the format's recommended alignment).</summary>
-    private const int ArrowPadding = 64;
-
-    private static int Padded(int length) => (length + ArrowPadding - 1) / ArrowPadding * ArrowPadding;
-
     /// <summary>Appends value <paramref name="index"/> of a UTF-8 column, null staying null.</summary>
     public void Append(Columnar.Utf8Column column, int index)
     {
