@@ -16,7 +16,7 @@ internal sealed class StreamingTableWriter : IDisposable
 {
     private readonly string _table;
     private readonly string _file;
-    private readonly FileStream _stream;
+    private readonly Stream _stream;
     private readonly ParquetSharp.Arrow.FileWriter? _parquet;
     private readonly ArrowFileWriter? _arrow;
     private readonly CsvTableWriter? _csv;
@@ -32,7 +32,7 @@ internal sealed class StreamingTableWriter : IDisposable
         try
         {
             Directory.CreateDirectory(directory);
-            _stream = new FileStream(_file, FileMode.Create, FileAccess.Write, FileShare.None);
+            _stream = DirectFileStream.Create(_file);
             if (format == OutputFormat.Parquet) _parquet = ParquetTableWriter.Open(_stream, schema);
             else if (format == OutputFormat.Csv) _csv = new CsvTableWriter(_stream, schema);
             else _arrow = ArrowTableWriter.Open(_stream, schema);
@@ -71,7 +71,7 @@ internal sealed class StreamingTableWriter : IDisposable
             if (_parquet is not null) _parquet.Close();
             else if (_csv is not null) _csv.Complete();
             else _arrow!.WriteEnd();
-            _stream.Flush(flushToDisk: false);
+            _stream.Flush();
         }
         catch (Exception e) when (e is IOException or ParquetSharp.ParquetException)
         {

@@ -21,7 +21,7 @@ internal static class TableFileWriter
         try
         {
             Directory.CreateDirectory(directory);
-            using var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None);
+            using var stream = DirectFileStream.Create(file);
             switch (format)
             {
                 case OutputFormat.Arrow: ArrowTableWriter.Write(stream, schema, batches); break;
@@ -29,7 +29,7 @@ internal static class TableFileWriter
                 case OutputFormat.Csv: CsvTableWriter.Write(stream, schema, batches); break;
                 default: Throw.Output($"unsupported output format {format} for '{file}'"); break;
             }
-            stream.Flush(flushToDisk: false);
+            stream.Flush();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ParquetSharp.ParquetException)
         {
