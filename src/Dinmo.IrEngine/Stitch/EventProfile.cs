@@ -7,28 +7,32 @@ namespace Dinmo.IrEngine.Stitch;
 /// One event profile (SPEC §9): created by the first event no existing profile matched, it gathers
 /// events and identifier values (held in the graph's <see cref="ProfileGraph.ProfileValues"/>, keyed by
 /// <see cref="Index"/>) until it is merged into an older profile. A merged profile keeps its row and a
-/// redirect; its values move to the survivor.
+/// redirect; its values move to the survivor. Its sightings live in the graph's
+/// <see cref="ProfileSightings"/>, by index.
 /// </summary>
 internal sealed class EventProfile
 {
     private string? _id;
+    private readonly ProfileSightings _sightings;
 
-    /// <summary>A profile restored from the state, with the id it was saved under.</summary>
-    public EventProfile(int index, string id, long createdSequence, long createdAt)
-        : this(index, Encoding.UTF8.GetBytes(id), createdSequence, createdAt) => _id = id;
+    /// <summary>A profile restored from the state, with the id it was saved under; its sightings go to <paramref name="sightings"/>.</summary>
+    public EventProfile(ProfileSightings sightings, int index, string id, long createdSequence, long createdAt)
+        : this(sightings, index, Encoding.UTF8.GetBytes(id), createdSequence, createdAt) => _id = id;
 
     /// <summary>A profile created by this run: the id's text is formatted once, as UTF-8; the string is decoded from it on first use (the creation audit row).</summary>
-    public EventProfile(int index, DinmoId id, long createdSequence, long createdAt)
-        : this(index, Formatted(id), createdSequence, createdAt)
+    public EventProfile(ProfileSightings sightings, int index, DinmoId id, long createdSequence, long createdAt)
+        : this(sightings, index, Formatted(id), createdSequence, createdAt)
     {
     }
 
-    private EventProfile(int index, byte[] idUtf8, long createdSequence, long createdAt)
+    private EventProfile(ProfileSightings sightings, int index, byte[] idUtf8, long createdSequence, long createdAt)
     {
+        _sightings = sightings;
         Index = index;
-        IdUtf8 = idUtf8;
+        _idUtf8 = idUtf8;
         CreatedSequence = createdSequence;
         CreatedAt = createdAt;
+        sightings.Add(index);
     }
 
     /// <summary>The profile's position in <see cref="ProfileGraph.Profiles"/>: how columns and value states refer to it.</summary>
@@ -37,10 +41,16 @@ internal sealed class EventProfile
     // Two threads writing tables may both make the string: equal texts, either kept.
     public string Id => _id ??= Encoding.UTF8.GetString(IdUtf8);
 
-    /// <summary>The id as UTF-8, for output columns.</summary>
-    public byte[] IdUtf8 { get; }
+    // A field rather than an auto-property so that Prefetch can name it.
+    private byte[] _idUtf8;
 
-    /// <summary>The step after <see cref="Prefetch"/> (which loads this object): starts loading the id's bytes.</summary>
+    /// <summary>The id as UTF-8, for output columns.</summary>
+    public byte[] IdUtf8 => _idUtf8;
+
+    /// <summary>Starts loading this object (see <see cref="Columnar.CacheHint"/>); <see cref="PrefetchId"/> is the step after.</summary>
+    public void Prefetch() => Columnar.CacheHint.Prefetch(ref _idUtf8);
+
+    /// <summary>Starts loading the id's bytes (once this object is loaded).</summary>
     public void PrefetchId() => Columnar.CacheHint.Prefetch(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(IdUtf8));
 
     /// <summary>1, 2, … in creation order across runs; the lower one survives a merge.</summary>
@@ -49,17 +59,9 @@ internal sealed class EventProfile
     /// <summary>The timestamp of the event that created the profile.</summary>
     public long CreatedAt { get; }
 
-    // Fields rather than auto-properties so that Prefetch can name the first one.
-    private long _firstSeen = long.MaxValue;
-    private long _lastSeen = long.MinValue;
-    private long _eventCount;
-
-    public long FirstSeen { get => _firstSeen; set => _firstSeen = value; }
-    public long LastSeen { get => _lastSeen; set => _lastSeen = value; }
-    public long EventCount { get => _eventCount; set => _eventCount = value; }
-
-    /// <summary>Starts loading the sighting fields <see cref="See"/> updates (see <see cref="Columnar.CacheHint"/>).</summary>
-    public void Prefetch() => Columnar.CacheHint.Prefetch(ref _firstSeen);
+    public long FirstSeen { get => _sightings.FirstSeen(Index); set => _sightings.FirstSeen(Index) = value; }
+    public long LastSeen { get => _sightings.LastSeen(Index); set => _sightings.LastSeen(Index) = value; }
+    public long EventCount { get => _sightings.EventCount(Index); set => _sightings.EventCount(Index) = value; }
 
     /// <summary>The profile this one was merged into (directly); null while it is live.</summary>
     public EventProfile? MergedInto { get; set; }
@@ -76,12 +78,5 @@ internal sealed class EventProfile
         var utf8 = new byte[DinmoId.TextLength];
         id.Format(utf8);
         return utf8;
-    }
-
-    public void See(long timestamp, long events = 1)
-    {
-        _firstSeen = Math.Min(_firstSeen, timestamp);
-        _lastSeen = Math.Max(_lastSeen, timestamp);
-        _eventCount += events;
     }
 }

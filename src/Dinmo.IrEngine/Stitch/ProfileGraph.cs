@@ -39,6 +39,9 @@ internal sealed class ProfileGraph : IDisposable
     // profiles here (a small int array) instead of following EventProfile.MergedInto objects.
     private int[] _mergedInto = new int[256];
 
+    /// <summary>First and last sighting and event count of each profile, by index (what <see cref="EventProfile"/>'s properties read).</summary>
+    public ProfileSightings Sightings { get; } = new();
+
     public IdentifierValues Values { get; } = new();
 
     /// <summary>The values on each profile (by profile index): status and sightings per (profile, value).</summary>
@@ -68,7 +71,7 @@ internal sealed class ProfileGraph : IDisposable
     public EventProfile Create(int model, ReadOnlySpan<byte> key, long timestamp)
     {
         while (_idPrefixes.Count <= model) _idPrefixes.Add(DinmoIdFactory.EventProfileNamePrefix(Project, Keys.Models[_idPrefixes.Count]));
-        var profile = new EventProfile(Profiles.Count, DinmoIdFactory.ForEventProfile(_idPrefixes[model], key), Profiles.Count + 1L, timestamp);
+        var profile = new EventProfile(Sightings, Profiles.Count, DinmoIdFactory.ForEventProfile(_idPrefixes[model], key), Profiles.Count + 1L, timestamp);
         Add(profile);
         return profile;
     }
@@ -163,9 +166,7 @@ internal sealed class ProfileGraph : IDisposable
     public void Merge(EventProfile loser, EventProfile survivor, string via, string runId)
     {
         ProfileValues.Merge(loser.Index, survivor.Index);
-        survivor.FirstSeen = Math.Min(survivor.FirstSeen, loser.FirstSeen);
-        survivor.LastSeen = Math.Max(survivor.LastSeen, loser.LastSeen);
-        survivor.EventCount += loser.EventCount;
+        Sightings.Absorb(survivor.Index, loser.Index);
         SetMergedInto(loser, survivor);
         loser.MergedRunId = runId;
         loser.MergedVia = via;

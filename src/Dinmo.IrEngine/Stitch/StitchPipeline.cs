@@ -249,8 +249,6 @@ public static class StitchPipeline
                 keys.PrefetchRow(queue.Model(i + StitchingEngine.PrefetchDistance), queue.Key(i + StitchingEngine.PrefetchDistance));
             }
             if (i + StitchingEngine.ProfilePrefetchDistance < queue.Count) engine.PrefetchProfiles(queue.Observations(i + StitchingEngine.ProfilePrefetchDistance));
-            if (i + StitchingEngine.ProfileObjectPrefetchDistance < queue.Count)
-                engine.PrefetchProfileObjects(queue.Observations(i + StitchingEngine.ProfileObjectPrefetchDistance));
             int m = queue.Model(i), key = queue.Key(i);
             if (queue.Duplicate(i))
             {

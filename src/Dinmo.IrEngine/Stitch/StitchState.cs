@@ -162,7 +162,7 @@ internal static class StitchState
         var mergedInto = new List<(EventProfile Profile, string Into)>();
         foreach (var (b, r) in profiles.Rows().OrderBy(x => profiles.Int64(x.Batch, x.Row, "created_sequence")))
         {
-            var profile = new EventProfile(graph.Profiles.Count, profiles.Text(b, r, "id")!, profiles.Int64(b, r, "created_sequence")!.Value,
+            var profile = new EventProfile(graph.Sightings, graph.Profiles.Count, profiles.Text(b, r, "id")!, profiles.Int64(b, r, "created_sequence")!.Value,
                 profiles.Instant(b, r, "created_at"))
             {
                 FirstSeen = profiles.Instant(b, r, "first_seen_at"), LastSeen = profiles.Instant(b, r, "last_seen_at"),

@@ -60,9 +60,6 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     /// <summary>How many events ahead the stitch loop calls <see cref="PrefetchProfiles"/>: half way, once the value states have arrived.</summary>
     public const int ProfilePrefetchDistance = PrefetchDistance / 2;
 
-    /// <summary>How many events ahead the stitch loop calls <see cref="PrefetchProfileObjects"/>: half way again.</summary>
-    public const int ProfileObjectPrefetchDistance = ProfilePrefetchDistance / 2;
-
     /// <summary>
     /// Starts loading the value states an event a few positions ahead will read (a hint: no effect on
     /// results). Value ids follow read order, not time, so each is a random read in arrays of millions.
@@ -79,8 +76,8 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
 
     /// <summary>
     /// The second step of <see cref="PrefetchValues"/>, a few events later: reads the (by now loaded)
-    /// states and starts loading what the lookup reads next: the profile's merge link, its slot in the
-    /// profile list, its value chain and the value's entry there. A hint only; whatever changes meanwhile is read again for real.
+    /// states and starts loading what the lookup reads next: the profile's merge link, its sightings, its
+    /// value chain and the value's entry there. A hint only; whatever changes meanwhile is read again for real.
     /// </summary>
     public void PrefetchProfiles(ReadOnlySpan<int> observations)
     {
@@ -90,22 +87,9 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
             var current = _states.Current(value);
             if (current == None) continue;
             graph.PrefetchMergeLink(current);
-            graph.PrefetchProfileSlot(current);
+            graph.Sightings.Prefetch(current);
             _onProfiles.PrefetchProfile(current);
             if (_states.CurrentEntry(value) is var entry and >= 0) _onProfiles.PrefetchEntry(entry);
-        }
-    }
-
-    /// <summary>
-    /// The last step, a few events later again: starts loading the profile object of each value's latest
-    /// sighting (its slot in the profile list is loaded by now), whose sightings the event updates.
-    /// </summary>
-    public void PrefetchProfileObjects(ReadOnlySpan<int> observations)
-    {
-        foreach (var value in observations)
-        {
-            if (value == EventColumns.Blocked) continue;
-            if (_states.Current(value) is var current and >= 0) graph.Profiles[current].Prefetch();
         }
     }
 
@@ -121,15 +105,16 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         FindProfiles(usable);
         var (found, matched, mergedAny, refused) = ChooseTarget();
         var created = found == None;
-        var target = created ? Created() : graph.Profiles[found];
+        // By index: the profile object is only read for an audit row's id.
+        var target = created ? Created().Index : found;
         foreach (var value in usable) Attach(target, value);
-        target.See(_timestamp);
+        graph.Sightings.See(target, _timestamp);
         Demote(target);
 
         var how = created ? (refused ? AttributionReason.AnchorConflict : AttributionReason.Created)
             : refused ? AttributionReason.AnchorConflict
             : mergedAny ? AttributionReason.Merged : AttributionReason.Matched;
-        return new StitchOutcome(how, target.Index, created ? None : matched);
+        return new StitchOutcome(how, target, created ? None : matched);
     }
 
     private List<int> UsableValues(ReadOnlySpan<int> observations, out AttributionReason reason)
@@ -280,27 +265,27 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         return profile;
     }
 
-    private void Attach(EventProfile target, int id)
+    private void Attach(int target, int id)
     {
         var rank = _values.Identifier(id);
         // A value seen again on its current profile (the common case) needs no index lookup: its entry was noted.
         var added = false;
-        var entry = _states.Current(id) == target.Index && _states.CurrentEntry(id) >= 0
-            ? _states.CurrentEntry(id) : _onProfiles.Attach(target.Index, id, rank, out added);
+        var entry = _states.Current(id) == target && _states.CurrentEntry(id) >= 0
+            ? _states.CurrentEntry(id) : _onProfiles.Attach(target, id, rank, out added);
         ref var value = ref _onProfiles[entry];
         if (!added && value.Status != ValueStatus.Active)
         {
-            AddAudit(AuditChange.ValueReactivated, target.Id, null, id, $"was {ValueStatusText.Of(value.Status)}, seen again");
+            AddAudit(AuditChange.ValueReactivated, graph.Profiles[target].Id, null, id, $"was {ValueStatusText.Of(value.Status)}, seen again");
             value.Status = ValueStatus.Active;
         }
         value.See(_timestamp);
         _states.Held(id) = true;
-        _states.Current(id) = target.Index;
+        _states.Current(id) = target;
         _states.CurrentEntry(id) = entry;
         ref var lastSeen = ref _states.LastSeen(id);
         lastSeen = Math.Max(lastSeen, _timestamp);
         if (_profileLimits[rank] is not { } limit) return;
-        var touched = _states.Touch(id, target.Index);
+        var touched = _states.Touch(id, target);
         if (touched <= limit) return; // the distinct survivors are no more than the profiles touched
         var distinct = _distinct;
         distinct.Clear();
@@ -322,19 +307,19 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         }
     }
 
-    private void Demote(EventProfile target)
+    private void Demote(int target)
     {
         foreach (var (rank, limit) in _valueLimits)
         {
-            if ((_onProfiles.Ranks(target.Index) & ProfileValues.RankBit(rank)) == 0) continue; // no value of the identifier: within its limit
+            if ((_onProfiles.Ranks(target) & ProfileValues.RankBit(rank)) == 0) continue; // no value of the identifier: within its limit
             // Count first: the common case (within the limit) needs no list and no sort.
             var count = 0;
-            foreach (var entry in _onProfiles.LeadingOf(target.Index))
+            foreach (var entry in _onProfiles.LeadingOf(target))
                 if (_onProfiles[entry].Identifier == rank && _onProfiles[entry].Status == ValueStatus.Active) count++;
             if (count <= limit) continue;
             var active = _active;
             active.Clear();
-            foreach (var entry in _onProfiles.LeadingOf(target.Index))
+            foreach (var entry in _onProfiles.LeadingOf(target))
                 if (_onProfiles[entry].Identifier == rank && _onProfiles[entry].Status == ValueStatus.Active) active.Add(entry);
             active.Sort(MostRecentFirst);
             var policy = policies[rank];
@@ -342,7 +327,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
             {
                 ref var old = ref _onProfiles[active[i]];
                 old.Status = ValueStatus.Demoted;
-                AddAudit(AuditChange.ValueDemoted, target.Id, null, old.Value,
+                AddAudit(AuditChange.ValueDemoted, graph.Profiles[target].Id, null, old.Value,
                     $"more than {limit} active {policy.Name} values; last seen {Ingest.Timestamps.FormatIso(old.LastSeen)}");
             }
         }

@@ -47,7 +47,7 @@ public sealed class ProfileGraphTests
         Assert.Same(second, graph.FindProfile(second.Id));
         Assert.Null(graph.FindProfile("not-an-id"));
 
-        graph.Add(new EventProfile(graph.Profiles.Count, first.Id, 3, 3));
+        graph.Add(new EventProfile(graph.Sightings, graph.Profiles.Count, first.Id, 3, 3));
         Assert.Throws<FormatException>(() => graph.FindProfile(first.Id));
     }
 }
