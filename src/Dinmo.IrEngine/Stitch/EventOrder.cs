@@ -14,7 +14,38 @@ internal readonly record struct EventOrder(long Timestamp, int ModelRank, int Ke
         : KeyRank != other.KeyRank ? KeyRank.CompareTo(other.KeyRank)
         : Event.CompareTo(other.Event);
 
-    /// <summary><see cref="CompareTo"/> as a comparer, for sorts that take one (<see cref="Columnar.ParallelSort"/>).</summary>
+    /// <summary>
+    /// Sorts the first <paramref name="count"/> orders into stitching order by <see cref="Columnar.RadixSort"/>; they
+    /// must come in <see cref="Event"/> order, which the stable sort keeps among copies of a key, as <see cref="CompareTo"/> orders them.
+    /// </summary>
+    public static void Sort(EventOrder[] orders, int count, int threads)
+    {
+        if (count < 2) return;
+        long minTimestamp = long.MaxValue;
+        int maxModel = 0, maxKey = 0;
+        for (var i = 0; i < count; i++)
+        {
+            ref readonly var order = ref orders[i];
+            minTimestamp = Math.Min(minTimestamp, order.Timestamp);
+            maxModel = Math.Max(maxModel, order.ModelRank);
+            maxKey = Math.Max(maxKey, order.KeyRank);
+        }
+        var keyBits = 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)maxKey);
+        var modelBits = 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)maxModel);
+        Columnar.RadixSort.Sort(orders, count, new RadixKey(minTimestamp, keyBits, keyBits + modelBits), threads);
+    }
+
+    /// <summary>The order as a radix key: the timestamp from the smallest one up, then the model rank and key rank packed below it.</summary>
+    private readonly struct RadixKey(long minTimestamp, int keyBits, int lowBits) : Columnar.IRadixKey<EventOrder>
+    {
+        public int LowBits => lowBits;
+
+        public ulong Low(in EventOrder item) => ((ulong)(uint)item.ModelRank << keyBits) | (uint)item.KeyRank;
+
+        public ulong High(in EventOrder item) => unchecked((ulong)item.Timestamp - (ulong)minTimestamp);
+    }
+
+    /// <summary><see cref="CompareTo"/> as a comparer, for sorts that take one (<see cref="Columnar.ParallelSort"/>): the reference of <see cref="Sort"/>.</summary>
     public readonly struct Comparer : IComparer<EventOrder>
     {
         public int Compare(EventOrder x, EventOrder y) => x.CompareTo(y);

@@ -231,7 +231,7 @@ public static class StitchPipeline
                 Record(m, key, Timestamps.Null, new StitchOutcome(AttributionReason.InvalidTimestamp, -1, -1));
             else toStitch[count++] = new EventOrder(events.Timestamp(e), modelRanks[m], keyRanks[m][key], e); // duplicates are excluded below, after sorting
         }
-        ParallelSort.Sort(toStitch, count, new EventOrder.Comparer(), threads);
+        EventOrder.Sort(toStitch, count, threads);
         var queue = StitchQueue.Gather(events, toStitch, count, copies, threads);
         // The queue holds the events in order now: release the read's columns and the order (at 10M
         // events about 400 MB and 240 MB) before the loop. Disposing the columns twice is harmless.

@@ -1,0 +1,78 @@
+using Dinmo.IrEngine.Columnar;
+using Dinmo.IrEngine.Stitch;
+using FsCheck.Xunit;
+
+namespace Dinmo.IrEngine.Tests.Columnar;
+
+/// <summary>
+/// The radix sort against the comparison sort it replaced: the same order for keys of any width (digits
+/// inside the low part, inside the high part, and across both), with ties kept in input order, whatever
+/// the threads; and the stitching order's key against <see cref="EventOrder.CompareTo"/>.
+/// </summary>
+public sealed class RadixSortTests
+{
+    private readonly record struct Item(ulong High, ulong Low, int Index);
+
+    private readonly struct ItemKey(int lowBits) : IRadixKey<Item>
+    {
+        public int LowBits => lowBits;
+
+        public ulong Low(in Item item) => item.Low;
+
+        public ulong High(in Item item) => item.High;
+    }
+
+    [Property(MaxTest = 40)]
+    public void RandomKeys_SameOrderAsAStableComparisonSort_WhateverTheThreads(int seed)
+    {
+        var random = new Random(seed);
+        var threads = 1 + random.Next(4);
+        var count = random.Next(3) == 0 ? random.Next(300) : (1 << 16) * threads + random.Next(50_000);
+        int[] widths = [0, 1, 5, 11, 12, 30, 63, 64];
+        var lowBits = widths[random.Next(widths.Length)];
+        var highBits = widths[random.Next(widths.Length)];
+        var tied = random.Next(2) == 0; // few distinct keys: many ties, whose input order must stay
+        var items = new Item[count + 5]; // items past count must be left alone
+        for (var i = 0; i < items.Length; i++)
+            items[i] = new Item(Bits(random, highBits, tied), Bits(random, lowBits, tied), i);
+        var expected = items.Take(count).OrderBy(x => x.High).ThenBy(x => x.Low).ThenBy(x => x.Index).Concat(items.Skip(count)).ToArray();
+
+        RadixSort.Sort(items, count, new ItemKey(lowBits), threads);
+
+        Assert.Equal(expected, items);
+    }
+
+    [Property(MaxTest = 25)]
+    public void EventOrders_SortedAsTheirComparer(int seed)
+    {
+        var random = new Random(seed);
+        var threads = 1 + random.Next(3);
+        var count = random.Next(2) == 0 ? random.Next(500) : (1 << 16) * threads + random.Next(20_000);
+        // Timestamps around the epoch (negative too) or spread widely, few models, keys with copies (duplicates).
+        var spread = random.Next(2) == 0 ? 1_000L : long.MaxValue / 4;
+        var orders = new EventOrder[count];
+        for (var e = 0; e < count; e++)
+            orders[e] = new EventOrder(random.NextInt64(-spread, spread), random.Next(5), random.Next(Math.Max(1, count / 2)), e);
+        var expected = (EventOrder[])orders.Clone();
+        ParallelSort.Sort(expected, count, new EventOrder.Comparer(), threads);
+
+        EventOrder.Sort(orders, count, threads);
+
+        Assert.Equal(expected, orders);
+    }
+
+    [Fact]
+    public void ExtremeTimestamps_Sorted()
+    {
+        EventOrder[] orders = [new(long.MaxValue, 0, 0, 0), new(long.MinValue, 1, 0, 1), new(0, 0, 3, 2), new(long.MinValue, 0, 7, 3), new(0, 0, 3, 4)];
+        EventOrder.Sort(orders, orders.Length, threads: 2);
+        Assert.Equal([3, 1, 2, 4, 0], orders.Select(o => o.Event));
+    }
+
+    private static ulong Bits(Random random, int bits, bool tied)
+    {
+        if (bits == 0) return 0;
+        var value = tied ? (ulong)random.Next(4) << Math.Max(0, bits - 2) : (ulong)random.NextInt64() << 1 ^ (ulong)random.Next(2);
+        return bits == 64 ? value : value & ((1UL << bits) - 1);
+    }
+}
