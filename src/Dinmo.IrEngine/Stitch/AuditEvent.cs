@@ -11,12 +11,28 @@ internal sealed record AuditEvent(
     long EventTimestamp,
     int Step,
     string ChangeType,
-    string? ProfileId,
-    string? OtherProfileId,
+    AuditProfile Profile,
+    AuditProfile Other,
     string? Identifier,
     string? Value,
     string Detail,
-    string RunId);
+    string RunId)
+{
+    public string? ProfileId => Profile.Id;
+
+    public string? OtherProfileId => Other.Id;
+}
+
+/// <summary>
+/// A profile an audit row names: one of the graph's, by reference (a profile created by the run gets its id
+/// only after the stitch loop, <see cref="ProfileGraph.NameProfiles"/>), or a restored row's id text.
+/// </summary>
+internal readonly record struct AuditProfile(EventProfile? Profile, string? Text)
+{
+    public string? Id => Profile?.Id ?? Text;
+
+    public static implicit operator AuditProfile(EventProfile? profile) => new(profile, null);
+}
 
 /// <summary>The words of <see cref="AuditEvent.ChangeType"/>.</summary>
 internal static class AuditChange

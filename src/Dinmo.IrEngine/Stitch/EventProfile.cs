@@ -17,22 +17,32 @@ internal sealed class EventProfile
 
     /// <summary>A profile restored from the state, with the id it was saved under; its sightings go to <paramref name="sightings"/>.</summary>
     public EventProfile(ProfileSightings sightings, int index, string id, long createdSequence, long createdAt)
-        : this(sightings, index, Encoding.UTF8.GetBytes(id), createdSequence, createdAt) => _id = id;
-
-    /// <summary>A profile created by this run: the id's text is formatted once, as UTF-8; the string is decoded from it on first use (the creation audit row).</summary>
-    public EventProfile(ProfileSightings sightings, int index, DinmoId id, long createdSequence, long createdAt)
-        : this(sightings, index, Formatted(id), createdSequence, createdAt)
+        : this(sightings, index, createdSequence, createdAt)
     {
+        _id = id;
+        _idUtf8 = Encoding.UTF8.GetBytes(id);
     }
 
-    private EventProfile(ProfileSightings sightings, int index, byte[] idUtf8, long createdSequence, long createdAt)
+    /// <summary>
+    /// A profile created by this run, without its id yet: hashing a name per profile would hold up the serial
+    /// stitch loop, so the graph names the run's new profiles together after it (<see cref="ProfileGraph.NameProfiles"/>).
+    /// </summary>
+    public EventProfile(ProfileSightings sightings, int index, long createdSequence, long createdAt)
     {
         _sightings = sightings;
         Index = index;
-        _idUtf8 = idUtf8;
         CreatedSequence = createdSequence;
         CreatedAt = createdAt;
         sightings.Add(index);
+    }
+
+    /// <summary>Gives a created profile its id (once): the text is formatted once, as UTF-8; the string is decoded from it on first use.</summary>
+    public void Name(DinmoId id)
+    {
+        if (_idUtf8 is not null) throw new InvalidOperationException($"profile {Index} already has an id");
+        var utf8 = new byte[DinmoId.TextLength];
+        id.Format(utf8);
+        _idUtf8 = utf8;
     }
 
     /// <summary>The profile's position in <see cref="ProfileGraph.Profiles"/>: how columns and value states refer to it.</summary>
@@ -41,11 +51,11 @@ internal sealed class EventProfile
     // Two threads writing tables may both make the string: equal texts, either kept.
     public string Id => _id ??= Encoding.UTF8.GetString(IdUtf8);
 
-    // A field rather than an auto-property so that Prefetch can name it.
-    private byte[] _idUtf8;
+    // A field rather than an auto-property so that Prefetch can name it; null until named.
+    private byte[]? _idUtf8;
 
     /// <summary>The id as UTF-8, for output columns.</summary>
-    public byte[] IdUtf8 => _idUtf8;
+    public byte[] IdUtf8 => _idUtf8 ?? throw new InvalidOperationException($"profile {Index} has no id yet (ProfileGraph.NameProfiles)");
 
     /// <summary>Starts loading this object (see <see cref="Columnar.CacheHint"/>); <see cref="PrefetchId"/> is the step after.</summary>
     public void Prefetch() => Columnar.CacheHint.Prefetch(ref _idUtf8);
@@ -72,11 +82,4 @@ internal sealed class EventProfile
     public string? MergedVia { get; set; }
 
     public bool IsMerged => MergedInto is not null;
-
-    private static byte[] Formatted(DinmoId id)
-    {
-        var utf8 = new byte[DinmoId.TextLength];
-        id.Format(utf8);
-        return utf8;
-    }
 }

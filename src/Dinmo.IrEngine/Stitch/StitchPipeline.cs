@@ -260,6 +260,7 @@ public static class StitchPipeline
             }
             Record(m, key, queue.Timestamp(i), engine.Process(m, key, queue.Timestamp(i), queue.Observations(i)));
         }
+        graph.NameProfiles(threads);
 
         void Record(int model, int key, long timestamp, StitchOutcome outcome)
         {

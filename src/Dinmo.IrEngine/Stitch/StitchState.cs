@@ -223,8 +223,9 @@ internal static class StitchState
         var audit = StateOrOutput(stateDirectory, "audit", StitchTableNames.AuditEvents);
         foreach (var (b, r) in audit.Rows())
             graph.Audit.Add(new AuditEvent(audit.Text(b, r, "model_name")!, audit.Text(b, r, "event_key")!, audit.Instant(b, r, "event_timestamp"),
-                (int)(audit.Int64(b, r, "step") ?? 0), audit.Text(b, r, "change_type")!, audit.Text(b, r, "dinmo_stitched_profile_id"),
-                audit.Text(b, r, "other_dinmo_stitched_profile_id"), audit.Text(b, r, "identifier"), audit.Text(b, r, "value"),
+                (int)(audit.Int64(b, r, "step") ?? 0), audit.Text(b, r, "change_type")!,
+                new AuditProfile(null, audit.Text(b, r, "dinmo_stitched_profile_id")), new AuditProfile(null, audit.Text(b, r, "other_dinmo_stitched_profile_id")),
+                audit.Text(b, r, "identifier"), audit.Text(b, r, "value"),
                 audit.Text(b, r, "detail")!, audit.Text(b, r, "run_id")!));
 
         var window = StateTable.Read(stateDirectory, "partition_window");

@@ -182,7 +182,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
             if (policy.IsExpired(lastSeen, _timestamp))
             {
                 _onProfiles[entry].Status = ValueStatus.Expired;
-                AddAudit(AuditChange.ValueExpired, graph.Profiles[profile].Id, null, value,
+                AddAudit(AuditChange.ValueExpired, graph.Profiles[profile], null, value,
                     $"last seen {Ingest.Timestamps.FormatIso(lastSeen)}, lifetime {policy.Config.Lifetime}");
                 _states.Current(value) = None;
                 _states.ClearTouched(value); // an expired value starts afresh: its old profiles no longer count
@@ -206,7 +206,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
             if (conflict is not null)
             {
                 refused = true;
-                AddAudit(AuditChange.MergeRefused, graph.Profiles[profile].Id, target == None ? null : graph.Profiles[target].Id, value, conflict);
+                AddAudit(AuditChange.MergeRefused, graph.Profiles[profile], target == None ? null : graph.Profiles[target], value, conflict);
                 continue;
             }
             AbsorbAnchors(profile);
@@ -220,7 +220,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
             var (other, current) = (graph.Profiles[profile], graph.Profiles[target]);
             var (survivor, loser) = other.CreatedSequence < current.CreatedSequence ? (other, current) : (current, other);
             graph.Merge(loser, survivor, policies[rank].Name, runId);
-            AddAudit(AuditChange.ProfileMerged, loser.Id, survivor.Id, value, "connected by the event's values; the older profile survives");
+            AddAudit(AuditChange.ProfileMerged, loser, survivor, value, "connected by the event's values; the older profile survives");
             target = survivor.Index;
             merged = true;
         }
@@ -260,8 +260,8 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
 
     private EventProfile Created()
     {
-        var profile = graph.Create(_model, graph.Keys.Utf8(_model, _key), _timestamp);
-        AddAudit(AuditChange.ProfileCreated, profile.Id, null, None, "no usable value matched an active profile");
+        var profile = graph.Create(_model, graph.Keys.Utf8(_model, _key), _timestamp); // named after the loop
+        AddAudit(AuditChange.ProfileCreated, profile, null, None, "no usable value matched an active profile");
         return profile;
     }
 
@@ -275,7 +275,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         ref var value = ref _onProfiles[entry];
         if (!added && value.Status != ValueStatus.Active)
         {
-            AddAudit(AuditChange.ValueReactivated, graph.Profiles[target].Id, null, id, $"was {ValueStatusText.Of(value.Status)}, seen again");
+            AddAudit(AuditChange.ValueReactivated, graph.Profiles[target], null, id, $"was {ValueStatusText.Of(value.Status)}, seen again");
             value.Status = ValueStatus.Active;
         }
         value.See(_timestamp);
@@ -302,7 +302,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
             var onProfile = _onProfiles.Find(profile, id);
             if (onProfile < 0) continue;
             _onProfiles[onProfile].Status = ValueStatus.Quarantined;
-            AddAudit(AuditChange.ValueQuarantined, graph.Profiles[profile].Id, null, id,
+            AddAudit(AuditChange.ValueQuarantined, graph.Profiles[profile], null, id,
                 $"{policies[rank].Name} value touches {distinct.Count} profiles > max_profiles_per_value {limit}");
         }
     }
@@ -327,7 +327,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
             {
                 ref var old = ref _onProfiles[active[i]];
                 old.Status = ValueStatus.Demoted;
-                AddAudit(AuditChange.ValueDemoted, graph.Profiles[target].Id, null, old.Value,
+                AddAudit(AuditChange.ValueDemoted, graph.Profiles[target], null, old.Value,
                     $"more than {limit} active {policy.Name} values; last seen {Ingest.Timestamps.FormatIso(old.LastSeen)}");
             }
         }
@@ -347,7 +347,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
 
     private static StitchOutcome Exclude(AttributionReason reason) => new(reason, None, None);
 
-    private void AddAudit(string change, string? profile, string? other, int value, string detail) =>
+    private void AddAudit(string change, EventProfile? profile, EventProfile? other, int value, string detail) =>
         graph.Audit.Add(new AuditEvent(graph.Keys.Models[_model], KeyText, _timestamp, _step++, change, profile, other,
             value == None ? null : policies[_values.Identifier(value)].Name, value == None ? null : _values.Text(value), detail, runId));
 }

@@ -31,6 +31,8 @@ public sealed class ProfileGraphTests
         using var graph = new ProfileGraph("web", [], ["page_views", "orders"]);
         var first = graph.Create(0, "k-1"u8, 10);
         var second = graph.Create(1, Encoding.UTF8.GetBytes("clé-€"), 20);
+        Assert.Throws<InvalidOperationException>(() => first.IdUtf8); // named together, after the stitch loop
+        graph.NameProfiles(threads: 2);
 
         Assert.Equal(DinmoIdFactory.Create("event_profile\0web\0page_views\0k-1"), first.Id);
         Assert.Equal(DinmoIdFactory.Create("event_profile\0web\0orders\0clé-€"), second.Id);
@@ -42,8 +44,10 @@ public sealed class ProfileGraphTests
     {
         using var graph = new ProfileGraph("web", [], ["events"]);
         var first = graph.Create(0, "a"u8, 1);
+        graph.NameProfiles(threads: 1);
         Assert.Same(first, graph.FindProfile(first.Id));
         var second = graph.Create(0, "b"u8, 2);
+        graph.NameProfiles(threads: 1);
         Assert.Same(second, graph.FindProfile(second.Id));
         Assert.Null(graph.FindProfile("not-an-id"));
 
