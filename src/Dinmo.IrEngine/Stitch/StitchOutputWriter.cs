@@ -21,7 +21,7 @@ internal static class StitchOutputWriter
         OutputFormat format, string stagingDirectory, int threads)
     {
         var sorted = new SortedRows(AttributionColumns.Sorted(graph, threads), StitchTables.SortedAudit(graph.Audit));
-        var outputs = StitchTables.Writers(graph, policies, metrics, sorted, new TableDestination(format, stagingDirectory));
+        var outputs = StitchTables.Writers(graph, policies, metrics, sorted, new TableDestination(format, stagingDirectory), threads);
         var stateTo = StitchState.Destination(stagingDirectory);
         var state = StitchState.Writers(graph, stateTo, threads);
         var written = new WrittenTable[outputs.Count];
