@@ -62,6 +62,10 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
         var standardizers = new Dictionary<string, Standardizer>(StringComparer.Ordinal);
         Span<byte> scratch = stackalloc byte[ArrowValueText.ScratchBytes];
         var staged = new StagedBatch();
+        // Text cells through plain arrays loaded once per batch, as Profile Resolution reads them (not Arrow's per-cell lookups).
+        var keyCells = new BatchTextColumn();
+        var identifierColumns = model.Identifiers.SelectMany(i => i.Columns.Select(c => (Identifier: i.Identifier, Column: c))).ToArray();
+        var identifierCells = identifierColumns.Select(_ => new BatchTextColumn()).ToArray();
         // Rows the files' metadata promise (Parquet): once the first batch shows the sizes, the columns are sized once.
         var rows = slice.Rows;
         long rowsBefore = 0; // rows of the batches before the current one
@@ -78,8 +82,14 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
                         var key = batch.Column(model.PrimaryKey);
                         var time = batch.Column(model.Timestamp);
                         var partition = model.Partition is { } p ? batch.Column(p) : null;
-                        var columns = model.Identifiers.SelectMany(i => i.Columns.Select(c => new IdentifierColumn(_byName[i.Identifier],
-                            Standardizer(i.Identifier), batch.Column(c)))).ToArray();
+                        keyCells.Load(key);
+                        var columns = new IdentifierColumn[identifierColumns.Length];
+                        for (var c = 0; c < columns.Length; c++)
+                        {
+                            identifierCells[c].Load(batch.Column(identifierColumns[c].Column));
+                            columns[c] = new IdentifierColumn(_byName[identifierColumns[c].Identifier], Standardizer(identifierColumns[c].Identifier), identifierCells[c]);
+                        }
+                        var times = EventTimestampReader.Plain(time); // epoch µs per row when the column holds them as they are
                         staged.Clear();
                         var (keysBefore, keyBytesBefore) = (keys.Count(m), keys.ByteCount(m));
                         for (var row = 0; row < batch.Length; row++)
@@ -93,12 +103,14 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
                                 }
                                 maxPartition = Math.Max(maxPartition, part);
                             }
-                            if (ArrowValueText.TryGet(key, row, scratch, out var keyText) && !keyText.IsEmpty)
+                            if (keyCells.TryGet(row, scratch, out var keyText) && !keyText.IsEmpty)
                             {
                                 keys.Stage(m, staged.Keys, utf8.Of(keyText));
                                 staged.KeyEvents.Add(result.Events.Count);
                             }
-                            if (!EventTimestampReader.TryRead(time, row, model.TimestampUnit, out var timestamp)) timestamp = Timestamps.Null;
+                            long timestamp;
+                            if (!times.IsEmpty) timestamp = times[row];
+                            else if (!EventTimestampReader.TryRead(time, row, model.TimestampUnit, out timestamp)) timestamp = Timestamps.Null;
                             result.Events.Add(m, -1, timestamp); // the key id is set once the batch's keys are interned
                             foreach (var column in columns) Observe(column, row, scratch, utf8, result, staged);
                         }
@@ -160,7 +172,7 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
 
     private static void Observe(IdentifierColumn column, int row, Span<byte> scratch, ValidUtf8 utf8, ModelEvents into, StagedBatch staged)
     {
-        if (!ArrowValueText.TryGet(column.Array, row, scratch, out var raw)) return;
+        if (!column.Cells.TryGet(row, scratch, out var raw)) return;
         var standardized = column.Standardizer.Apply(raw);
         if (standardized.IsEmpty) return; // empty after standardization is null: no observation
         if (column.Policy.BlockList.Decide(standardized) != Standardize.BlockReason.None)
@@ -198,8 +210,8 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
         }
     }
 
-    /// <summary>One identifier column of a batch with its policy and this read's standardizer.</summary>
-    private readonly record struct IdentifierColumn(IdentifierPolicy Policy, Standardizer Standardizer, IArrowArray Array);
+    /// <summary>One identifier column of a batch (its cells loaded) with its policy and this read's standardizer.</summary>
+    private readonly record struct IdentifierColumn(IdentifierPolicy Policy, Standardizer Standardizer, BatchTextColumn Cells);
 
     private void CheckTypes(EventModelConfig model, ITableSource source)
     {

@@ -37,6 +37,14 @@ internal static class EventTimestampReader
         }
     }
 
+    /// <summary>
+    /// The column's values when they already are epoch microseconds with no nulls (a µs timestamp column, the
+    /// usual case): row i's instant is element i, read directly instead of through <see cref="TryRead"/>. Empty otherwise.
+    /// </summary>
+    public static ReadOnlySpan<long> Plain(IArrowArray array) =>
+        array is TimestampArray { NullCount: 0 } ts && ((Apache.Arrow.Types.TimestampType)ts.Data.DataType).Unit == Apache.Arrow.Types.TimeUnit.Microsecond
+            ? ts.Values : default;
+
     /// <summary>Whether a column of this type can hold instants at all (checked before reading).</summary>
     public static bool Supports(Apache.Arrow.Types.IArrowType type) => type.TypeId is
         Apache.Arrow.Types.ArrowTypeId.Timestamp or Apache.Arrow.Types.ArrowTypeId.Date32 or Apache.Arrow.Types.ArrowTypeId.Date64 or
