@@ -83,7 +83,7 @@ public static class Pipeline
                 Elapsed = watch.Elapsed,
             };
             File.WriteAllText(Path.Combine(publisher.StagingDirectory, "run_summary.json"), RunSummaryJson.Write(summary, indented: true) + "\n");
-            stages.Time("publish", () => publisher.Publish(runId));
+            stages.Time("publish", () => publisher.Publish(runId), reclaim: false); // the run ends: nothing to give back early
             return RunSummaryJson.Write(summary, indented: false);
         }
         finally

@@ -37,7 +37,12 @@ internal sealed class StageClock
     /// <summary>The stage running now (the last one started), or null before the first.</summary>
     public string? Current { get; private set; }
 
-    public T Time<T>(string stage, Func<T> work)
+    /// <summary>
+    /// Runs and times a stage. <paramref name="reclaim"/> false skips <see cref="ReclaimMemory"/>'s collection after it: for
+    /// stages that leave little to free, or after which the run only ends (each full collection of a large heap costs
+    /// about 0.15 s at 10M events).
+    /// </summary>
+    public T Time<T>(string stage, Func<T> work, bool reclaim = true)
     {
         Cancel.ThrowIfCancellationRequested();
         Current = stage;
@@ -54,7 +59,7 @@ internal sealed class StageClock
         try
         {
             var result = work();
-            if (ReclaimMemory) StageMemory.Reclaim();
+            if (ReclaimMemory && reclaim) StageMemory.Reclaim();
             return result;
         }
         finally
@@ -66,11 +71,11 @@ internal sealed class StageClock
         }
     }
 
-    public void Time(string stage, Action work) => Time(stage, () =>
+    public void Time(string stage, Action work, bool reclaim = true) => Time(stage, () =>
     {
         work();
         return 0;
-    });
+    }, reclaim);
 
     private void Add(string stage, TimeSpan elapsed)
     {

@@ -40,13 +40,16 @@ public static class StitchPipeline
             using var graph = stages.Time("state", () => RestoreState(config, policies, publisher, options.Full, counts));
             using (var events = stages.Time("read", () => ReadEvents(config, reader, sources, graph, counts, threads, options.MinSliceRows, cancel)))
                 stages.Time("stitch", () => Stitch(graph, policies, events, runId, counts, threads, cancel));
-            var metrics = stages.Time("metrics", () => StitchMetrics.Compute(graph, policies, counts, runId, config.Models.Select(m => m.Name).ToList()));
-            var written = stages.Time("write", () => StitchOutputWriter.Write(graph, policies, metrics, format, publisher.StagingDirectory, threads));
+            // No collection after these three: metrics leaves little behind, and after the write the run only publishes and ends.
+            var metrics = stages.Time("metrics", () => StitchMetrics.Compute(graph, policies, counts, runId, config.Models.Select(m => m.Name).ToList()),
+                reclaim: false);
+            var written = stages.Time("write", () => StitchOutputWriter.Write(graph, policies, metrics, format, publisher.StagingDirectory, threads),
+                reclaim: false);
             cancel.ThrowIfCancellationRequested();
             var summary = new StitchSummary(config.Project, runId, publisher.Target, counts.Incremental, metrics, stages.Stages,
                 written.Select(w => w with { File = Path.Combine(publisher.Target, Path.GetFileName(w.File)) }).ToList(), watch.Elapsed);
             File.WriteAllText(Path.Combine(publisher.StagingDirectory, "run_summary.json"), summary.ToJson(indented: true) + "\n");
-            stages.Time("publish", () => publisher.Publish(runId));
+            stages.Time("publish", () => publisher.Publish(runId), reclaim: false);
             return summary.ToJson(indented: false);
         }
         finally
