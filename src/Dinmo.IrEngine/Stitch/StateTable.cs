@@ -19,12 +19,17 @@ internal sealed class StateTable
     public static StateTable Read(string directory, string name)
     {
         var file = Path.Combine(directory, name + ".arrow");
-        if (!File.Exists(file)) Throw.Input($"stitching state file is missing; rerun with --full", file);
+        if (!System.IO.File.Exists(file)) Throw.Input($"stitching state file is missing; rerun with --full", file);
         var table = new StateTable(file);
         using var source = new ArrowFileSource(file);
         table._batches.AddRange(source.ReadBatches());
         return table;
     }
+
+    /// <summary>The file's path, for errors about the table as a whole.</summary>
+    public string File => _file;
+
+    public long RowCount => _batches.Sum(b => (long)b.Length);
 
     /// <summary>Every row as (batch, row) positions, in file order.</summary>
     public IEnumerable<(RecordBatch Batch, int Row)> Rows() =>

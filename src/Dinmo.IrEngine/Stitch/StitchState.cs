@@ -15,6 +15,14 @@ namespace Dinmo.IrEngine.Stitch;
 /// <c>partition_window</c> (newest partition value per model). The state is written into the
 /// staging folder and published with the outputs, so it always matches them.
 /// <para>
+/// <c>profile_values</c> holds the rows of <c>identity_event_profile_identifier_values</c> with the stored
+/// status, which the output shows as <c>expired</c> once an active value is past its lifetime. With Arrow
+/// outputs it is not written either (310 MB at 10M events): the next run reads the output table and
+/// <c>profile_value_status</c>, one flag per output row in output order, true where the output's
+/// <c>expired</c> stands for a stored <c>active</c>. A state with its own <c>profile_values.arrow</c> is
+/// read from that.
+/// </para>
+/// <para>
 /// <c>events</c> and <c>audit</c> repeat output tables row for row (the attribution table has one
 /// more column, <c>resolved_dinmo_stitched_profile_id</c>, and unkeyed rows the state skips). With
 /// Arrow outputs they are not written a second time (≈ 120 MB per million events): the next run reads
@@ -32,11 +40,12 @@ internal static class StitchState
     public static TableDestination Destination(string stagingDirectory) => new(OutputFormat.Arrow, Path.Combine(stagingDirectory, Directory));
 
     /// <summary>
-    /// Writers of the state tables that repeat no output table: <c>value_states</c>, <c>profile_values</c>,
+    /// Writers of the state tables that repeat no output table: <c>value_states</c>, <c>profile_values</c>
+    /// (<paramref name="withProfileValues"/>: for outputs other than Arrow, see <see cref="WriteValueStatus"/>),
     /// <c>profiles</c> and <c>partition_window</c>, the <see cref="LongWriters"/> longest first. They only
     /// read the graph, so they can run at the same time as each other and the output tables.
     /// </summary>
-    public static IReadOnlyList<Func<WrittenTable>> Writers(ProfileGraph graph, TableDestination to, int threads)
+    public static IReadOnlyList<Func<WrittenTable>> Writers(ProfileGraph graph, TableDestination to, int threads, bool withProfileValues)
     {
         var values = graph.Values;
         var states = graph.States;
@@ -92,12 +101,12 @@ internal static class StitchState
                 .Instant("last_seen_at", v => states.LastSeen(v)).Flag("quarantined", v => states.Quarantined(v))
                 .Utf8List("touched", v => states.TouchedCount(v), (v, i) => graph.Profiles[states.Touched(v, i)].IdUtf8)
                 .Write(to, "value_states", Held()),
-            () => new TableColumns<(EventProfile Profile, int Entry)>().PrefetchingValues(onProfiles, values)
+            .. (withProfileValues ? [() => new TableColumns<(EventProfile Profile, int Entry)>().PrefetchingValues(onProfiles, values)
                 .Utf8("profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => Name(onProfiles[r.Entry].Identifier))
                 .Utf8("value", r => values.Utf8(onProfiles[r.Entry].Value))
                 .Text("status", r => ValueStatusText.Of(onProfiles[r.Entry].Status)).Instant("first_seen_at", r => onProfiles[r.Entry].FirstSeen)
                 .Instant("last_seen_at", r => onProfiles[r.Entry].LastSeen).Int64("event_count", r => onProfiles[r.Entry].EventCount)
-                .Write(to, "profile_values", ProfileValues()),
+                .Write(to, "profile_values", ProfileValues())] : Array.Empty<Func<WrittenTable>>()),
             () => new TableColumns<EventProfile>()
                 .Utf8("id", p => p.IdUtf8).Int64("created_sequence", p => p.CreatedSequence).Instant("created_at", p => p.CreatedAt)
                 .Instant("first_seen_at", p => p.FirstSeen).Instant("last_seen_at", p => p.LastSeen).Int64("event_count", p => p.EventCount)
@@ -110,7 +119,20 @@ internal static class StitchState
     }
 
     /// <summary>How many of <see cref="Writers"/> write a row per value (millions at 10M events): they come first.</summary>
-    public const int LongWriters = 2;
+    public static int LongWriters(bool withProfileValues) => withProfileValues ? 2 : 1;
+
+    /// <summary>
+    /// Writes <c>profile_value_status</c> for the output's identifier values <paramref name="rows"/> (in output order):
+    /// per row, whether the output's <c>expired</c> stands for a stored <c>active</c> (a value past its lifetime).
+    /// </summary>
+    public static WrittenTable WriteValueStatus(ProfileGraph graph, TableDestination to, IReadOnlyList<(EventProfile Profile, int Entry)> rows,
+        Func<int, ValueStatus> shown) =>
+        new TableColumns<(EventProfile Profile, int Entry)>()
+            .Flag(ActivePastLifetime, r => graph.ProfileValues[r.Entry].Status == ValueStatus.Active && shown(r.Entry) == ValueStatus.Expired)
+            .Write(to, ValueStatusTable, rows);
+
+    private const string ValueStatusTable = "profile_value_status";
+    private const string ActivePastLifetime = "active_past_lifetime";
 
     /// <summary>A held value's sort key: identifier rank, <see cref="StateValueOrder.Prefix"/> of the value, value id.</summary>
     private readonly record struct HeldValue(int Identifier, ulong Prefix, int Value);
@@ -175,15 +197,29 @@ internal static class StitchState
         graph.IndexProfiles(); // a damaged state may list an id twice
         foreach (var (profile, into) in mergedInto) graph.SetMergedInto(profile, Profile(graph, into, stateDirectory));
 
-        var values = StateTable.Read(stateDirectory, "profile_values");
+        // The state's own profile_values, or the output's identifier values with the flags that restore the stored status.
+        var own = File.Exists(Path.Combine(stateDirectory, "profile_values.arrow"));
+        var values = own ? StateTable.Read(stateDirectory, "profile_values")
+            : StateTable.Read(Path.GetDirectoryName(Path.GetFullPath(stateDirectory))!, StitchTableNames.IdentifierValues);
+        var profileColumn = own ? "profile_id" : "dinmo_stitched_profile_id";
+        var flags = own ? null : StateTable.Read(stateDirectory, ValueStatusTable);
+        if (flags is not null && flags.RowCount != values.RowCount)
+            throw new FormatException($"{flags.File} has {flags.RowCount} rows for the {values.RowCount} of {values.File}");
+        using var flagRows = flags?.Rows().GetEnumerator();
         foreach (var (b, r) in values.Rows())
         {
+            var activePastLifetime = flagRows is not null && flagRows.MoveNext() && flags!.Flag(flagRows.Current.Batch, flagRows.Current.Row, ActivePastLifetime);
             if (!rank.TryGetValue(values.Text(b, r, "identifier")!, out var identifier)) continue;
             var id = graph.Values.Intern(identifier, utf8.Of(values.Utf8(b, r, "value")));
-            var profile = Profile(graph, values.Text(b, r, "profile_id")!, stateDirectory);
+            var profile = Profile(graph, values.Text(b, r, profileColumn)!, stateDirectory);
             ref var value = ref graph.ProfileValues[graph.ProfileValues.Attach(profile.Index, id, identifier, out var added)];
             if (!added) throw new FormatException($"profile {profile.Id} lists value {values.Text(b, r, "value")} twice");
             value.Status = ValueStatusText.Parse(values.Text(b, r, "status")!);
+            if (activePastLifetime)
+            {
+                if (value.Status != ValueStatus.Expired) throw new FormatException($"{flags!.File} flags a value shown {values.Text(b, r, "status")}");
+                value.Status = ValueStatus.Active;
+            }
             value.FirstSeen = values.Instant(b, r, "first_seen_at");
             value.LastSeen = values.Instant(b, r, "last_seen_at");
             value.EventCount = values.Int64(b, r, "event_count") ?? 0;

@@ -18,8 +18,13 @@ internal static class StitchTables
     /// One writer per table, each writing it into <paramref name="to"/>, in <see cref="StitchTableNames.All"/> order.
     /// They only read the graph, so they can run at the same time (<see cref="StitchOutputWriter"/>).
     /// </summary>
+    /// <remarks>
+    /// <paramref name="afterValues"/>, when given, is called by the identifier values' writer once its table is written,
+    /// with its rows (in table order) and the status each row's entry shows: the state's <c>profile_value_status</c> follows them.
+    /// </remarks>
     public static IReadOnlyList<Func<WrittenTable>> Writers(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies,
-        IReadOnlyList<MetricRow> metrics, SortedRows sorted, TableDestination to, int threads)
+        IReadOnlyList<MetricRow> metrics, SortedRows sorted, TableDestination to, int threads,
+        Action<IReadOnlyList<(EventProfile Profile, int Entry)>, Func<int, ValueStatus>>? afterValues = null)
     {
         var names = graph.IdentifierNames;
         var onProfiles = graph.ProfileValues;
@@ -93,12 +98,18 @@ internal static class StitchTables
                 .Int64("event_count", p => p.EventCount)
                 .Write(to, StitchTableNames.Profiles, profiles),
             () => AttributionColumns.Write(to, StitchTableNames.Attribution, graph, sorted.Attributions, resolved: true),
-            () => new TableColumns<(EventProfile Profile, int Entry)>().PrefetchingValues(onProfiles, graph.Values)
-                .Utf8("dinmo_stitched_profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => names.Utf8(onProfiles[r.Entry].Identifier))
-                .Utf8("value", r => graph.Values.Utf8(onProfiles[r.Entry].Value)).Flag("is_anchor", r => policies[onProfiles[r.Entry].Identifier].Config.Anchor)
-                .Text("status", r => ValueStatusText.Of(Status(r.Entry))).Instant("first_seen_at", r => onProfiles[r.Entry].FirstSeen)
-                .Instant("last_seen_at", r => onProfiles[r.Entry].LastSeen).Int64("event_count", r => onProfiles[r.Entry].EventCount)
-                .Write(to, StitchTableNames.IdentifierValues, Values()),
+            () =>
+            {
+                var rows = Values();
+                var written = new TableColumns<(EventProfile Profile, int Entry)>().PrefetchingValues(onProfiles, graph.Values)
+                    .Utf8("dinmo_stitched_profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => names.Utf8(onProfiles[r.Entry].Identifier))
+                    .Utf8("value", r => graph.Values.Utf8(onProfiles[r.Entry].Value)).Flag("is_anchor", r => policies[onProfiles[r.Entry].Identifier].Config.Anchor)
+                    .Text("status", r => ValueStatusText.Of(Status(r.Entry))).Instant("first_seen_at", r => onProfiles[r.Entry].FirstSeen)
+                    .Instant("last_seen_at", r => onProfiles[r.Entry].LastSeen).Int64("event_count", r => onProfiles[r.Entry].EventCount)
+                    .Write(to, StitchTableNames.IdentifierValues, rows);
+                afterValues?.Invoke(rows, Status);
+                return written;
+            },
             () => new TableColumns<EventProfile>()
                 .Utf8("from_dinmo_stitched_profile_id", p => p.IdUtf8).Utf8("to_dinmo_stitched_profile_id", p => Survivor(p).IdUtf8)
                 .Text("run_id", p => p.MergedRunId).Text("via_identifier", p => p.MergedVia)

@@ -72,6 +72,23 @@ public sealed class StitchCliTests
     }
 
     [Fact]
+    public void ValueStatusFlagsNotMatchingTheOutputRows_Exit3SayingRerunWithFull()
+    {
+        // With Arrow outputs the state's profile values are the output's identifier values plus a flag per row.
+        using var s = new StitchScenario().Events("e1,2024-01-01T10:00:00Z,2024-01-01,a1,,,");
+        s.StitchOk("one", "--format", "arrow");
+        var flags = File.ReadAllBytes(Path.Combine(s.OutputFolder, "_state", "profile_value_status.arrow"));
+        s.Events("e2,2024-01-02T10:00:00Z,2024-01-02,a2,,d2,", "_2");
+        s.StitchOk("two", "--format", "arrow");
+        File.WriteAllBytes(Path.Combine(s.OutputFolder, "_state", "profile_value_status.arrow"), flags); // one row for three
+        s.Events("e3,2024-01-03T10:00:00Z,2024-01-03,a1,,,", "_3");
+        var run = s.Stitch("three", "--format", "arrow");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("profile_value_status.arrow has 1 rows for the 3", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("rerun with --full", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StateListingOneProfileIdTwice_Exit3SayingRerunWithFull()
     {
         using var s = new StitchScenario().Events("""

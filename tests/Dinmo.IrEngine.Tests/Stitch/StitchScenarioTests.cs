@@ -126,6 +126,26 @@ public sealed class StitchScenarioTests
         Assert.Contains(s.Audit(), a => a["change_type"] == "value_expired" && a["event_key"] == "e3");
     }
 
+    [Theory]
+    [InlineData("arrow")] // the state keeps a flag per output row: the output's "expired" stands for a stored "active"
+    [InlineData("csv")] // the state keeps its own profile_values
+    public void ValuePastItsLifetimeWhenARunEnds_StaysActiveInTheState_AndExpiresWhenSeenAgain(string firstFormat)
+    {
+        using var s = new StitchScenario().Events("""
+            e1,2024-01-01T10:00:00Z,2024-01-01,a1,,,
+            e2,2024-03-01T10:00:00Z,2024-03-01,a2,,,
+            """, "_1");
+        s.StitchOk("run-1", "--format", firstFormat); // a1 is shown expired (past P30D at the newest event) but stored active
+        s.Events("""
+            e3,2024-03-02T10:00:00Z,2024-03-02,a1,,,
+            """, "_2");
+        s.StitchOk("run-2");
+        // Restored active, a1 expires when e3 sees it again: the expiry is audited, and e3 starts a new profile.
+        Assert.Contains(s.Audit(), a => a["change_type"] == "value_expired" && a["event_key"] == "e3" && a["value"] == "a1");
+        Assert.NotEqual(s.ProfileOf("e1"), s.ProfileOf("e3"));
+        Assert.Equal("expired", s.Values().Single(v => v["value"] == "a1" && v["dinmo_stitched_profile_id"] == s.ProfileOf("e1"))["status"]);
+    }
+
     [Fact]
     public void LateEventInALaterRun_JoinsItsProfileAndMovesFirstSeenBack()
     {
