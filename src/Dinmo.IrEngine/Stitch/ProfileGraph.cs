@@ -1,4 +1,3 @@
-using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.StableIds;
 
 namespace Dinmo.IrEngine.Stitch;
@@ -70,41 +69,38 @@ internal sealed class ProfileGraph : IDisposable
 
     /// <summary>
     /// A new profile for the event (model, key) that no profile matched. Its id, a name-based UUID of that
-    /// event, is given by <see cref="NameProfiles"/>: until then the profile is known by its index.
+    /// event, is given by <see cref="NameProfiles"/> (or, during a stitch loop, by the namer's thread,
+    /// <see cref="StartNaming"/>): until then the profile is known by its index.
     /// </summary>
     public EventProfile Create(int model, ReadOnlySpan<byte> key, long timestamp)
     {
         var profile = new EventProfile(Sightings, Profiles.Count, Profiles.Count + 1L, timestamp);
         Add(profile);
-        _unnamed.Add((profile, model));
-        _unnamedKeys.Add(key);
+        while (_idPrefixes.Count <= model) _idPrefixes.Add(DinmoIdFactory.EventProfileNamePrefix(Project, Keys.Models[_idPrefixes.Count]));
+        (_namer ??= new ProfileNamer(background: false)).Add(profile, _idPrefixes[model], key);
         return profile;
     }
 
-    // Created profiles waiting for their id, with their model; their keys, in the same order.
-    private readonly List<(EventProfile Profile, int Model)> _unnamed = [];
-    private Utf8Column _unnamedKeys = new(256, 4096);
+    // Names the profiles created since the last NameProfiles; null when there are none.
+    private ProfileNamer? _namer;
 
     /// <summary>
-    /// Gives every profile created since the last call its id, on up to <paramref name="threads"/> threads: one
-    /// SHA-1 per profile (about 1 µs each), which the serial stitch loop no longer waits for.
+    /// From now until <see cref="NameProfiles"/>, profiles are named on a thread of their own as they are created
+    /// (the stitch loop calls this: it leaves the run's other core idle).
     /// </summary>
-    public void NameProfiles(int threads)
+    public void StartNaming()
     {
-        if (_unnamed.Count == 0) return;
-        foreach (var (_, model) in _unnamed)
-            while (_idPrefixes.Count <= model) _idPrefixes.Add(DinmoIdFactory.EventProfileNamePrefix(Project, Keys.Models[_idPrefixes.Count]));
-        Columnar.ParallelChunks.For(_unnamed.Count, NamesPerChunk, threads, (_, start, end) =>
-        {
-            for (var i = start; i < end; i++)
-                _unnamed[i].Profile.Name(DinmoIdFactory.ForEventProfile(_idPrefixes[_unnamed[i].Model], _unnamedKeys[i]));
-        });
-        _unnamed.Clear();
-        _unnamedKeys.Dispose();
-        _unnamedKeys = new Utf8Column(256, 4096);
+        NameProfiles(1);
+        _namer = new ProfileNamer(background: true);
     }
 
-    private const int NamesPerChunk = 1 << 14;
+    /// <summary>Gives every profile created since the last call its id, using up to <paramref name="threads"/> threads for what is left.</summary>
+    public void NameProfiles(int threads)
+    {
+        if (_namer is null) return;
+        _namer.Finish(threads);
+        _namer = null;
+    }
 
     /// <summary>The profile with id <paramref name="id"/>, or null (see <see cref="IndexProfiles"/>). Not thread-safe: it extends the index (restoring is single-threaded).</summary>
     public EventProfile? FindProfile(string id)
@@ -205,7 +201,7 @@ internal sealed class ProfileGraph : IDisposable
 
     public void Dispose()
     {
-        _unnamedKeys.Dispose();
+        _namer?.Dispose();
         Values.Dispose();
         Keys.Dispose();
         Attributions.Dispose();

@@ -242,6 +242,7 @@ public static class StitchPipeline
         events.Dispose();
 
         var engine = new StitchingEngine(graph, policies, runId);
+        graph.StartNaming(); // created profiles get their ids on the other core while the loop runs
         for (var i = 0; i < queue.Count; i++)
         {
             cancel.ThrowIfCancellationRequested();

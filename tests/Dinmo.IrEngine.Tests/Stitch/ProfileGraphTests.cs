@@ -40,6 +40,20 @@ public sealed class ProfileGraphTests
     }
 
     [Fact]
+    public void ProfilesNamedOnTheNamersThread_GetTheIdsOfTheirKeys()
+    {
+        // More than two batches, the last one partial: handed batches are named on the namer's thread, the rest at the end.
+        var count = 2 * ProfileNamer.BatchSize + 17;
+        using var background = new ProfileGraph("web", [], ["page_views", "orders"]);
+        background.StartNaming();
+        var named = Enumerable.Range(0, count).Select(i => background.Create(i % 2, Encoding.UTF8.GetBytes($"key-{i}"), i)).ToArray();
+        background.NameProfiles(threads: 2);
+
+        Assert.All(named.Select((p, i) => (p, i)), x => Assert.Equal(
+            DinmoIdFactory.Create($"event_profile\0web\0{(x.i % 2 == 0 ? "page_views" : "orders")}\0key-{x.i}"), x.p.Id));
+    }
+
+    [Fact]
     public void FindProfile_SeesProfilesAddedAfterTheFirstLookup_AndRefusesAnIdTwice()
     {
         using var graph = new ProfileGraph("web", [], ["events"]);
