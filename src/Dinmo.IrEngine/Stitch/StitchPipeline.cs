@@ -41,7 +41,7 @@ public static class StitchPipeline
             using (var events = stages.Time("read", () => ReadEvents(config, reader, sources, graph, counts, threads, options.MinSliceRows, cancel)))
                 stages.Time("stitch", () => Stitch(graph, policies, events, runId, counts, threads, cancel));
             // No collection after these three: metrics leaves little behind, and after the write the run only publishes and ends.
-            var metrics = stages.Time("metrics", () => StitchMetrics.Compute(graph, policies, counts, runId, config.Models.Select(m => m.Name).ToList()),
+            var metrics = stages.Time("metrics", () => StitchMetrics.Compute(graph, policies, counts, runId, config.Models.Select(m => m.Name).ToList(), threads),
                 reclaim: false);
             var written = stages.Time("write", () => StitchOutputWriter.Write(graph, policies, metrics, format, publisher.StagingDirectory, threads),
                 reclaim: false);
