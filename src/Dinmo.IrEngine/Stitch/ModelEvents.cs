@@ -16,7 +16,15 @@ internal sealed class ModelEvents(int model, EventKeys? ownKeys = null) : IDispo
 
     public EventColumns Events { get; } = new();
 
-    public IdentifierValues Values { get; } = new();
+    public IdentifierValues Values { get; private set; } = new();
+
+    /// <summary>Hands this read's values to a new owner (the graph, <see cref="ProfileGraph.AdoptValues"/>), keeping an empty dictionary.</summary>
+    public IdentifierValues TakeValues()
+    {
+        var values = Values;
+        Values = new IdentifierValues();
+        return values;
+    }
 
     /// <summary>Rows skipped because their partition is older than the window.</summary>
     public long SkippedByPartition { get; set; }

@@ -42,7 +42,18 @@ internal sealed class ProfileGraph : IDisposable
     /// <summary>First and last sighting and event count of each profile, by index (what <see cref="EventProfile"/>'s properties read).</summary>
     public ProfileSightings Sightings { get; } = new();
 
-    public IdentifierValues Values { get; } = new();
+    public IdentifierValues Values { get; private set; } = new();
+
+    /// <summary>
+    /// Makes <paramref name="values"/> the graph's values while it has none (a full run's first read part): the ids
+    /// are the ones interning them in id order would give. Nothing may hold the old, empty dictionary.
+    /// </summary>
+    public void AdoptValues(IdentifierValues values)
+    {
+        if (Values.Count > 0) throw new InvalidOperationException("the graph already holds values");
+        Values.Dispose();
+        Values = values;
+    }
 
     /// <summary>The values on each profile (by profile index): status and sightings per (profile, value).</summary>
     public ProfileValues ProfileValues { get; }

@@ -136,10 +136,18 @@ public static class StitchPipeline
                 () =>
                 {
                     var pending = new PendingValues(MergeChunkValues);
+                    var first = 0;
+                    if (parts.Length > 0 && graph.Values.Count == 0)
+                    {
+                        // A full run: the first part's dictionary becomes the graph's as it is, instead of being interned again.
+                        valueIds[0] = Enumerable.Range(0, parts[0]!.Values.Count).ToArray();
+                        graph.AdoptValues(parts[0]!.TakeValues());
+                        first = 1;
+                    }
                     // At most every part's values are new (values seen in several parts are counted once per part: an upper bound).
-                    graph.Values.Reserve(Capped(graph.Values.Count + parts.Sum(p => (long)p!.Values.Count)),
-                        Capped(graph.Values.ByteCount + parts.Sum(p => (long)p!.Values.ByteCount)));
-                    for (var i = 0; i < parts.Length; i++) valueIds[i] = MergeValues(parts[i]!.Values, graph.Values, pending);
+                    graph.Values.Reserve(Capped(graph.Values.Count + parts.Skip(first).Sum(p => (long)p!.Values.Count)),
+                        Capped(graph.Values.ByteCount + parts.Skip(first).Sum(p => (long)p!.Values.ByteCount)));
+                    for (var i = first; i < parts.Length; i++) valueIds[i] = MergeValues(parts[i]!.Values, graph.Values, pending);
                 },
             ], threads);
             events.Append([.. parts.Select((part, i) => (part!.Events, valueIds[i]!, keyIds[i]))], threads);
