@@ -7,7 +7,7 @@ namespace Dinmo.IrEngine.Stitch;
 /// </summary>
 internal sealed record AuditEvent(
     string ModelName,
-    string EventKey,
+    AuditKey Key,
     long EventTimestamp,
     int Step,
     string ChangeType,
@@ -18,9 +18,29 @@ internal sealed record AuditEvent(
     string Detail,
     string RunId)
 {
+    public string EventKey => Key.Text;
+
     public string? ProfileId => Profile.Id;
 
     public string? OtherProfileId => Other.Id;
+}
+
+/// <summary>
+/// The event key of an audit row: a key of the graph's, by id (decoded only when the row is written: the stitch
+/// loop makes a row for every profile it creates), or a restored row's text.
+/// </summary>
+internal readonly record struct AuditKey(EventKeys? Keys, int Model, int Id, byte[]? Saved)
+{
+    /// <summary>The key as UTF-8: what the audit table writes.</summary>
+    public ReadOnlySpan<byte> Utf8 => Saved ?? Keys!.Utf8(Model, Id);
+
+    public string Text => System.Text.Encoding.UTF8.GetString(Utf8);
+
+    public static AuditKey Restored(ReadOnlySpan<byte> utf8) => new(null, 0, 0, utf8.ToArray());
+
+    /// <summary>In code point order (UTF-8 byte order); one key of the graph is equal to itself without being read.</summary>
+    public int CompareTo(AuditKey other) =>
+        Keys is not null && ReferenceEquals(Keys, other.Keys) && Model == other.Model && Id == other.Id ? 0 : Utf8.SequenceCompareTo(other.Utf8);
 }
 
 /// <summary>

@@ -14,7 +14,7 @@ internal sealed class AuditOrder : IComparer<AuditEvent>
         if (order != 0) return order;
         order = CodePointOrder.Instance.Compare(x.ModelName, y.ModelName);
         if (order != 0) return order;
-        order = CodePointOrder.Instance.Compare(x.EventKey, y.EventKey);
+        order = x.Key.CompareTo(y.Key);
         return order != 0 ? order : x.Step.CompareTo(y.Step);
     }
 }

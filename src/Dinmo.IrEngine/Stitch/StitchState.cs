@@ -258,7 +258,7 @@ internal static class StitchState
 
         var audit = StateOrOutput(stateDirectory, "audit", StitchTableNames.AuditEvents);
         foreach (var (b, r) in audit.Rows())
-            graph.Audit.Add(new AuditEvent(audit.Text(b, r, "model_name")!, audit.Text(b, r, "event_key")!, audit.Instant(b, r, "event_timestamp"),
+            graph.Audit.Add(new AuditEvent(audit.Text(b, r, "model_name")!, AuditKey.Restored(audit.Utf8(b, r, "event_key")), audit.Instant(b, r, "event_timestamp"),
                 (int)(audit.Int64(b, r, "step") ?? 0), audit.Text(b, r, "change_type")!,
                 new AuditProfile(null, audit.Text(b, r, "dinmo_stitched_profile_id")), new AuditProfile(null, audit.Text(b, r, "other_dinmo_stitched_profile_id")),
                 audit.Text(b, r, "identifier"), audit.Text(b, r, "value"),

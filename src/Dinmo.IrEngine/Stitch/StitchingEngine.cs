@@ -51,7 +51,6 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     private int _model;
     private int _key;
     private long _timestamp;
-    private string? _keyText;
     private int _step;
 
     /// <summary>How many events ahead the stitch loop calls <see cref="PrefetchValues"/>.</summary>
@@ -96,7 +95,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     /// <summary>Stitches a keyed event (with a valid timestamp): its model, key id, timestamp and observations.</summary>
     public StitchOutcome Process(int model, int key, long timestamp, ReadOnlySpan<int> observations)
     {
-        (_model, _key, _timestamp, _keyText, _step) = (model, key, timestamp, null, 0);
+        (_model, _key, _timestamp, _step) = (model, key, timestamp, 0);
         graph.Watermark = Math.Max(graph.Watermark, _timestamp);
         if (observations.IsEmpty) return Exclude(AttributionReason.NoIdentifiers);
         var usable = UsableValues(observations, out var reason);
@@ -343,11 +342,9 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
             : _values.CompareValues(a.Value, b.Value);
     }
 
-    private string KeyText => _keyText ??= graph.Keys.Text(_model, _key);
-
     private static StitchOutcome Exclude(AttributionReason reason) => new(reason, None, None);
 
     private void AddAudit(string change, EventProfile? profile, EventProfile? other, int value, string detail) =>
-        graph.Audit.Add(new AuditEvent(graph.Keys.Models[_model], KeyText, _timestamp, _step++, change, profile, other,
+        graph.Audit.Add(new AuditEvent(graph.Keys.Models[_model], new AuditKey(graph.Keys, _model, _key, null), _timestamp, _step++, change, profile, other,
             value == None ? null : policies[_values.Identifier(value)].Name, value == None ? null : _values.Text(value), detail, runId));
 }
