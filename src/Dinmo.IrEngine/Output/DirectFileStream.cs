@@ -25,9 +25,10 @@ internal sealed unsafe partial class DirectFileStream : Stream
     private int _current;
     private int _filled;
     private long _offset; // of the current buffer's first byte in the file; always aligned
-    private bool _padded; // the last block went to the file padded with zeros: the file needs its true length
+    private long _flushed = -1; // Position at the last flush: nothing to write again until it moves
     private BlockWriter? _writer;
-    private bool _failed; // a write failed: closing does not try again (the error was thrown already)
+    private bool _failed; // a write failed, or the file is abandoned: closing writes nothing more
+    private bool _direct = true; // cleared if a direct write is refused (stricter alignment): buffered from then on
 
     private DirectFileStream(SafeFileHandle handle) => _handle = handle;
 
@@ -77,9 +78,9 @@ internal sealed unsafe partial class DirectFileStream : Stream
     public override void WriteByte(byte value) => Write([value]);
 
     /// <summary>
-    /// Puts every byte written so far into the file. A last partial block goes out padded with zeros
-    /// (a direct write is whole blocks) and stays buffered, to be written again when more follows; the
-    /// padding is cut off at <see cref="Dispose(bool)"/>.
+    /// Puts every byte written so far into the file, which then has exactly their length. A last partial block
+    /// goes out padded with zeros (a direct write is whole blocks), the padding is cut off, and the block stays
+    /// buffered, to be written again, completed, when more follows.
     /// </summary>
     public override void Flush()
     {
@@ -98,18 +99,43 @@ internal sealed unsafe partial class DirectFileStream : Stream
     private void WriteBuffered()
     {
         _writer?.Wait();
-        if (_filled == 0) return;
+        if (Position == _flushed) return;
         var whole = _filled / Alignment * Alignment;
         var length = (_filled + Alignment - 1) / Alignment * Alignment;
         var block = Block(_current);
         block[_filled..length].Clear();
         // On this thread: a small file (most tables) needs no writer thread.
-        RandomAccess.Write(_handle, block[..length], _offset);
-        _padded = length != _filled;
+        WriteAt((nint)_buffers[_current], length, _offset);
+        if (length != _filled) RandomAccess.SetLength(_handle, Position);
+        _flushed = Position;
         // Whole blocks are done; the partial one is written again, completed, with what follows.
         block[whole.._filled].CopyTo(block);
         _offset += whole;
         _filled -= whole;
+    }
+
+    /// <summary>
+    /// Gives up the file: closing writes nothing more (a table abandoned by a failed or cancelled run, which its
+    /// writer deletes), and an earlier write's failure is not thrown again.
+    /// </summary>
+    public void Abandon() => _failed = true;
+
+    /// <summary>
+    /// One write of a block. A file system that takes <c>O_DIRECT</c> but needs a larger alignment refuses the
+    /// write: the file is switched to buffered writes and the block written again (the bytes are the same).
+    /// </summary>
+    private void WriteAt(nint buffer, int length, long offset)
+    {
+        var bytes = new ReadOnlySpan<byte>((void*)buffer, length);
+        try
+        {
+            RandomAccess.Write(_handle, bytes, offset);
+        }
+        catch (IOException) when (_direct && TryClearDirect(_handle))
+        {
+            _direct = false;
+            RandomAccess.Write(_handle, bytes, offset);
+        }
     }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
@@ -126,11 +152,7 @@ internal sealed unsafe partial class DirectFileStream : Stream
         if (_handle.IsClosed) return;
         try
         {
-            if (disposing && !_failed)
-            {
-                Flush();
-                if (_padded) RandomAccess.SetLength(_handle, _offset + _filled);
-            }
+            if (disposing && !_failed) Flush();
         }
         finally
         {
@@ -142,7 +164,7 @@ internal sealed unsafe partial class DirectFileStream : Stream
         }
     }
 
-    private BlockWriter Writer => _writer ??= new BlockWriter(_handle);
+    private BlockWriter Writer => _writer ??= new BlockWriter(WriteAt);
 
     private Span<byte> Block(int index)
     {
@@ -171,13 +193,13 @@ internal sealed unsafe partial class DirectFileStream : Stream
     /// <summary>Sets <c>O_DIRECT</c> on an open file; false where the system or the file system refuses it.</summary>
     private static bool TrySetDirect(SafeFileHandle handle)
     {
-        if (!OperatingSystem.IsLinux()) return false;
-        var direct = RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x10000 : 0x4000;
+        if (!OperatingSystem.IsLinux() || DirectFlag is not { } direct) return false;
         try
         {
             var fd = (int)handle.DangerousGetHandle();
             var flags = Fcntl(fd, GetFlags, 0);
-            return flags >= 0 && Fcntl(fd, SetFlags, flags | direct) == 0;
+            // Read back: a flag the kernel ignores would leave buffered writes behind a stream that thinks otherwise.
+            return flags >= 0 && Fcntl(fd, SetFlags, flags | direct) == 0 && (Fcntl(fd, GetFlags, 0) & direct) != 0;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -185,11 +207,27 @@ internal sealed unsafe partial class DirectFileStream : Stream
         }
     }
 
+    /// <summary>Clears <c>O_DIRECT</c> again; false if that fails too.</summary>
+    private static bool TryClearDirect(SafeFileHandle handle)
+    {
+        var fd = (int)handle.DangerousGetHandle();
+        var flags = Fcntl(fd, GetFlags, 0);
+        return flags >= 0 && Fcntl(fd, SetFlags, flags & ~DirectFlag!.Value) == 0;
+    }
+
+    /// <summary>The value of <c>O_DIRECT</c> on the architectures whose value is known here; null elsewhere (no direct writes).</summary>
+    private static int? DirectFlag => RuntimeInformation.ProcessArchitecture switch
+    {
+        Architecture.X64 or Architecture.X86 => 0x4000,
+        Architecture.Arm64 or Architecture.Arm => 0x10000,
+        _ => null,
+    };
+
     private const int GetFlags = 3; // F_GETFL
     private const int SetFlags = 4; // F_SETFL
 
     [LibraryImport("libc", EntryPoint = "fcntl")]
-    private static partial int Fcntl(int fd, int command, int argument);
+    private static partial int Fcntl(int fd, int command, nint argument);
 
     /// <summary>
     /// One write at a time, on a thread of its own (the run's threads stay on their tables meanwhile;
@@ -198,7 +236,7 @@ internal sealed unsafe partial class DirectFileStream : Stream
     /// </summary>
     private sealed class BlockWriter : IDisposable
     {
-        private readonly SafeFileHandle _handle;
+        private readonly Action<nint, int, long> _write;
         private readonly object _gate = new();
         private readonly Thread _thread;
         private (nint Buffer, int Length, long Offset)? _queued;
@@ -206,9 +244,9 @@ internal sealed unsafe partial class DirectFileStream : Stream
         private bool _closed;
         private ExceptionDispatchInfo? _failure;
 
-        public BlockWriter(SafeFileHandle handle)
+        public BlockWriter(Action<nint, int, long> write)
         {
-            _handle = handle;
+            _write = write;
             _thread = new Thread(Loop) { IsBackground = true, Name = "irengine direct write" };
             _thread.Start();
         }
@@ -248,7 +286,7 @@ internal sealed unsafe partial class DirectFileStream : Stream
                 }
                 try
                 {
-                    if (_failure is null) RandomAccess.Write(_handle, new ReadOnlySpan<byte>((void*)job.Buffer, job.Length), job.Offset);
+                    if (_failure is null) _write(job.Buffer, job.Length, job.Offset);
                 }
                 catch (Exception e)
                 {

@@ -83,6 +83,8 @@ internal sealed class StreamingTableWriter : IDisposable
 
     public void Dispose()
     {
+        // An incomplete table is deleted below: its stream writes nothing more, and throws nothing over the run's own error.
+        if (!_complete) (_stream as DirectFileStream)?.Abandon();
         _parquet?.Dispose();
         _arrow?.Dispose();
         _stream.Dispose();

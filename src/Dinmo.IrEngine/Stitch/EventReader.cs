@@ -175,12 +175,13 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
         if (!column.Cells.TryGet(row, scratch, out var raw)) return;
         var standardized = column.Standardizer.Apply(raw);
         if (standardized.IsEmpty) return; // empty after standardization is null: no observation
-        if (column.Policy.BlockList.Decide(standardized) != Standardize.BlockReason.None)
+        var value = utf8.Of(standardized); // repaired first: a blocked value matches the text it decodes to
+        if (column.Policy.BlockList.Decide(value) != Standardize.BlockReason.None)
         {
             into.Events.Observe(EventColumns.Blocked);
             return;
         }
-        into.Values.Stage(staged.Values, column.Policy.Rank, utf8.Of(standardized));
+        into.Values.Stage(staged.Values, column.Policy.Rank, value);
         staged.ValueObservations.Add(into.Events.ObservationCount);
         into.Events.Observe(EventColumns.Blocked); // a placeholder until the batch's values are interned
     }

@@ -62,12 +62,16 @@ internal sealed class ProfileNamer : IDisposable
         _kept.Clear();
     }
 
-    /// <summary>Lets the namer's thread end (a run that failed before <see cref="Finish"/>); names nothing more.</summary>
+    /// <summary>Lets the namer's thread end (a run that failed before <see cref="Finish"/>) once it has named what it was handed.</summary>
     public void Dispose()
     {
-        if (_queue is null || _queue.IsAddingCompleted) return;
-        _queue.CompleteAdding();
-        _thread!.Join();
+        if (_queue is null) return;
+        if (!_queue.IsAddingCompleted)
+        {
+            _queue.CompleteAdding();
+            _thread!.Join();
+        }
+        _queue.Dispose();
     }
 
     private void NameHandedBatches()

@@ -38,6 +38,8 @@ internal static class StitchOutputWriter
         // the other state tables.
         string[] byLength = [StitchTableNames.IdentifierValues, StitchTableNames.Profiles, StitchTableNames.AuditEvents,
             StitchTableNames.Redirects, StitchTableNames.RunMetrics];
+        if (!byLength.Order(StringComparer.Ordinal).SequenceEqual(StitchTableNames.All.Where(t => t != StitchTableNames.Attribution).Order(StringComparer.Ordinal)))
+            throw new InvalidOperationException("every output table but the attribution must be listed by length");
         var otherOutputs = byLength.Select(name => Output(StitchTableNames.All.ToList().IndexOf(name)));
         var repeated = fromOutputs ? [] : StitchState.RepeatingOutputs(graph, sorted, stateTo);
         // With other formats the state's events (a row per keyed event) are as long as the attribution table: next.

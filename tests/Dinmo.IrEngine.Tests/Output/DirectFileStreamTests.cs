@@ -70,6 +70,36 @@ public sealed class DirectFileStreamTests
     }
 
     [Fact]
+    public void AfterAFlush_TheFileHasExactlyTheBytesWritten_AndMoreCanFollow()
+    {
+        using var dir = new TempDirectory();
+        using var stream = DirectFileStream.Create(dir.File("t.bin"));
+        stream.Write(new byte[Block + 5]);
+        stream.Flush();
+        Assert.Equal(Block + 5, new FileInfo(dir.File("t.bin")).Length); // the padded tail is cut at once, not at closing
+        stream.Write("xy"u8);
+        stream.Flush();
+        Assert.Equal(Block + 7, new FileInfo(dir.File("t.bin")).Length);
+    }
+
+    [Fact]
+    public void AnAbandonedFile_WritesNothingMoreWhenClosed()
+    {
+        using var dir = new TempDirectory();
+        var stream = DirectFileStream.Create(dir.File("t.bin"));
+        stream.Write(new byte[100]);
+        if (stream is not DirectFileStream direct)
+        {
+            Assert.IsType<FileStream>(stream); // a file system without direct writes: an ordinary file, nothing to abandon
+            stream.Dispose();
+            return;
+        }
+        direct.Abandon();
+        stream.Dispose();
+        Assert.Equal(0, new FileInfo(dir.File("t.bin")).Length);
+    }
+
+    [Fact]
     public void ACreatedFile_ReplacesAnOlderOne()
     {
         using var dir = new TempDirectory();
