@@ -198,9 +198,8 @@ internal static class StitchState
         foreach (var (profile, into) in mergedInto) graph.SetMergedInto(profile, Profile(graph, into, stateDirectory));
 
         // The state's own profile_values, or the output's identifier values with the flags that restore the stored status.
-        var own = File.Exists(Path.Combine(stateDirectory, "profile_values.arrow"));
-        var values = own ? StateTable.Read(stateDirectory, "profile_values")
-            : StateTable.Read(Path.GetDirectoryName(Path.GetFullPath(stateDirectory))!, StitchTableNames.IdentifierValues);
+        var own = HasOwn(stateDirectory, "profile_values");
+        var values = StateOrOutput(stateDirectory, "profile_values", StitchTableNames.IdentifierValues);
         var profileColumn = own ? "profile_id" : "dinmo_stitched_profile_id";
         var flags = own ? null : StateTable.Read(stateDirectory, ValueStatusTable);
         if (flags is not null && flags.RowCount != values.RowCount)
@@ -271,9 +270,12 @@ internal static class StitchState
 
     /// <summary>The state's own table <paramref name="name"/> when it has one, else the Arrow output table published with it.</summary>
     private static StateTable StateOrOutput(string stateDirectory, string name, string outputTable) =>
-        File.Exists(Path.Combine(stateDirectory, name + ".arrow"))
+        HasOwn(stateDirectory, name)
             ? StateTable.Read(stateDirectory, name)
             : StateTable.Read(Path.GetDirectoryName(Path.GetFullPath(stateDirectory))!, outputTable);
+
+    /// <summary>Whether the state holds its own table <paramref name="name"/> rather than leaving it to an output table.</summary>
+    private static bool HasOwn(string stateDirectory, string name) => File.Exists(Path.Combine(stateDirectory, name + ".arrow"));
 
     private static EventProfile Profile(ProfileGraph graph, string id, string stateDirectory) =>
         graph.FindProfile(id) is { } profile
