@@ -6,7 +6,11 @@ namespace Dinmo.IrEngine.Stitch;
 /// duplicated key tie on those; they are excluded alike, and the event index (read order) settles
 /// them, so the order is total and a parallel sort gives one result whatever the threads.
 /// </summary>
-internal readonly record struct EventOrder(long Timestamp, int ModelRank, int KeyRank, int Event) : IComparable<EventOrder>
+/// <remarks>
+/// <see cref="Observations"/> rides along (in what would be padding): how many observations the event has, so that the
+/// gather into stitching order can place every event's observations without a random read per event first.
+/// </remarks>
+internal readonly record struct EventOrder(long Timestamp, int ModelRank, int KeyRank, int Event, int Observations = 0) : IComparable<EventOrder>
 {
     public int CompareTo(EventOrder other) =>
         Timestamp != other.Timestamp ? Timestamp.CompareTo(other.Timestamp)

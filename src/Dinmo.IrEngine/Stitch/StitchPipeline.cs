@@ -240,7 +240,7 @@ public static class StitchPipeline
             }
             if (copies[m][key] < 2 && events.Timestamp(e) == Timestamps.Null)
                 Record(m, key, Timestamps.Null, new StitchOutcome(AttributionReason.InvalidTimestamp, -1, -1));
-            else toStitch[count++] = new EventOrder(events.Timestamp(e), modelRanks[m], keyRanks[m][key], e); // duplicates are excluded below, after sorting
+            else toStitch[count++] = new EventOrder(events.Timestamp(e), modelRanks[m], keyRanks[m][key], e, events.Observations(e).Length); // duplicates are excluded below, after sorting
         }
         EventOrder.Sort(toStitch, count, threads);
         var queue = StitchQueue.Gather(events, toStitch, count, copies, threads);

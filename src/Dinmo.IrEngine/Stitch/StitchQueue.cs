@@ -50,26 +50,18 @@ internal sealed class StitchQueue
     public ReadOnlySpan<int> Observations(int i) => _observations.AsSpan(_firstObservation[i], _firstObservation[i + 1] - _firstObservation[i]);
 
     /// <summary>
-    /// Events <paramref name="order"/>[i].Event of <paramref name="events"/> at position i;
+    /// Events <paramref name="order"/>[i].Event of <paramref name="events"/> at position i (each order carrying the
+    /// event's observation count);
     /// <paramref name="copies"/>[model][key] counts a key's copies in the input (capped at 2).
     /// </summary>
     public static StitchQueue Gather(EventColumns events, EventOrder[] order, int count, byte[][] copies, int threads)
     {
-        // Observation counts first, so each chunk knows where its observations start.
-        var lengths = ColumnBuffers.Uninitialized<int>(count);
-        ParallelChunks.For(count, ChunkEvents, threads, (_, start, end) =>
-        {
-            for (var i = start; i < end; i++)
-            {
-                if (i + PrefetchDistance < end) events.Prefetch(order[i + PrefetchDistance].Event);
-                lengths[i] = events.Observations(order[i].Event).Length;
-            }
-        });
+        // Where each position's observations start: the orders carry the counts, so this is one sequential pass.
         var total = 0;
-        foreach (var length in lengths) total += length;
+        for (var i = 0; i < count; i++) total += order[i].Observations;
         var queue = new StitchQueue(count, total);
         var first = queue._firstObservation;
-        for (var i = 0; i < count; i++) first[i + 1] = first[i] + lengths[i];
+        for (var i = 0; i < count; i++) first[i + 1] = first[i] + order[i].Observations;
 
         ParallelChunks.For(count, ChunkEvents, threads, (_, start, end) =>
         {
