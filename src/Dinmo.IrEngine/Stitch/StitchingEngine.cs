@@ -35,6 +35,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     private readonly List<(int Value, int Profile)> _found = []; // profile indexes
     private readonly List<int> _distinct = []; // resolved profile indexes
     private readonly int[] _anchors = new int[policies.Count]; // the event's value per exclusive anchor rank, or None
+    private int _anchorCount; // how many of _anchors are set: none (most anonymous events) means no conflict is possible
     private readonly List<int> _usable = [];
     private readonly List<int> _active = []; // entries of ProfileValues
 
@@ -133,6 +134,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         if (usable.Count == 0) return usable;
         if (usable.Count > 1) SortByIdentifierThenValue(CollectionsMarshal.AsSpan(usable));
         _anchors.AsSpan().Fill(None);
+        _anchorCount = 0;
         if (!_anyExclusive) return usable;
         var kept = 0;
         for (var i = 0; i < usable.Count; i++)
@@ -145,7 +147,11 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
                 AddAudit(AuditChange.AnchorValueIgnored, null, null, v, $"event carries another {policies[rank].Name} ({_values.Text(_anchors[rank])})");
                 continue;
             }
-            if (_exclusive[rank]) _anchors[rank] = v;
+            if (_exclusive[rank])
+            {
+                _anchors[rank] = v;
+                _anchorCount++;
+            }
             usable[kept++] = v;
         }
         usable.RemoveRange(kept, usable.Count - kept);
@@ -197,8 +203,9 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         var target = None;
         var matched = None;
         bool merged = false, refused = false;
-        foreach (var (value, found) in _found)
+        for (var i = 0; i < _found.Count; i++)
         {
+            var (value, found) = _found[i];
             var profile = graph.Resolve(found);
             if (profile == target) continue;
             var conflict = Conflict(profile);
@@ -208,7 +215,8 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
                 AddAudit(AuditChange.MergeRefused, graph.Profiles[profile], target == None ? null : graph.Profiles[target], value, conflict);
                 continue;
             }
-            AbsorbAnchors(profile);
+            // The profile's anchors only matter to the profiles after it: the last one's are not read.
+            if (i < _found.Count - 1) AbsorbAnchors(profile);
             var rank = _values.Identifier(value);
             if (target == None)
             {
@@ -230,8 +238,9 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     private string? Conflict(int profile)
     {
         // The strongest conflicting identifier is named, whatever the values' order. A profile without any
-        // value of a one-value anchor (most anonymous profiles) cannot conflict: its values are not read.
-        if ((_onProfiles.Ranks(profile) & _exclusiveRanks) == 0) return null;
+        // value of a one-value anchor (most anonymous profiles) cannot conflict, and nor can any profile while the group
+        // has no such value yet (an anonymous event meeting its first profile): then no values are read.
+        if (_anchorCount == 0 || (_onProfiles.Ranks(profile) & _exclusiveRanks) == 0) return null;
         var first = None;
         var firstRank = int.MaxValue;
         foreach (var entry in _onProfiles.LeadingOf(profile))
@@ -253,7 +262,10 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         {
             ref var value = ref _onProfiles[entry];
             if (value.Status == ValueStatus.Active && _exclusive[value.Identifier] && _anchors[value.Identifier] == None)
+            {
                 _anchors[value.Identifier] = value.Value;
+                _anchorCount++;
+            }
         }
     }
 
