@@ -8,8 +8,8 @@ namespace Dinmo.IrEngine.Stitch;
 /// whether it is quarantined, and — for identifiers with <c>max_profiles_per_value</c> — the profiles
 /// it has touched since it was last (re)started. The fields the stitch loop reads for every value
 /// occurrence sit together in one 32-byte struct (one or two cache lines, not one per field), and so do the
-/// first touched profile and the count: a value seen again on its one profile (the common case) reads
-/// no list. Owned by the <see cref="ProfileGraph"/>; grown to the value count before stitching.
+/// first two touched profiles and the count: a value seen again on its one or two profiles (the common
+/// cases: a device whose anonymous profile merged into another) reads no list. Owned by the <see cref="ProfileGraph"/>; grown to the value count before stitching.
 /// </summary>
 internal sealed class ValueStates
 {
@@ -19,13 +19,14 @@ internal sealed class ValueStates
         public int Current;
         public int CurrentEntry;
         public int FirstTouched;
+        public int SecondTouched;
         public int TouchedCount;
         public bool Held;
         public bool Quarantined;
     }
 
     private State[] _states = [];
-    private List<int>?[] _moreTouched = []; // touched profiles after the first, in the order touched
+    private List<int>?[] _moreTouched = []; // touched profiles after the second, in the order touched
 
     /// <summary>Makes room for value ids below <paramref name="count"/>; new values are not held.</summary>
     public void Grow(int count)
@@ -61,7 +62,12 @@ internal sealed class ValueStates
     public int TouchedCount(int value) => _states[value].TouchedCount;
 
     /// <summary>The <paramref name="i"/>-th profile index the value touched, in the order touched.</summary>
-    public int Touched(int value, int i) => i == 0 ? _states[value].FirstTouched : _moreTouched[value]![i - 1];
+    public int Touched(int value, int i) => i switch
+    {
+        0 => _states[value].FirstTouched,
+        1 => _states[value].SecondTouched,
+        _ => _moreTouched[value]![i - 2],
+    };
 
     /// <summary>Notes that the value touched <paramref name="profile"/> (once per profile) and returns how many it has touched.</summary>
     public int Touch(int value, int profile)
@@ -73,6 +79,12 @@ internal sealed class ValueStates
             return state.TouchedCount = 1;
         }
         if (state.FirstTouched == profile) return state.TouchedCount;
+        if (state.TouchedCount == 1)
+        {
+            state.SecondTouched = profile;
+            return state.TouchedCount = 2;
+        }
+        if (state.SecondTouched == profile) return state.TouchedCount;
         var more = _moreTouched[value] ??= [];
         if (more.Contains(profile)) return state.TouchedCount;
         more.Add(profile);
@@ -83,7 +95,7 @@ internal sealed class ValueStates
     public void ClearTouched(int value)
     {
         ref var state = ref _states[value];
-        if (state.TouchedCount > 1) _moreTouched[value]!.Clear();
+        if (state.TouchedCount > 2) _moreTouched[value]!.Clear();
         state.TouchedCount = 0;
     }
 }
