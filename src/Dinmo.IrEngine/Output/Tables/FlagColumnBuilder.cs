@@ -6,31 +6,30 @@ namespace Dinmo.IrEngine.Output.Tables;
 internal sealed class FlagColumnBuilder(int capacity) : IColumnChunk
 {
     private readonly PackedBits _values = new(capacity);
-    private readonly PackedBits _validity = new(capacity);
+    private readonly PackedBits _nullBits = new(capacity);
     private int _nulls;
 
     public int Count { get; private set; }
 
     public void Append(bool value)
     {
-        _values.Set(Count, value);
-        _validity.Set(Count++, true);
+        _values.Set(Count++, value);
     }
 
     /// <summary>A null: its value bit stays zero.</summary>
     public void AppendNull()
     {
+        _nullBits.Set(Count++, true);
         _nulls++;
-        Count++;
     }
 
     public IArrowArray BuildChunk() =>
-        new BooleanArray(_values.Build(Count), _nulls == 0 ? ArrowBuffer.Empty : _validity.Build(Count), Count, _nulls, 0);
+        new BooleanArray(_values.Build(Count), _nulls == 0 ? ArrowBuffer.Empty : _nullBits.BuildComplement(Count), Count, _nulls, 0);
 
     public void Reset()
     {
         _values.Reset(Count);
-        _validity.Reset(Count);
+        if (_nulls > 0) _nullBits.Reset(Count);
         _nulls = 0;
         Count = 0;
     }

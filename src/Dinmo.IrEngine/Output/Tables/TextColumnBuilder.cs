@@ -21,11 +21,9 @@ internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue =
 {
     // Value bytes and offsets are always written before they are read (Build hands out only the
     // written prefix; offset 0 is a zero the offsets start with), so they skip the GC's zeroing;
-    // the null bitmap is OR-ed into and must start zeroed.
     private byte[] _bytes = GC.AllocateUninitializedArray<byte>(Math.Max(capacity, 16) * Math.Max(bytesPerValue, 1));
     private byte[] _offsets = ZeroFirstOffset(GC.AllocateUninitializedArray<byte>((Math.Max(capacity, 16) + 1) * sizeof(int)));
-    private byte[] _nullBits = new byte[(Math.Max(capacity, 16) + 7) / 8]; // a bit per null row
-    private byte[] _validity = []; // built from _nullBits when there are nulls
+    private readonly PackedBits _nullBits = new(capacity);
     private int _byteCount;
     private int _nulls;
 
@@ -112,17 +110,7 @@ internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue =
     {
         EnsureRoom(0);
         return new StringArray(Count, Buffer(_offsets, (Count + 1) * sizeof(int)), Buffer(_bytes, _byteCount),
-            _nulls == 0 ? ArrowBuffer.Empty : Buffer(Validity(), (Count + 7) / 8), _nulls);
-    }
-
-    /// <summary>The validity bitmap: the complement of the null bits, the bits past the last row clear.</summary>
-    private byte[] Validity()
-    {
-        var bytes = (Count + 7) / 8;
-        if (_validity.Length < bytes) _validity = new byte[_nullBits.Length];
-        for (var i = 0; i < bytes; i++) _validity[i] = (byte)~_nullBits[i];
-        if ((Count & 7) != 0) _validity[bytes - 1] &= (byte)((1 << (Count & 7)) - 1);
-        return _validity;
+            _nulls == 0 ? ArrowBuffer.Empty : _nullBits.BuildComplement(Count), _nulls);
     }
 
     public IArrowArray BuildChunk() => Build();
@@ -131,7 +119,7 @@ internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue =
     public void Reset()
     {
         // Only the bytes that held bits need clearing; offsets[0] stays the zero it was set to.
-        if (_nulls > 0) _nullBits.AsSpan(0, Math.Min((Count + 7) / 8, _nullBits.Length)).Clear();
+        if (_nulls > 0) _nullBits.Reset(Count);
         _nulls = 0;
         _byteCount = 0;
         Count = 0;
@@ -148,7 +136,7 @@ internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue =
 
     private void Close(bool valid)
     {
-        if (!valid) _nullBits[Count >> 3] |= (byte)(1 << (Count & 7));
+        if (!valid) _nullBits.Set(Count, true);
         Count++;
         MemoryMarshal.Cast<byte, int>(_offsets.AsSpan())[Count] = _byteCount;
     }
@@ -157,7 +145,6 @@ internal sealed class TextColumnBuilder(int capacity = 1024, int bytesPerValue =
     {
         if (_byteCount + extraBytes > _bytes.Length) _bytes = Grown(_bytes, _byteCount, Math.Max(_bytes.Length * 2, _byteCount + extraBytes));
         if ((Count + 2) * sizeof(int) > _offsets.Length) _offsets = Grown(_offsets, (Count + 1) * sizeof(int), _offsets.Length * 2);
-        if ((Count >> 3) + 1 > _nullBits.Length) System.Array.Resize(ref _nullBits, _nullBits.Length * 2);
     }
 
     /// <summary>A larger uninitialized buffer holding the first <paramref name="used"/> bytes of <paramref name="buffer"/>.</summary>

@@ -16,7 +16,7 @@ internal sealed class ValueColumnBuilder<T>(IArrowType type, int capacity) : ICo
     // are read (only the written prefix is handed out), so no zeroing; a null's slot is written as
     // default so the file never carries stale memory.
     private byte[] _bytes = GC.AllocateUninitializedArray<byte>(Math.Max(capacity, 16) * Unsafe.SizeOf<T>());
-    private readonly PackedBits _validity = new(capacity);
+    private readonly PackedBits _nullBits = new(capacity);
     private int _nulls;
 
     public int Count { get; private set; }
@@ -24,14 +24,14 @@ internal sealed class ValueColumnBuilder<T>(IArrowType type, int capacity) : ICo
     public void Append(T value)
     {
         Slot() = value;
-        _validity.Set(Count++, true);
+        Count++;
     }
 
     public void AppendNull()
     {
         Slot() = default;
+        _nullBits.Set(Count++, true);
         _nulls++;
-        Count++;
     }
 
     /// <summary>Appends every value, none null (a list row's items).</summary>
@@ -44,13 +44,13 @@ internal sealed class ValueColumnBuilder<T>(IArrowType type, int capacity) : ICo
     {
         var values = new ArrowBuffer(_bytes.AsMemory(0, Count * Unsafe.SizeOf<T>()));
         // No bitmap at all when nothing is null, as Arrow allows.
-        var validity = _nulls == 0 ? ArrowBuffer.Empty : _validity.Build(Count);
+        var validity = _nulls == 0 ? ArrowBuffer.Empty : _nullBits.BuildComplement(Count);
         return ArrowArrayFactory.BuildArray(new ArrayData(type, Count, _nulls, 0, [validity, values]));
     }
 
     public void Reset()
     {
-        _validity.Reset(Count);
+        if (_nulls > 0) _nullBits.Reset(Count);
         _nulls = 0;
         Count = 0;
     }

@@ -7,11 +7,12 @@ using FsCheck.Xunit;
 namespace Dinmo.IrEngine.Tests.Output.Tables;
 
 /// <summary>
-/// The text column's fast paths against their references: the small copy against <c>Span.CopyTo</c>
-/// for every length it takes, and whole columns (values of every length, nulls, chunk resets) against
-/// the values they were given, validity bits included.
+/// The column builders' fast paths against their references: the small copy against <c>Span.CopyTo</c>
+/// for every length it takes, and whole columns (text values of every length, numbers, flags, nulls,
+/// chunk resets) against the values they were given, validity bits included: builders mark only nulls
+/// and hand out the complement.
 /// </summary>
-public sealed class TextColumnBuilderTests
+public sealed class ColumnBuilderTests
 {
     [Fact]
     public void CopySmall_EveryLengthAndOffset_CopiesExactlyThoseBytes()
@@ -54,6 +55,39 @@ public sealed class TextColumnBuilderTests
             return true;
         });
 
+    [Property(MaxTest = 60)]
+    public Property RandomNumbersFlagsAndNulls_BuildTheValuesGiven() => Prop.ForAll(
+        Gen.ListOf(Gen.Choose(-1, 1)).ToArbitrary(), cells =>
+        {
+            var numbers = new ValueColumnBuilder<long>(ColumnTypes.Int64, 3);
+            var flags = new FlagColumnBuilder(3);
+            for (var round = 0; round < 2; round++)
+            {
+                for (var i = 0; i < cells.Count; i++)
+                    if (cells[i] < 0)
+                    {
+                        numbers.AppendNull();
+                        flags.AppendNull();
+                    }
+                    else
+                    {
+                        numbers.Append(i * 10L + round);
+                        flags.Append(cells[i] == 1);
+                    }
+                var (n, f) = ((Int64Array)numbers.BuildChunk(), (BooleanArray)flags.BuildChunk());
+                for (var i = 0; i < cells.Count; i++)
+                    if (n.GetValue(i) != (cells[i] < 0 ? null : i * 10L + round) || f.GetValue(i) != (cells[i] < 0 ? null : cells[i] == 1))
+                        return false;
+                if (!TrailingBitsClear(n, cells.Count) || !TrailingBitsClear(f, cells.Count)) return false;
+                numbers.Reset();
+                flags.Reset();
+            }
+            return true;
+        });
+
+    private static bool TrailingBitsClear(IArrowArray array, int count) =>
+        array.NullCount == 0 || count % 8 == 0 || (array.Data.Buffers[0].Span[count / 8] >> (count % 8)) == 0;
+
     private static bool Matches(StringArray built, List<byte[]?> values)
     {
         if (built.Length != values.Count || built.NullCount != values.Count(v => v is null)) return false;
@@ -63,7 +97,6 @@ public sealed class TextColumnBuilderTests
             if (values[i] is { } value && !built.GetBytes(i).SequenceEqual(value)) return false;
         }
         // Bits past the last row stay clear, so equal columns are equal files.
-        var validity = built.NullBitmapBuffer.Span;
-        return built.NullCount == 0 || values.Count % 8 == 0 || (validity[values.Count / 8] >> (values.Count % 8)) == 0;
+        return TrailingBitsClear(built, values.Count);
     }
 }
