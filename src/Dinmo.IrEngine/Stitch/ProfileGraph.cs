@@ -210,9 +210,59 @@ internal sealed class ProfileGraph : IDisposable
         loser.MergedVia = via;
     }
 
+    // The values' orders: worked out on a thread of their own while the stitch loop runs, or when first asked.
+    private Task<ValueOrder>? _ordering;
+    private ValueOrder? _valueOrder;
+    private readonly Lock _orderLock = new();
+
+    /// <summary>
+    /// Starts working out <see cref="ValueOrderOf"/> on a thread of its own (the stitch loop calls this: values do not
+    /// change while it runs, and it leaves the run's other core idle).
+    /// </summary>
+    public void StartOrderingValues()
+    {
+        lock (_orderLock)
+        {
+            WaitForOrdering();
+            var values = Values;
+            _ordering = Task.Factory.StartNew(() => ValueOrder.Of(values, threads: 1), CancellationToken.None,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Every value's place in the tables' orders (<see cref="ValueOrder"/>): the one started before, or worked out now on <paramref name="threads"/> threads.</summary>
+    public ValueOrder ValueOrderOf(int threads)
+    {
+        lock (_orderLock)
+        {
+            if (_ordering is { } ordering)
+            {
+                _ordering = null;
+                _valueOrder = ordering.GetAwaiter().GetResult();
+            }
+            // Values are only ever added: an order of as many values is an order of these.
+            if (_valueOrder is null || _valueOrder.Count != Values.Count) _valueOrder = ValueOrder.Of(Values, threads);
+            return _valueOrder;
+        }
+    }
+
+    // A run that fails during the loop must not free the values while the ordering thread reads them.
+    private void WaitForOrdering()
+    {
+        try
+        {
+            _ordering?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Its error is the run's only if the order is asked for (ValueOrderOf).
+        }
+    }
+
     public void Dispose()
     {
         _namer?.Dispose();
+        lock (_orderLock) WaitForOrdering();
         Values.Dispose();
         Keys.Dispose();
         Attributions.Dispose();

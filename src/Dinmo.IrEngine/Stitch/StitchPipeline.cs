@@ -251,6 +251,7 @@ public static class StitchPipeline
 
         var engine = new StitchingEngine(graph, policies, runId);
         graph.StartNaming(); // created profiles get their ids on the other core while the loop runs
+        graph.StartOrderingValues(); // and the values are put in the tables' orders there too
         for (var i = 0; i < queue.Count; i++)
         {
             cancel.ThrowIfCancellationRequested();

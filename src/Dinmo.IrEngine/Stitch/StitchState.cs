@@ -72,17 +72,8 @@ internal static class StitchState
             }
             return rows;
         }
-        int[] Held()
-        {
-            // Sorted on keys read in one pass over the values: most comparisons then read no value bytes.
-            var held = new List<HeldValue>();
-            for (var id = 0; id < values.Count; id++)
-                if (states.Held(id)) held.Add(new HeldValue(values.Identifier(id), StateValueOrder.Prefix(values.Utf8(id)), id));
-            var sorted = held.ToArray();
-            // One state per value: a total order, so sorting in parallel gives the one order.
-            Columnar.ParallelSort.Sort(sorted, sorted.Length, new ByIdentifierThenValue(values), threads);
-            return Array.ConvertAll(sorted, h => h.Value);
-        }
+        // Every value is in order already (ValueOrder): only the held ones are kept.
+        int[] Held() => Array.FindAll(graph.ValueOrderOf(threads).StateOrder, id => states.Held(id));
         return
         [
             () => new TableColumns<int>()
@@ -133,18 +124,6 @@ internal static class StitchState
 
     private const string ValueStatusTable = "profile_value_status";
     private const string ActivePastLifetime = "active_past_lifetime";
-
-    /// <summary>A held value's sort key: identifier rank, <see cref="StateValueOrder.Prefix"/> of the value, value id.</summary>
-    private readonly record struct HeldValue(int Identifier, ulong Prefix, int Value);
-
-    /// <summary>Held values by identifier rank, then value in <see cref="StateValueOrder"/> (in full only when the prefixes tie).</summary>
-    private readonly struct ByIdentifierThenValue(IdentifierValues values) : IComparer<HeldValue>
-    {
-        public int Compare(HeldValue a, HeldValue b) =>
-            a.Identifier != b.Identifier ? a.Identifier.CompareTo(b.Identifier)
-            : a.Prefix != b.Prefix ? a.Prefix.CompareTo(b.Prefix)
-            : StateValueOrder.Compare(values.Utf8(a.Value), values.Utf8(b.Value));
-    }
 
     /// <summary>
     /// Writers of the state tables that repeat output tables, for formats other than Arrow: <c>events</c> (the

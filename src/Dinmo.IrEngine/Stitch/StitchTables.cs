@@ -72,11 +72,13 @@ internal static class StitchTables
             var values = new List<(EventProfile Profile, int Entry)>();
             var mine = new List<int>();
             var nameRanks = names.Ranks();
+            var order = graph.ValueOrderOf(threads); // values of one identifier compare by their code point ranks, not their bytes
             Comparison<int> byNameThenValue = (x, y) =>
             {
                 ref var a = ref onProfiles[x];
                 ref var b = ref onProfiles[y];
-                return a.Identifier == b.Identifier ? graph.Values.CompareValues(a.Value, b.Value) : nameRanks[a.Identifier].CompareTo(nameRanks[b.Identifier]);
+                return a.Identifier == b.Identifier ? order.CodePointRank(a.Value).CompareTo(order.CodePointRank(b.Value))
+                    : nameRanks[a.Identifier].CompareTo(nameRanks[b.Identifier]);
             };
             foreach (var profile in profiles)
             {
