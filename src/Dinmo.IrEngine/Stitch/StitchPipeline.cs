@@ -222,31 +222,22 @@ public static class StitchPipeline
         // Sorted by (timestamp, model, key) on precomputed ranks: model names and keys in code point order.
         var modelRanks = keys.Models.Ranks();
         var keyRanks = keys.Ranks(threads);
-        var toStitch = ColumnBuffers.Uninitialized<EventOrder>(events.Count); // only the first count are written and read
-        var count = 0;
-        for (var e = 0; e < events.Count; e++)
+        EventSelection? selection = EventSelection.Of(events, keys, copies, modelRanks, keyRanks, threads);
+        foreach (var e in selection.Settled)
         {
             int m = events.Model(e), key = events.Key(e);
-            if (key < 0)
-            {
-                Record(m, key, events.Timestamp(e), new StitchOutcome(AttributionReason.NullPrimaryKey, -1, -1));
-                continue;
-            }
-            if (keys.RowOf(m, key) >= 0)
-            {
-                var name = keys.Models[m];
-                counts.SkippedProcessed[name] = counts.SkippedProcessed.GetValueOrDefault(name) + 1;
-                continue;
-            }
-            if (copies[m][key] < 2 && events.Timestamp(e) == Timestamps.Null)
-                Record(m, key, Timestamps.Null, new StitchOutcome(AttributionReason.InvalidTimestamp, -1, -1));
-            else toStitch[count++] = new EventOrder(events.Timestamp(e), modelRanks[m], keyRanks[m][key], e, events.Observations(e).Length); // duplicates are excluded below, after sorting
+            if (key < 0) Record(m, key, events.Timestamp(e), new StitchOutcome(AttributionReason.NullPrimaryKey, -1, -1));
+            else Record(m, key, Timestamps.Null, new StitchOutcome(AttributionReason.InvalidTimestamp, -1, -1));
         }
+        for (var m = 0; m < selection.Skipped.Length; m++)
+            if (selection.Skipped[m] > 0)
+                counts.SkippedProcessed[keys.Models[m]] = counts.SkippedProcessed.GetValueOrDefault(keys.Models[m]) + selection.Skipped[m];
+        var (toStitch, count) = (selection.Orders, selection.Count);
         EventOrder.Sort(toStitch, count, threads);
         var queue = StitchQueue.Gather(events, toStitch, count, copies, threads);
         // The queue holds the events in order now: release the read's columns and the order (at 10M
         // events about 400 MB and 240 MB) before the loop. Disposing the columns twice is harmless.
-        toStitch = null;
+        (toStitch, selection) = (null, null);
         events.Dispose();
 
         var engine = new StitchingEngine(graph, policies, runId);
