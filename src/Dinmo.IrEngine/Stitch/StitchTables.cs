@@ -59,8 +59,7 @@ internal static class StitchTables
         string ProfileStatus(EventProfile p) => p.IsMerged ? "merged" : AnyActive(p) ? "active" : "inactive_lost_active";
 
         // By the ids' bytes (no id decoded into a string to sort), on the run's threads.
-        var profiles = graph.Profiles.ToArray();
-        ParallelSort.Sort(profiles, profiles.Length, new ByIdUtf8(), threads);
+        var profiles = ProfileIdOrder.Sorted(graph.Profiles, threads);
         // Ids are unique (a key creates at most one profile; a restored state is checked), so the order is total. Created
         // ids are not indexed one by one any more, so that is checked here, where a repeat would sit next to its twin.
         for (var i = 1; i < profiles.Length; i++)
@@ -145,11 +144,5 @@ internal static class StitchTables
             break;
         }
         return sorted;
-    }
-
-    /// <summary>Profiles by id: UTF-8 bytes in byte order are in code point order.</summary>
-    private readonly struct ByIdUtf8 : IComparer<EventProfile>
-    {
-        public int Compare(EventProfile? x, EventProfile? y) => x!.IdUtf8.AsSpan().SequenceCompareTo(y!.IdUtf8);
     }
 }
