@@ -48,8 +48,10 @@ public sealed class RadixSortTests
         var random = new Random(seed);
         var threads = 1 + random.Next(3);
         var count = random.Next(2) == 0 ? random.Next(500) : (1 << 16) * threads + random.Next(20_000);
-        // Timestamps around the epoch (negative too) or spread widely, few models, keys with copies (duplicates).
-        var spread = random.Next(2) == 0 ? 1_000L : long.MaxValue / 4;
+        // Timestamps around the epoch (negative too): tied in long runs (the whole key is sorted), in short ones (the runs are
+        // sorted on their own), or spread widely; few models, keys with copies (duplicates).
+        long[] spreads = [1_000L, Math.Max(1, count / 2), long.MaxValue / 4];
+        var spread = spreads[random.Next(spreads.Length)];
         var orders = new EventOrder[count];
         for (var e = 0; e < count; e++)
             orders[e] = new EventOrder(random.NextInt64(-spread, spread), random.Next(5), random.Next(Math.Max(1, count / 2)), e);
