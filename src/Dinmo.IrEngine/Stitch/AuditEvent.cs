@@ -19,10 +19,6 @@ internal sealed record AuditEvent(
     string RunId)
 {
     public string EventKey => Key.Text;
-
-    public string? ProfileId => Profile.Id;
-
-    public string? OtherProfileId => Other.Id;
 }
 
 /// <summary>
@@ -45,11 +41,12 @@ internal readonly record struct AuditKey(EventKeys? Keys, int Model, int Id, byt
 
 /// <summary>
 /// A profile an audit row names: one of the graph's, by reference (a profile created by the run gets its id
-/// only after the stitch loop, <see cref="ProfileGraph.NameProfiles"/>), or a restored row's id text.
+/// only after the stitch loop, <see cref="ProfileGraph.NameProfiles"/>), or a restored row's id as UTF-8.
 /// </summary>
-internal readonly record struct AuditProfile(EventProfile? Profile, string? Text)
+internal readonly record struct AuditProfile(EventProfile? Profile, byte[]? Saved)
 {
-    public string? Id => Profile?.Id ?? Text;
+    /// <summary>The id as UTF-8, what the audit table writes (no string made); null for no profile.</summary>
+    public byte[]? Utf8 => Profile?.IdUtf8 ?? Saved;
 
     public static implicit operator AuditProfile(EventProfile? profile) => new(profile, null);
 }

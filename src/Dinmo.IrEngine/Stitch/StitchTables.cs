@@ -125,8 +125,8 @@ internal static class StitchTables
 
     public static TableColumns<AuditEvent> AuditColumns() => new TableColumns<AuditEvent>()
         .Text("model_name", a => a.ModelName).Utf8("event_key", a => a.Key.Utf8).Instant("event_timestamp", a => a.EventTimestamp)
-        .Int64("step", a => a.Step).Text("change_type", a => a.ChangeType).Text("dinmo_stitched_profile_id", a => a.ProfileId)
-        .Text("other_dinmo_stitched_profile_id", a => a.OtherProfileId).Text("identifier", a => a.Identifier).Text("value", a => a.Value)
+        .Int64("step", a => a.Step).Text("change_type", a => a.ChangeType).Utf8OrNull("dinmo_stitched_profile_id", a => a.Profile.Utf8)
+        .Utf8OrNull("other_dinmo_stitched_profile_id", a => a.Other.Utf8).Text("identifier", a => a.Identifier).Text("value", a => a.Value)
         .Text("detail", a => a.Detail).Text("run_id", a => a.RunId);
 
     /// <summary>
