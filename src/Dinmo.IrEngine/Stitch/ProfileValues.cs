@@ -62,6 +62,12 @@ internal sealed class ProfileValues(ulong leadingRanks)
     /// <summary>Starts loading an entry (see <see cref="Columnar.CacheHint"/>).</summary>
     public void PrefetchEntry(int entry) => Columnar.CacheHint.Prefetch(ref _entries[entry]);
 
+    /// <summary>Starts loading the profile's first entry, a step after <see cref="PrefetchProfile"/> (its chain is read here).</summary>
+    public void PrefetchFirstEntry(int profile)
+    {
+        if (_chains[profile].First is var first and not None) PrefetchEntry(first);
+    }
+
     /// <summary>How many values <paramref name="profile"/> holds (none once merged).</summary>
     public int Count(int profile) => _chains[profile].Count;
 

@@ -91,7 +91,7 @@ internal static class StitchTables
         }
         return
         [
-            () => new TableColumns<EventProfile>()
+            () => new TableColumns<EventProfile>().PrefetchingProfiles(graph, survivors)
                 .Utf8("dinmo_stitched_profile_id", p => p.IdUtf8).Int64("created_sequence", p => p.CreatedSequence)
                 .Instant("created_at", p => p.CreatedAt).Instant("first_seen_at", p => p.FirstSeen).Instant("last_seen_at", p => p.LastSeen)
                 .Text("status", ProfileStatus).Utf8OrNull("merged_to_dinmo_stitched_profile_id", p => p.MergedInto?.IdUtf8)
@@ -111,7 +111,7 @@ internal static class StitchTables
                 afterValues?.Invoke(rows, Status);
                 return written;
             },
-            () => new TableColumns<EventProfile>()
+            () => new TableColumns<EventProfile>().PrefetchingProfiles(graph, survivors)
                 .Utf8("from_dinmo_stitched_profile_id", p => p.IdUtf8).Utf8("to_dinmo_stitched_profile_id", p => Survivor(p).IdUtf8)
                 .Text("run_id", p => p.MergedRunId).Text("via_identifier", p => p.MergedVia)
                 .Utf8("merged_into_dinmo_stitched_profile_id", p => p.MergedInto!.IdUtf8)
