@@ -16,7 +16,7 @@ internal static class StageMemory
 
     public static void Reclaim()
     {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+        Collect();
         if (!OperatingSystem.IsLinux() || _trimUnavailable) return;
         try
         {
@@ -31,6 +31,9 @@ internal static class StageMemory
             _trimUnavailable = true;
         }
     }
+
+    /// <summary>The collection alone, inside a stage whose large temporaries just died: the stage's next allocations reuse their memory.</summary>
+    public static void Collect() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
 
     [DllImport("libc")]
     private static extern int malloc_trim(nuint pad);

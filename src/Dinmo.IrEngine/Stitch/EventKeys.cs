@@ -138,6 +138,15 @@ internal sealed class EventKeys : IDisposable
         public int Compare(int x, int y) => keys[x].SequenceCompareTo(keys[y]);
     }
 
+    /// <summary>
+    /// Frees every model's lookup by key bytes (<see cref="ValueDictionary.DropIndex"/>) once the run has read its
+    /// events: from there on keys are only read by id (ranks, attribution rows, audit, outputs).
+    /// </summary>
+    public void DropIndexes()
+    {
+        foreach (var keys in _keys) keys.DropIndex();
+    }
+
     public void Dispose()
     {
         foreach (var keys in _keys) keys.Dispose();

@@ -39,7 +39,7 @@ public static class StitchPipeline
             var counts = new StitchRunCounts();
             using var graph = stages.Time("state", () => RestoreState(config, policies, publisher, options.Full, counts));
             using (var events = stages.Time("read", () => ReadEvents(config, reader, sources, graph, counts, threads, options.MinSliceRows, cancel)))
-                stages.Time("stitch", () => Stitch(graph, policies, events, runId, counts, threads, cancel));
+                stages.Time("stitch", () => Stitch(graph, policies, events, runId, counts, threads, options.ReclaimMemory, cancel));
             // No collection after these three: metrics leaves little behind, and after the write the run only publishes and ends.
             var metrics = stages.Time("metrics", () => StitchMetrics.Compute(graph, policies, counts, runId, config.Models.Select(m => m.Name).ToList(), threads),
                 reclaim: false);
@@ -156,8 +156,7 @@ public static class StitchPipeline
                 parts[i]!.Dispose();
                 parts[i] = null;
             }
-            graph.States.Grow(graph.Values.Count);
-            graph.ProfileValues.Reserve(graph.Values.Count); // most values end up on one profile
+            graph.Keys.DropIndexes(); // no key is interned or looked up after the read
             return events;
         }
         catch
@@ -205,11 +204,14 @@ public static class StitchPipeline
     // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Stitch(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, EventColumns events, string runId,
-        StitchRunCounts counts, int threads, CancellationToken cancel)
+        StitchRunCounts counts, int threads, bool reclaimMemory, CancellationToken cancel)
     {
         var keys = graph.Keys;
+        // Sized here rather than at the end of the read, so that they reuse the memory the read's collection freed.
+        graph.States.Grow(graph.Values.Count);
+        graph.ProfileValues.Reserve(graph.Values.Count); // most values end up on one profile
         var run = graph.RunIds.Intern(runId);
-        graph.Attributions.Reserve(graph.Attributions.Count + events.Count); // at most a row per event
+        var rows = graph.Attributions.Count + events.Count; // at most a row per event
         // A key seen twice in this run's input is ambiguous: every copy is excluded (as in Profile Resolution).
         var copies = new byte[keys.Models.Count][];
         for (var m = 0; m < copies.Length; m++) copies[m] = new byte[keys.Count(m)];
@@ -239,6 +241,10 @@ public static class StitchPipeline
         // events about 400 MB and 240 MB) before the loop. Disposing the columns twice is harmless.
         (toStitch, selection) = (null, null);
         events.Dispose();
+        // Their memory (and the sort's scratch) is garbage now, but only a full collection frees it: one here lets the
+        // attribution rows and the loop's profiles reuse it, instead of touching as much fresh memory (StageMemory).
+        if (reclaimMemory) StageMemory.Collect();
+        graph.Attributions.Reserve(rows);
 
         var engine = new StitchingEngine(graph, policies, runId);
         graph.StartNaming(); // created profiles get their ids on the other core while the loop runs

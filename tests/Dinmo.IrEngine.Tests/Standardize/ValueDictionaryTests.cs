@@ -68,4 +68,20 @@ public sealed class ValueDictionaryTests
         Assert.Equal(-1, values.Find("a "u8));
         Assert.Equal(2, values.Count);
     }
+
+    [Fact]
+    public void DropIndex_KeepsValuesReadable_AndRefusesLookups()
+    {
+        using var values = new ValueDictionary();
+        for (var i = 0; i < 5000; i++) values.Intern(Encoding.UTF8.GetBytes($"value-{i}"));
+
+        values.DropIndex();
+
+        Assert.Equal(5000, values.Count);
+        Assert.Equal("value-4321", values.GetString(4321));
+        Assert.True(values[17].SequenceEqual("value-17"u8));
+        Assert.Throws<InvalidOperationException>(() => values.Intern("value-1"u8));
+        Assert.Throws<InvalidOperationException>(() => values.Find("value-1"u8));
+        Assert.Equal(5000, values.Count);
+    }
 }
