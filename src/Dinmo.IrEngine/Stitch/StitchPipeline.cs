@@ -236,6 +236,7 @@ public static class StitchPipeline
                 counts.SkippedProcessed[keys.Models[m]] = counts.SkippedProcessed.GetValueOrDefault(keys.Models[m]) + selection.Skipped[m];
         var (toStitch, count) = (selection.Orders, selection.Count);
         EventOrder.Sort(toStitch, count, threads);
+        if (reclaimMemory) StageMemory.Collect(); // the sort's scratch (as large as the orders) is garbage: the queue reuses it
         var queue = StitchQueue.Gather(events, toStitch, count, copies, threads);
         // The queue holds the events in order now: release the read's columns and the order (at 10M
         // events about 400 MB and 240 MB) before the loop. Disposing the columns twice is harmless.
