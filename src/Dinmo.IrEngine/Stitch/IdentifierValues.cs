@@ -43,6 +43,9 @@ internal sealed class IdentifierValues : IDisposable
         return id;
     }
 
+    /// <summary>Frees the lookup by bytes once the run has read its events (<see cref="ValueDictionary.DropIndex"/>): values are read by id from there on.</summary>
+    public void DropIndex() => _values.DropIndex();
+
     /// <summary>Adds value <paramref name="value"/> of identifier <paramref name="identifier"/> to <paramref name="pending"/>, for <see cref="Intern(PendingValues, Span{int})"/>.</summary>
     public void Stage(PendingValues pending, int identifier, ReadOnlySpan<byte> value) =>
         pending.Add([checked((byte)identifier)], value, _values);

@@ -156,7 +156,9 @@ public static class StitchPipeline
                 parts[i]!.Dispose();
                 parts[i] = null;
             }
-            graph.Keys.DropIndexes(); // no key is interned or looked up after the read
+            // No key or value is interned or looked up after the read: only read by id.
+            graph.Keys.DropIndexes();
+            graph.Values.DropIndex();
             return events;
         }
         catch
