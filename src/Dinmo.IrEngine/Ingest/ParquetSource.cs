@@ -55,20 +55,29 @@ internal sealed class ParquetSource : IRowGroupSource
 
     public long RowGroupRows(int rowGroup) => _rowGroupRows[rowGroup];
 
-    public IEnumerable<RecordBatch> ReadBatches() => Read(_reader, null);
+    /// <summary>The whole file, through a reader of its own (<see cref="ReadRowGroups"/>).</summary>
+    public IEnumerable<RecordBatch> ReadBatches() => ReadRowGroups(0, RowGroupCount);
 
     /// <summary>
-    /// Row groups read through a reader of their own: the native reader is not safe for two threads, and
-    /// the row groups of one file are read by several at once (<see cref="IRowGroupSource"/>).
+    /// Row groups read through a reader of their own, disposed when the read ends: the native reader is not
+    /// safe for two threads, the row groups of one file are read by several at once (<see cref="IRowGroupSource"/>),
+    /// and a reader keeps what it read in Arrow's memory pool until it is disposed (the reader opened for the
+    /// schema held 189 MB that way through a whole 10M-event stitch run). Column chunks are not pre-buffered
+    /// (read ahead a row group at a time): on local files that only raised the pool's peak (369 → 229 MB at 10M).
     /// </summary>
     public IEnumerable<RecordBatch> ReadRowGroups(int first, int count)
     {
+        int[]? rowGroups = first == 0 && count == RowGroupCount ? null : [.. Enumerable.Range(first, count)]; // null: the whole file
         FileReader reader;
-        try { reader = new FileReader(File); }
-        catch (Exception e) when (ReadFailure.IsCorruption(e)) { throw ReadFailure.Corrupt(What, File, e, part: Part([first, first + count - 1])); }
+        using (var properties = ArrowReaderProperties.GetDefault())
+        {
+            properties.PreBuffer = false;
+            try { reader = new FileReader(File, arrowProperties: properties); }
+            catch (Exception e) when (ReadFailure.IsCorruption(e)) { throw ReadFailure.Corrupt(What, File, e, part: rowGroups is null ? null : Part(rowGroups)); }
+        }
         using (reader)
         {
-            foreach (var batch in Read(reader, [.. Enumerable.Range(first, count)])) yield return batch;
+            foreach (var batch in Read(reader, rowGroups)) yield return batch;
         }
     }
 
