@@ -1,30 +1,52 @@
+using System.Runtime.InteropServices;
+
 namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>
-/// The stitching order of one event (SPEC §9: timestamp, model, key) as precomputed ranks: the model
-/// name's and the key's rank in code point order, so sorting compares ints only. Only copies of one
-/// duplicated key tie on those; they are excluded alike, and the event index (read order) settles
-/// them, so the order is total and a parallel sort gives one result whatever the threads.
+/// The stitching order of one event (SPEC §9: timestamp, model, key) as a precomputed rank: the (model,
+/// key) pair's place with models by name and then keys in code point order (<see cref="RankOf"/>), so
+/// sorting compares numbers only. Only copies of one duplicated key tie on those; they are excluded
+/// alike, and the event index (read order) settles them, so the order is total and a parallel sort
+/// gives one result whatever the threads.
 /// </summary>
 /// <remarks>
-/// <see cref="Observations"/> rides along (in what would be padding): how many observations the event has, so that the
-/// gather into stitching order can place every event's observations without a random read per event first.
+/// <see cref="Observations"/> rides along: how many observations the event has, so that the gather into
+/// stitching order can place every event's observations without a random read per event first. Packed to
+/// 20 bytes (not 24): the orders and the sort's scratch are the stitch stage's peak memory (400 MB at 10M events).
 /// </remarks>
-internal readonly record struct EventOrder(long Timestamp, int ModelRank, int KeyRank, int Event, int Observations = 0) : IComparable<EventOrder>
+[StructLayout(LayoutKind.Sequential, Pack = 4)]
+internal readonly record struct EventOrder(long Timestamp, int Rank, int Event, int Observations = 0) : IComparable<EventOrder>
 {
     public int CompareTo(EventOrder other) =>
         Timestamp != other.Timestamp ? Timestamp.CompareTo(other.Timestamp)
-        : ModelRank != other.ModelRank ? ModelRank.CompareTo(other.ModelRank)
-        : KeyRank != other.KeyRank ? KeyRank.CompareTo(other.KeyRank)
+        : Rank != other.Rank ? Rank.CompareTo(other.Rank)
         : Event.CompareTo(other.Event);
+
+    /// <summary>
+    /// Where each model's keys start among the ranks: models by <paramref name="modelRanks"/>, each taking as
+    /// many ranks as it has keys (<paramref name="keyRanks"/>[model].Length). A key's rank is its model's
+    /// start plus its own rank within the model.
+    /// </summary>
+    public static int[] RankOf(int[] modelRanks, int[][] keyRanks)
+    {
+        var starts = new int[modelRanks.Length];
+        var byRank = Enumerable.Range(0, modelRanks.Length).OrderBy(m => modelRanks[m]).ToArray();
+        var next = 0;
+        foreach (var m in byRank)
+        {
+            starts[m] = next;
+            next = checked(next + keyRanks[m].Length);
+        }
+        return starts;
+    }
 
     /// <summary>
     /// Sorts the first <paramref name="count"/> orders into stitching order by <see cref="Columnar.RadixSort"/>; they
     /// must come in <see cref="Event"/> order, which the stable sort keeps among copies of a key, as <see cref="CompareTo"/> orders them.
     /// </summary>
     /// <remarks>
-    /// By timestamp alone first: at microseconds events rarely share one, and the model and key bits would
-    /// cost three more passes over every order (of seven at 10M events). The few runs of a shared timestamp are
+    /// By timestamp alone first: at microseconds events rarely share one, and the rank's bits would
+    /// cost two or three more passes over every order (of six or seven at 10M events). The few runs of a shared timestamp are
     /// then put in order on their own. Where runs grow longer than <see cref="MaxTiedRun"/> (coarse timestamps),
     /// the whole key is sorted after all; the sort is stable, so the result is the same.
     /// </remarks>
@@ -32,19 +54,16 @@ internal readonly record struct EventOrder(long Timestamp, int ModelRank, int Ke
     {
         if (count < 2) return;
         long minTimestamp = long.MaxValue;
-        int maxModel = 0, maxKey = 0;
+        var maxRank = 0;
         for (var i = 0; i < count; i++)
         {
             ref readonly var order = ref orders[i];
             minTimestamp = Math.Min(minTimestamp, order.Timestamp);
-            maxModel = Math.Max(maxModel, order.ModelRank);
-            maxKey = Math.Max(maxKey, order.KeyRank);
+            maxRank = Math.Max(maxRank, order.Rank);
         }
-        Columnar.RadixSort.Sort(orders, count, new RadixKey(minTimestamp, 0, 0), threads);
+        Columnar.RadixSort.Sort(orders, count, new RadixKey(minTimestamp, 0), threads);
         if (SortTiedRuns(orders.AsSpan(0, count))) return;
-        var keyBits = 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)maxKey);
-        var modelBits = 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)maxModel);
-        Columnar.RadixSort.Sort(orders, count, new RadixKey(minTimestamp, keyBits, keyBits + modelBits), threads);
+        Columnar.RadixSort.Sort(orders, count, new RadixKey(minTimestamp, 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)maxRank)), threads);
     }
 
     /// <summary>The longest run of one timestamp put in order by insertion; a longer one sends the sort to the whole key.</summary>
@@ -70,12 +89,12 @@ internal readonly record struct EventOrder(long Timestamp, int ModelRank, int Ke
         return true;
     }
 
-    /// <summary>The order as a radix key: the timestamp from the smallest one up, then the model rank and key rank packed below it (none when <c>lowBits</c> is 0).</summary>
-    private readonly struct RadixKey(long minTimestamp, int keyBits, int lowBits) : Columnar.IRadixKey<EventOrder>
+    /// <summary>The order as a radix key: the timestamp from the smallest one up, then the rank below it (none when <c>lowBits</c> is 0).</summary>
+    private readonly struct RadixKey(long minTimestamp, int lowBits) : Columnar.IRadixKey<EventOrder>
     {
         public int LowBits => lowBits;
 
-        public ulong Low(in EventOrder item) => lowBits == 0 ? 0 : ((ulong)(uint)item.ModelRank << keyBits) | (uint)item.KeyRank;
+        public ulong Low(in EventOrder item) => lowBits == 0 ? 0 : (uint)item.Rank;
 
         public ulong High(in EventOrder item) => unchecked((ulong)item.Timestamp - (ulong)minTimestamp);
     }

@@ -40,6 +40,8 @@ public sealed class EventSelectionTests
 
         var selection = EventSelection.Of(events, keys, copies, modelRanks, keyRanks, threads, chunkEvents);
 
+        // Ranks: the models by name ("a_model" first), each model's keys by theirs.
+        var firstRank = new[] { keyRanks[1].Length, 0 };
         var orders = new List<EventOrder>();
         var settled = new List<int>();
         var skipped = new long[2];
@@ -49,7 +51,7 @@ public sealed class EventSelectionTests
             if (key < 0) settled.Add(e);
             else if (keys.RowOf(m, key) >= 0) skipped[m]++;
             else if (copies[m][key] < 2 && events.Timestamp(e) == Timestamps.Null) settled.Add(e);
-            else orders.Add(new EventOrder(events.Timestamp(e), modelRanks[m], keyRanks[m][key], e, events.Observations(e).Length));
+            else orders.Add(new EventOrder(events.Timestamp(e), firstRank[m] + keyRanks[m][key], e, events.Observations(e).Length));
         }
         Assert.Equal(orders, selection.Orders.Take(selection.Count));
         Assert.Equal(settled, selection.Settled);
