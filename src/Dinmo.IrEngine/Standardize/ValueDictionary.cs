@@ -133,6 +133,7 @@ internal sealed class ValueDictionary : IDisposable
     /// </summary>
     public void Reserve(int values, int bytes)
     {
+        if (_indexDropped) throw IndexDropped();
         _values.Reserve(values, bytes);
         _hashes.Reserve(values);
         var slots = _slots.Length;

@@ -82,6 +82,7 @@ public sealed class ValueDictionaryTests
         Assert.True(values[17].SequenceEqual("value-17"u8));
         Assert.Throws<InvalidOperationException>(() => values.Intern("value-1"u8));
         Assert.Throws<InvalidOperationException>(() => values.Find("value-1"u8));
+        Assert.Throws<InvalidOperationException>(() => values.Reserve(10_000, 100_000));
         Assert.Equal(5000, values.Count);
     }
 }
