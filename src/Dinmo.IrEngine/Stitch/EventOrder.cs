@@ -4,7 +4,7 @@ namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>
 /// The stitching order of one event (SPEC §9: timestamp, model, key) as a precomputed rank: the (model,
-/// key) pair's place with models by name and then keys in code point order (<see cref="RankOf"/>), so
+/// key) pair's place with models by name and then keys in code point order (<see cref="FirstRanks"/>), so
 /// sorting compares numbers only. Only copies of one duplicated key tie on those; they are excluded
 /// alike, and the event index (read order) settles them, so the order is total and a parallel sort
 /// gives one result whatever the threads.
@@ -27,7 +27,7 @@ internal readonly record struct EventOrder(long Timestamp, int Rank, int Event, 
     /// many ranks as it has keys (<paramref name="keyRanks"/>[model].Length). A key's rank is its model's
     /// start plus its own rank within the model.
     /// </summary>
-    public static int[] RankOf(int[] modelRanks, int[][] keyRanks)
+    public static int[] FirstRanks(int[] modelRanks, int[][] keyRanks)
     {
         var starts = new int[modelRanks.Length];
         var byRank = Enumerable.Range(0, modelRanks.Length).OrderBy(m => modelRanks[m]).ToArray();
@@ -45,10 +45,10 @@ internal readonly record struct EventOrder(long Timestamp, int Rank, int Event, 
     /// must come in <see cref="Event"/> order, which the stable sort keeps among copies of a key, as <see cref="CompareTo"/> orders them.
     /// </summary>
     /// <remarks>
-    /// By timestamp alone first: at microseconds events rarely share one, and the rank's bits would
-    /// cost two or three more passes over every order (of six or seven at 10M events). The few runs of a shared timestamp are
-    /// then put in order on their own. Where runs grow longer than <see cref="MaxTiedRun"/> (coarse timestamps),
-    /// the whole key is sorted after all; the sort is stable, so the result is the same.
+    /// By timestamp alone first: at microseconds events rarely share one, and the rank's bits would cost
+    /// two or three more passes over every order (of six or seven at 10M events). The few runs of a shared
+    /// timestamp are then put in order on their own. Where runs grow longer than <see cref="MaxTiedRun"/>
+    /// (coarse timestamps), the whole key is sorted after all; the sort is stable, so the result is the same.
     /// </remarks>
     public static void Sort(EventOrder[] orders, int count, int threads)
     {
@@ -63,7 +63,8 @@ internal readonly record struct EventOrder(long Timestamp, int Rank, int Event, 
         }
         Columnar.RadixSort.Sort(orders, count, new RadixKey(minTimestamp, 0), threads);
         if (SortTiedRuns(orders.AsSpan(0, count))) return;
-        Columnar.RadixSort.Sort(orders, count, new RadixKey(minTimestamp, 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)maxRank)), threads);
+        var rankBits = 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)maxRank);
+        Columnar.RadixSort.Sort(orders, count, new RadixKey(minTimestamp, rankBits), threads);
     }
 
     /// <summary>The longest run of one timestamp put in order by insertion; a longer one sends the sort to the whole key.</summary>

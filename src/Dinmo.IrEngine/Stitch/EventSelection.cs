@@ -37,7 +37,7 @@ internal sealed class EventSelection
         int threads, int chunkEvents = DefaultChunkEvents)
     {
         var orders = ColumnBuffers.Uninitialized<EventOrder>(events.Count); // only the first Count are written and read
-        var firstRank = EventOrder.RankOf(modelRanks, keyRanks);
+        var firstRank = EventOrder.FirstRanks(modelRanks, keyRanks);
         var chunks = new Chunk[ParallelChunks.Count(events.Count, chunkEvents)];
         ParallelChunks.For(events.Count, chunkEvents, threads, (c, start, end) =>
         {
@@ -48,7 +48,8 @@ internal sealed class EventSelection
                 if (key < 0) chunk.Settled.Add(e);
                 else if (keys.RowOf(m, key) >= 0) chunk.Skipped[m]++;
                 else if (copies[m][key] < 2 && events.Timestamp(e) == Timestamps.Null) chunk.Settled.Add(e);
-                else orders[start + chunk.Kept++] = new EventOrder(events.Timestamp(e), firstRank[m] + keyRanks[m][key], e, events.Observations(e).Length); // duplicates are excluded after sorting
+                else // duplicates too: they are excluded after sorting
+                    orders[start + chunk.Kept++] = new EventOrder(events.Timestamp(e), firstRank[m] + keyRanks[m][key], e, events.Observations(e).Length);
             }
         });
         var count = 0;
