@@ -37,15 +37,14 @@ internal sealed class EventColumns : IDisposable
     public void Observe(int value) => _observations.Add(value);
 
     /// <summary>
-    /// Appends every event of each of <paramref name="parts"/>, in order, its value ids translated by its
-    /// <c>ValueIds</c> (the part's id → this run's id) and its key ids by its <c>KeyIds</c> when given (a part
-    /// that interned its keys into its own dictionary). Each part fills its own range, so parts are copied
-    /// side by side on <paramref name="threads"/> threads.
+    /// Makes room for every event of each of <paramref name="parts"/>, in order, and returns where each part's
+    /// events and observations start: <see cref="CopyAt"/> then fills each part's range, the parts side by side
+    /// on any threads and in any order (a part can be copied while later parts' ids are still being worked out).
     /// </summary>
-    public void Append(IReadOnlyList<(EventColumns Events, int[] ValueIds, int[]? KeyIds)> parts, int threads)
+    public (int Event, int Observation)[] Extend(IReadOnlyList<EventColumns> parts)
     {
-        var events = parts.Sum(p => p.Events.Count);
-        var observations = parts.Sum(p => p.Events.ObservationCount);
+        var events = parts.Sum(p => p.Count);
+        var observations = parts.Sum(p => p.ObservationCount);
         var (firstEvent, firstObservation) = (Count, ObservationCount);
         _model.Extend(events);
         _key.Extend(events);
@@ -56,16 +55,22 @@ internal sealed class EventColumns : IDisposable
         for (var i = 0; i < parts.Count; i++)
         {
             starts[i] = (firstEvent, firstObservation);
-            firstEvent += parts[i].Events.Count;
-            firstObservation += parts[i].Events.ObservationCount;
+            firstEvent += parts[i].Count;
+            firstObservation += parts[i].ObservationCount;
         }
-        ParallelActions.Run([.. parts.Select((part, i) => (Action)(() => CopyAt(starts[i].Event, starts[i].Observation, part.Events, part.ValueIds, part.KeyIds)))], threads);
+        return starts;
     }
 
+    /// <summary>
+    /// Copies the events of <paramref name="other"/> into the range <see cref="Extend"/> made for it at <paramref name="start"/>,
+    /// its value ids translated by <paramref name="valueIds"/> (the part's id → this run's id) and its key ids by
+    /// <paramref name="keyIds"/> when given (a part that interned its keys into its own dictionary).
+    /// </summary>
     // Called once per run (or part): full optimization from the start, not a tier-0 loop until on-stack replacement.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void CopyAt(int firstEvent, int firstObservation, EventColumns other, ReadOnlySpan<int> valueIds, int[]? keyIds)
+    public void CopyAt((int Event, int Observation) start, EventColumns other, ReadOnlySpan<int> valueIds, int[]? keyIds)
     {
+        var (firstEvent, firstObservation) = start;
         for (var e = 0; e < other.Count; e++)
         {
             var key = other.Key(e);

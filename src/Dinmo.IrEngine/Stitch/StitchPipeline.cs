@@ -122,9 +122,16 @@ public static class StitchPipeline
             }
             foreach (var (name, max) in maxPartitions)
                 graph.PartitionWindow[name] = Math.Max(max, graph.PartitionWindow.GetValueOrDefault(name, long.MinValue));
-            // Keys and values go to different dictionaries: each is merged in part order, side by side.
+            // Keys and values go to different dictionaries: each is merged in part order, side by side. The parts are then
+            // copied into one set of columns, each into its own range.
             var keyIds = new int[]?[parts.Length];
             var valueIds = new int[]?[parts.Length];
+            var starts = events.Extend([.. parts.Select(p => p!.Events)]);
+            // A full run: the first part's dictionary becomes the graph's as it is, instead of being interned again, so
+            // its ids stay; and its keys went to the graph's (a model's first slice), so the part can be copied at once.
+            var adopting = parts.Length > 0 && graph.Values.Count == 0;
+            if (adopting) valueIds[0] = Enumerable.Range(0, parts[0]!.Values.Count).ToArray();
+            var copied = new bool[parts.Length];
             ParallelActions.Run(
             [
                 () =>
@@ -132,15 +139,17 @@ public static class StitchPipeline
                     var pending = new PendingValues(MergeChunkValues);
                     for (var i = 0; i < parts.Length; i++)
                         if (parts[i]!.OwnKeys is { } own) keyIds[i] = MergeKeys(parts[i]!.Model, own, graph.Keys, pending);
+                    // The keys are the shorter merge: this side copies the first part while the values are still merged.
+                    if (!adopting) return;
+                    events.CopyAt(starts[0], parts[0]!.Events, valueIds[0], keyIds[0]);
+                    copied[0] = true;
                 },
                 () =>
                 {
                     var pending = new PendingValues(MergeChunkValues);
                     var first = 0;
-                    if (parts.Length > 0 && graph.Values.Count == 0)
+                    if (adopting)
                     {
-                        // A full run: the first part's dictionary becomes the graph's as it is, instead of being interned again.
-                        valueIds[0] = Enumerable.Range(0, parts[0]!.Values.Count).ToArray();
                         graph.AdoptValues(parts[0]!.TakeValues());
                         first = 1;
                     }
@@ -150,7 +159,8 @@ public static class StitchPipeline
                     for (var i = first; i < parts.Length; i++) valueIds[i] = MergeValues(parts[i]!.Values, graph.Values, pending);
                 },
             ], threads);
-            events.Append([.. parts.Select((part, i) => (part!.Events, valueIds[i]!, keyIds[i]))], threads);
+            ParallelActions.Run([.. Enumerable.Range(0, parts.Length).Where(i => !copied[i])
+                .Select(i => (Action)(() => events.CopyAt(starts[i], parts[i]!.Events, valueIds[i]!, keyIds[i])))], threads);
             for (var i = 0; i < parts.Length; i++)
             {
                 parts[i]!.Dispose();
