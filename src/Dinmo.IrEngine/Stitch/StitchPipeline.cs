@@ -131,7 +131,6 @@ public static class StitchPipeline
             // its ids stay; and its keys went to the graph's (a model's first slice), so the part can be copied at once.
             var adopting = parts.Length > 0 && graph.Values.Count == 0;
             if (adopting) valueIds[0] = Enumerable.Range(0, parts[0]!.Values.Count).ToArray();
-            var copied = new bool[parts.Length];
             ParallelActions.Run(
             [
                 () =>
@@ -142,7 +141,6 @@ public static class StitchPipeline
                     // The keys are the shorter merge: this side copies the first part while the values are still merged.
                     if (!adopting) return;
                     events.CopyAt(starts[0], parts[0]!.Events, valueIds[0], keyIds[0]);
-                    copied[0] = true;
                 },
                 () =>
                 {
@@ -159,7 +157,8 @@ public static class StitchPipeline
                     for (var i = first; i < parts.Length; i++) valueIds[i] = MergeValues(parts[i]!.Values, graph.Values, pending);
                 },
             ], threads);
-            ParallelActions.Run([.. Enumerable.Range(0, parts.Length).Where(i => !copied[i])
+            var uncopied = adopting ? 1 : 0; // the first part was copied beside the value merge
+            ParallelActions.Run([.. Enumerable.Range(uncopied, parts.Length - uncopied)
                 .Select(i => (Action)(() => events.CopyAt(starts[i], parts[i]!.Events, valueIds[i]!, keyIds[i])))], threads);
             for (var i = 0; i < parts.Length; i++)
             {
