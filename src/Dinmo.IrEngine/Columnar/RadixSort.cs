@@ -34,40 +34,55 @@ internal static class RadixSort
     private const int MinItemsPerThread = 1 << 16;
 
     /// <summary>Sorts the first <paramref name="count"/> items by <paramref name="key"/>; items with equal keys keep their order.</summary>
-    public static void Sort<T, TKey>(T[] items, int count, TKey key, int threads) where T : unmanaged where TKey : struct, IRadixKey<T>
+    public static void Sort<T, TKey>(T[] items, int count, TKey key, int threads) where T : unmanaged where TKey : struct, IRadixKey<T> =>
+        Sort(items, 0, count, key, threads, scratch: null);
+
+    /// <summary>
+    /// Sorts the <paramref name="count"/> items from <paramref name="start"/> on, passing them through
+    /// <paramref name="scratch"/> (at least <paramref name="count"/> long; null: one is allocated when a pass is needed).
+    /// </summary>
+    public static void Sort<T, TKey>(T[] items, int start, int count, TKey key, int threads, T[]? scratch)
+        where T : unmanaged where TKey : struct, IRadixKey<T>
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, items.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)start + count, items.Length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(key.LowBits, 64);
+        if (scratch is not null) ArgumentOutOfRangeException.ThrowIfLessThan(scratch.Length, count);
         if (count < 2) return;
         var shares = Math.Clamp(Math.Min(threads, count / MinItemsPerThread), 1, 64);
         var bounds = new int[shares + 1];
         for (var s = 0; s <= shares; s++) bounds[s] = (int)((long)count * s / shares);
         var counts = new int[shares][];
         for (var s = 0; s < shares; s++) counts[s] = new int[Buckets];
-        var varying = VaryingBits(items, count, key);
-        T[] from = items, to = null!;
+        var varying = VaryingBits(items.AsSpan(start, count), key);
+        // Passes go back and forth between the items' range and the scratch's start.
+        (T[] Array, int Start) from = (items, start), to = (items, start);
         for (var shift = 0; shift < key.LowBits + 64; shift += DigitBits)
         {
             if (Digit(varying.Low, varying.High, key.LowBits, shift) == 0) continue; // every item has the same digit here
-            to ??= ColumnBuffers.Uninitialized<T>(count);
+            if (ReferenceEquals(from.Array, to.Array)) to = (scratch ??= ColumnBuffers.Uninitialized<T>(count), 0); // the first pass
             var (source, target, at) = (from, to, shift);
-            Parallel.For(0, shares, ParallelChunks.Options(shares), s => Count(source, bounds[s], bounds[s + 1], key, at, counts[s]));
+            if (shares == 1) Count(source.Array.AsSpan(source.Start, count), key, at, counts[0]);
+            else Parallel.For(0, shares, ParallelChunks.Options(shares), s => Count(Share(source, bounds, s), key, at, counts[s]));
             // Bucket by bucket, share by share: each share's items of a bucket follow the earlier shares' ones.
-            var next = 0;
+            var next = target.Start;
             for (var bucket = 0; bucket < Buckets; bucket++)
                 for (var s = 0; s < shares; s++) (counts[s][bucket], next) = (next, next + counts[s][bucket]);
-            Parallel.For(0, shares, ParallelChunks.Options(shares), s => Scatter(source, bounds[s], bounds[s + 1], key, at, counts[s], target));
+            if (shares == 1) Scatter(source.Array.AsSpan(source.Start, count), key, at, counts[0], target.Array);
+            else Parallel.For(0, shares, ParallelChunks.Options(shares), s => Scatter(Share(source, bounds, s), key, at, counts[s], target.Array));
             (from, to) = (to, from);
         }
-        if (!ReferenceEquals(from, items)) from.AsSpan(0, count).CopyTo(items);
+        if (!ReferenceEquals(from.Array, items)) from.Array.AsSpan(from.Start, count).CopyTo(items.AsSpan(start, count));
     }
 
+    private static Span<T> Share<T>((T[] Array, int Start) range, int[] bounds, int share) =>
+        range.Array.AsSpan(range.Start + bounds[share], bounds[share + 1] - bounds[share]);
+
     /// <summary>The bits in which some item differs from the first, as (low, high).</summary>
-    private static (ulong Low, ulong High) VaryingBits<T, TKey>(T[] items, int count, TKey key) where TKey : struct, IRadixKey<T>
+    private static (ulong Low, ulong High) VaryingBits<T, TKey>(ReadOnlySpan<T> items, TKey key) where TKey : struct, IRadixKey<T>
     {
         ulong firstLow = key.Low(items[0]), firstHigh = key.High(items[0]);
         ulong low = 0, high = 0;
-        for (var i = 1; i < count; i++)
+        for (var i = 1; i < items.Length; i++)
         {
             low |= key.Low(items[i]) ^ firstLow;
             high |= key.High(items[i]) ^ firstHigh;
@@ -86,20 +101,17 @@ internal static class RadixSort
         return (int)(bits & (Buckets - 1));
     }
 
-    private static void Count<T, TKey>(T[] items, int start, int end, TKey key, int shift, int[] counts) where TKey : struct, IRadixKey<T>
+    private static void Count<T, TKey>(ReadOnlySpan<T> items, TKey key, int shift, int[] counts) where TKey : struct, IRadixKey<T>
     {
         Array.Clear(counts);
         var lowBits = key.LowBits;
-        for (var i = start; i < end; i++) counts[Digit(key.Low(items[i]), key.High(items[i]), lowBits, shift)]++;
+        foreach (ref readonly var item in items) counts[Digit(key.Low(item), key.High(item), lowBits, shift)]++;
     }
 
-    private static void Scatter<T, TKey>(T[] items, int start, int end, TKey key, int shift, int[] offsets, T[] target) where TKey : struct, IRadixKey<T>
+    // The offsets are indexes into target: the caller placed the scratch's or the items' range in them.
+    private static void Scatter<T, TKey>(ReadOnlySpan<T> items, TKey key, int shift, int[] offsets, T[] target) where TKey : struct, IRadixKey<T>
     {
         var lowBits = key.LowBits;
-        for (var i = start; i < end; i++)
-        {
-            ref readonly var item = ref items[i];
-            target[offsets[Digit(key.Low(item), key.High(item), lowBits, shift)]++] = item;
-        }
+        foreach (ref readonly var item in items) target[offsets[Digit(key.Low(item), key.High(item), lowBits, shift)]++] = item;
     }
 }

@@ -246,14 +246,13 @@ public static class StitchPipeline
             if (selection.Skipped[m] > 0)
                 counts.SkippedProcessed[keys.Models[m]] = counts.SkippedProcessed.GetValueOrDefault(keys.Models[m]) + selection.Skipped[m];
         var (toStitch, count) = (selection.Orders, selection.Count);
-        EventOrder.Sort(toStitch, count, threads);
-        if (reclaimMemory) StageMemory.Collect(); // the sort's scratch (as large as the orders) is garbage: the queue reuses it
+        EventOrder.Sort(toStitch, selection.Bounds, threads);
         var queue = StitchQueue.Gather(events, toStitch, count, copies, threads);
         // The queue holds the events in order now: release the read's columns and the order (at 10M
-        // events about 400 MB and 240 MB) before the loop. Disposing the columns twice is harmless.
+        // events about 400 MB and 200 MB) before the loop. Disposing the columns twice is harmless.
         (toStitch, selection) = (null, null);
         events.Dispose();
-        // Their memory (and the sort's scratch) is garbage now, but only a full collection frees it: one here lets the
+        // Their memory is garbage now, but only a full collection frees it: one here lets the
         // attribution rows and the loop's profiles reuse it, instead of touching as much fresh memory (StageMemory).
         if (reclaimMemory) StageMemory.Collect();
         graph.Attributions.Reserve(rows);

@@ -43,6 +43,51 @@ public sealed class RadixSortTests
     }
 
     [Property(MaxTest = 25)]
+    public void ARange_SortedThroughAGivenScratch_TheRestLeftAlone(int seed)
+    {
+        var random = new Random(seed);
+        var threads = 1 + random.Next(3);
+        var count = random.Next(2) == 0 ? random.Next(300) : (1 << 16) * threads + random.Next(5_000);
+        var (before, after) = (random.Next(20), random.Next(20));
+        var items = new Item[before + count + after];
+        for (var i = 0; i < items.Length; i++) items[i] = new Item(Bits(random, 30, tied: random.Next(2) == 0), Bits(random, 5, tied: false), i);
+        var expected = items.Take(before)
+            .Concat(items.Skip(before).Take(count).OrderBy(x => x.High).ThenBy(x => x.Low).ThenBy(x => x.Index))
+            .Concat(items.Skip(before + count)).ToArray();
+        var scratch = new Item[count + random.Next(3)];
+
+        RadixSort.Sort(items, before, count, new ItemKey(5), threads, scratch);
+
+        Assert.Equal(expected, items);
+    }
+
+    [Property(MaxTest = 15)]
+    public void EventOrders_InTimeBuckets_SortedAsTheirComparer(int seed)
+    {
+        // Buckets of every size (empty, one order, small, larger than a thread sorts alone), with long tied runs in some.
+        var random = new Random(seed);
+        var threads = 1 + random.Next(3);
+        var bounds = new List<int> { 0 };
+        var orders = new List<EventOrder>();
+        for (var b = 0; b < 12; b++)
+        {
+            int[] sizes = [0, 1, random.Next(2, 100), random.Next(100, 3_000), EventOrder.LargeBucket + random.Next(2_000)];
+            var size = sizes[random.Next(random.Next(8) == 0 ? sizes.Length : sizes.Length - 1)];
+            var spread = random.Next(3) == 0 ? 3 : 1_000_000;
+            for (var i = 0; i < size; i++)
+                orders.Add(new EventOrder(b * 10_000_000L + random.Next(spread), random.Next(Math.Max(1, size / 2)), orders.Count));
+            bounds.Add(orders.Count);
+        }
+        var items = orders.ToArray();
+        var expected = orders.ToArray();
+        ParallelSort.Sort(expected, expected.Length, new EventOrder.Comparer(), threads);
+
+        EventOrder.Sort(items, [.. bounds], threads);
+
+        Assert.Equal(expected, items);
+    }
+
+    [Property(MaxTest = 25)]
     public void EventOrders_SortedAsTheirComparer(int seed)
     {
         var random = new Random(seed);

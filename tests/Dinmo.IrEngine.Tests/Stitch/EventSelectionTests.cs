@@ -1,4 +1,5 @@
 using System.Text;
+using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Ingest;
 using Dinmo.IrEngine.Stitch;
 
@@ -6,16 +7,18 @@ namespace Dinmo.IrEngine.Tests.Stitch;
 
 /// <summary>
 /// The events the stitch loop takes, those settled before it and those skipped as processed: chunked on
-/// several threads, the selection is the one a plain pass over the events in order makes.
+/// several threads, the selection is the one a plain pass over the events in order makes, its orders grouped
+/// by time range (in event order within each group), and sorting the groups gives the stitching order.
 /// </summary>
 public sealed class EventSelectionTests
 {
     [Theory]
-    [InlineData(1, 1 << 20)]
-    [InlineData(2, 7)]
-    [InlineData(3, 1)]
-    [InlineData(2, 64)]
-    public void Of_ChunkedOnThreads_IsOnePassInEventOrder(int threads, int chunkEvents)
+    [InlineData(1, 1 << 20, EventSelection.DefaultBucketOrders)]
+    [InlineData(2, 7, EventSelection.DefaultBucketOrders)]
+    [InlineData(3, 1, 16)]
+    [InlineData(2, 64, 4)]
+    [InlineData(1, 1 << 20, 1)]
+    public void Of_ChunkedOnThreads_IsOnePassInEventOrder(int threads, int chunkEvents, int bucketOrders)
     {
         var random = new Random(20261207 + chunkEvents);
         using var keys = EventKeys.Of(["b_model", "a_model"]);
@@ -38,7 +41,7 @@ public sealed class EventSelectionTests
         var modelRanks = keys.Models.Ranks();
         var keyRanks = keys.Ranks(threads);
 
-        var selection = EventSelection.Of(events, keys, copies, modelRanks, keyRanks, threads, chunkEvents);
+        var selection = EventSelection.Of(events, keys, copies, modelRanks, keyRanks, threads, chunkEvents, bucketOrders);
 
         // Ranks: the models by name ("a_model" first), each model's keys by theirs.
         var firstRank = new[] { keyRanks[1].Length, 0 };
@@ -53,7 +56,18 @@ public sealed class EventSelectionTests
             else if (copies[m][key] < 2 && events.Timestamp(e) == Timestamps.Null) settled.Add(e);
             else orders.Add(new EventOrder(events.Timestamp(e), firstRank[m] + keyRanks[m][key], e, events.Observations(e).Length));
         }
-        Assert.Equal(orders, selection.Orders.Take(selection.Count));
+        // Grouped: in event order within a group, every timestamp of a group before the next group's.
+        var groups = Enumerable.Range(0, selection.Bounds.Length - 1)
+            .Select(b => selection.Orders[selection.Bounds[b]..selection.Bounds[b + 1]]).Where(g => g.Length > 0).ToList();
+        Assert.Equal(selection.Count, selection.Bounds[^1]);
+        Assert.Equal(orders, groups.SelectMany(g => g).OrderBy(o => o.Event));
+        Assert.All(groups, g => Assert.Equal(g.OrderBy(o => o.Event), g));
+        for (var g = 1; g < groups.Count; g++) Assert.True(groups[g - 1].Max(o => o.Timestamp) < groups[g].Min(o => o.Timestamp));
+        if (bucketOrders < 100) Assert.True(groups.Count > 4, $"{groups.Count} groups");
+        var expected = orders.ToArray();
+        ParallelSort.Sort(expected, expected.Length, new EventOrder.Comparer(), threads);
+        EventOrder.Sort(selection.Orders, selection.Bounds, threads);
+        Assert.Equal(expected, selection.Orders);
         Assert.Equal(settled, selection.Settled);
         Assert.Equal(skipped, selection.Skipped);
         Assert.NotEmpty(settled);
