@@ -141,6 +141,18 @@ internal sealed class ValueDictionary : IDisposable
         if (slots > _slots.Length) Rehash(slots);
     }
 
+    /// <summary>
+    /// As <see cref="Reserve"/>, but for the values' columns only: the table still grows as values come. For a rough
+    /// estimate that may be well above the count reached: the columns' memory past what is written is never touched,
+    /// while a table is written all over, so one sized too large costs its whole size.
+    /// </summary>
+    public void ReserveColumns(int values, int bytes)
+    {
+        if (_indexDropped) throw IndexDropped();
+        _values.Reserve(values, bytes);
+        _hashes.Reserve(values);
+    }
+
     /// <summary>The largest table <see cref="Reserve"/> asks for (2^30 slots, 8 GiB); interning grows on from there.</summary>
     private const int MaxSlots = 1 << 30;
 

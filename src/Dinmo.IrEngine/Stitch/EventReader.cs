@@ -92,6 +92,7 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
                         var times = EventTimestampReader.Plain(time); // epoch µs per row when the column holds them as they are
                         staged.Clear();
                         var (keysBefore, keyBytesBefore) = (keys.Count(m), keys.ByteCount(m));
+                        var (valuesBefore, valueBytesBefore) = (result.Values.Count, result.Values.ByteCount);
                         for (var row = 0; row < batch.Length; row++)
                         {
                             if (partition is not null && EventTimestampReader.TryRead(partition, row, model.TimestampUnit, out var part))
@@ -128,7 +129,8 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
                             reserved = true;
                             var modelRows = result.OwnKeys is null ? slice.ModelRows!.Value : total;
                             ReserveForAll(total - rowsBefore, modelRows - rowsBefore, m, keys,
-                                keys.Count(m) - keysBefore, keys.ByteCount(m) - keyBytesBefore, result.Events);
+                                keys.Count(m) - keysBefore, keys.ByteCount(m) - keyBytesBefore, result.Events,
+                                result.Values, result.Values.Count - valuesBefore, result.Values.ByteCount - valueBytesBefore);
                         }
                         rowsBefore += batch.Length;
                     }
@@ -156,18 +158,22 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
     }
 
     /// <summary>
-    /// Sizes the slice's events for all its <paramref name="rows"/>, and its key dictionary for <paramref name="keyRows"/>,
-    /// from what its first batch held, so the read neither rehashes nor copies them while they grow (at 10M
-    /// events that was a quarter of the read). Slightly more than the first batch's average per row; an
-    /// estimate only, as the columns still grow past it.
+    /// Sizes the slice's events for all its <paramref name="rows"/>, its key dictionary for <paramref name="keyRows"/>,
+    /// and its value dictionary's columns, from what its first batch held, so the read neither rehashes nor copies
+    /// them while they grow (at 10M events that was a quarter of the read, and then the values' copies were a
+    /// third of the memory the read touched). Slightly more than the first batch's average per row; an estimate
+    /// only, as the columns still grow past it. Values repeat, so theirs is a high one: their lookup table is not
+    /// sized from it (<see cref="IdentifierValues.ReserveColumns"/>).
     /// </summary>
-    private static void ReserveForAll(long rows, long keyRows, int m, EventKeys keys, int firstKeys, int firstKeyBytes, EventColumns events)
+    private static void ReserveForAll(long rows, long keyRows, int m, EventKeys keys, int firstKeys, int firstKeyBytes, EventColumns events,
+        IdentifierValues values, int firstValues, int firstValueBytes)
     {
         var first = events.Count; // the kept rows of one batch: what each row adds is scaled from them
         long Scaled(long amount, long of) => Math.Min(int.MaxValue / 2, (amount * of / first) + (amount * of / first / 16));
-        keys.Reserve(m, (int)Math.Min(int.MaxValue / 2, keys.Count(m) + Scaled(firstKeys, keyRows)),
-            (int)Math.Min(int.MaxValue / 2, keys.ByteCount(m) + Scaled(firstKeyBytes, keyRows)));
-        events.Reserve((int)Math.Min(int.MaxValue / 2, rows), (int)Scaled(events.ObservationCount, rows));
+        int Capped(long amount) => (int)Math.Min(int.MaxValue / 2, amount);
+        keys.Reserve(m, Capped(keys.Count(m) + Scaled(firstKeys, keyRows)), Capped(keys.ByteCount(m) + Scaled(firstKeyBytes, keyRows)));
+        events.Reserve(Capped(rows), (int)Scaled(events.ObservationCount, rows));
+        values.ReserveColumns(Capped(values.Count + Scaled(firstValues, rows)), Capped(values.ByteCount + Scaled(firstValueBytes, rows)));
     }
 
     private static void Observe(IdentifierColumn column, int row, Span<byte> scratch, ValidUtf8 utf8, ModelEvents into, StagedBatch staged)

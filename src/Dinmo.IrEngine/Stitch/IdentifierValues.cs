@@ -32,6 +32,13 @@ internal sealed class IdentifierValues : IDisposable
         _ranks.Reserve(values);
     }
 
+    /// <summary>As <see cref="Reserve"/>, for a rough estimate: the lookup table still grows as values come (<see cref="ValueDictionary.ReserveColumns"/>).</summary>
+    public void ReserveColumns(int values, int bytes)
+    {
+        _values.ReserveColumns(values, bytes);
+        _ranks.Reserve(values);
+    }
+
     /// <summary>The id of value <paramref name="value"/> of identifier <paramref name="identifier"/>, adding it when new.</summary>
     public int Intern(int identifier, ReadOnlySpan<byte> value)
     {
