@@ -4,12 +4,12 @@ using Dinmo.IrEngine.Columnar;
 namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>
-/// The events read in one run, as columns: per event its model index, key id (<see cref="EventKeys"/>,
+/// The events of one read part (<see cref="ModelEvents"/>), as columns: per event its model index, key id (<see cref="EventKeys"/>,
 /// -1 when the primary key is null or empty), timestamp (<see cref="Ingest.Timestamps.Null"/> when
 /// missing or unreadable) and a range of observations; an observation is a value id
 /// (<see cref="IdentifierValues"/>) or <see cref="Blocked"/> for a blocked value (it counts as an
 /// observation but takes no part in stitching). Values empty after standardization are no
-/// observation. Owned by the pipeline; disposed after stitching.
+/// observation. Owned by the read, then by the run's <see cref="RunEvents"/>; disposed after stitching.
 /// </summary>
 internal sealed class EventColumns : IDisposable
 {
@@ -37,50 +37,20 @@ internal sealed class EventColumns : IDisposable
     public void Observe(int value) => _observations.Add(value);
 
     /// <summary>
-    /// Makes room for every event of each of <paramref name="parts"/>, in order, and returns where each part's
-    /// events and observations start: <see cref="CopyAt"/> then fills each part's range, the parts side by side
-    /// on any threads and in any order (a part can be copied while later parts' ids are still being worked out).
+    /// Translates the ids of these columns (a read part's) to the run's, in place: value ids by <paramref name="valueIds"/>
+    /// (the part's id → the run's; null when they are the run's already) and key ids by <paramref name="keyIds"/> when
+    /// given (a part that interned its keys into its own dictionary).
     /// </summary>
-    public (int Event, int Observation)[] Extend(IReadOnlyList<EventColumns> parts)
-    {
-        var events = parts.Sum(p => p.Count);
-        var observations = parts.Sum(p => p.ObservationCount);
-        var (firstEvent, firstObservation) = (Count, ObservationCount);
-        _model.Extend(events);
-        _key.Extend(events);
-        _timestamp.Extend(events);
-        _firstObservation.Extend(events);
-        _observations.Extend(observations);
-        var starts = new (int Event, int Observation)[parts.Count];
-        for (var i = 0; i < parts.Count; i++)
-        {
-            starts[i] = (firstEvent, firstObservation);
-            firstEvent += parts[i].Count;
-            firstObservation += parts[i].ObservationCount;
-        }
-        return starts;
-    }
-
-    /// <summary>
-    /// Copies the events of <paramref name="other"/> into the range <see cref="Extend"/> made for it at <paramref name="start"/>,
-    /// its value ids translated by <paramref name="valueIds"/> (the part's id → this run's id) and its key ids by
-    /// <paramref name="keyIds"/> when given (a part that interned its keys into its own dictionary).
-    /// </summary>
-    // Called once per run (or part): full optimization from the start, not a tier-0 loop until on-stack replacement.
+    // Called once per part: full optimization from the start, not a tier-0 loop until on-stack replacement.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void CopyAt((int Event, int Observation) start, EventColumns other, ReadOnlySpan<int> valueIds, int[]? keyIds)
+    public void TranslateIds(int[]? valueIds, int[]? keyIds)
     {
-        var (firstEvent, firstObservation) = start;
-        for (var e = 0; e < other.Count; e++)
-        {
-            var key = other.Key(e);
-            _model[firstEvent + e] = (byte)other.Model(e);
-            _key[firstEvent + e] = keyIds is not null && key >= 0 ? keyIds[key] : key;
-            _timestamp[firstEvent + e] = other.Timestamp(e);
-            _firstObservation[firstEvent + e] = firstObservation + other._firstObservation[e];
-        }
-        var from = other._observations.AsSpan();
-        for (var o = 0; o < from.Length; o++) _observations[firstObservation + o] = from[o] == Blocked ? Blocked : valueIds[from[o]];
+        if (keyIds is not null)
+            foreach (ref var key in _key.AsSpan())
+                if (key >= 0) key = keyIds[key];
+        if (valueIds is not null)
+            foreach (ref var value in _observations.AsSpan())
+                if (value != Blocked) value = valueIds[value];
     }
 
     /// <summary>Makes room for <paramref name="events"/> events holding <paramref name="observations"/> observations in all.</summary>

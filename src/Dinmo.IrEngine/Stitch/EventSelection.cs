@@ -54,7 +54,7 @@ internal sealed class EventSelection
     /// Selects from <paramref name="events"/>; <paramref name="copies"/>[model][key] counts a key's copies in the
     /// input (capped at 2), <paramref name="modelRanks"/> and <paramref name="keyRanks"/> rank models and keys in code point order.
     /// </summary>
-    public static EventSelection Of(EventColumns events, EventKeys keys, byte[][] copies, int[] modelRanks, int[][] keyRanks,
+    public static EventSelection Of(RunEvents events, EventKeys keys, byte[][] copies, int[] modelRanks, int[][] keyRanks,
         int threads, int chunkEvents = DefaultChunkEvents, int bucketOrders = DefaultBucketOrders)
     {
         var chunks = new Chunk[ParallelChunks.Count(events.Count, chunkEvents)];
@@ -62,13 +62,14 @@ internal sealed class EventSelection
         ParallelChunks.For(events.Count, chunkEvents, threads, (c, start, end) =>
         {
             var chunk = chunks[c] = new Chunk(modelRanks.Length);
-            for (var e = start; e < end; e++)
-            {
-                var timestamp = events.Timestamp(e);
-                if (timestamp == Timestamps.Null) continue; // on a duplicated key, it goes in the first bucket
-                chunk.Earliest = Math.Min(chunk.Earliest, timestamp);
-                chunk.Latest = Math.Max(chunk.Latest, timestamp);
-            }
+            foreach (var (part, from, to, _) in events.Ranges(start, end))
+                for (var e = from; e < to; e++)
+                {
+                    var timestamp = part.Timestamp(e);
+                    if (timestamp == Timestamps.Null) continue; // on a duplicated key, it goes in the first bucket
+                    chunk.Earliest = Math.Min(chunk.Earliest, timestamp);
+                    chunk.Latest = Math.Max(chunk.Latest, timestamp);
+                }
         });
         long earliest = chunks.Select(c => c.Earliest).DefaultIfEmpty(0).Min(), latest = chunks.Select(c => c.Latest).DefaultIfEmpty(0).Max();
         if (earliest > latest) (earliest, latest) = (0, 0); // no valid timestamp: one bucket
@@ -78,19 +79,20 @@ internal sealed class EventSelection
         {
             var chunk = chunks[c];
             var starts = chunk.Starts = new int[buckets.Count];
-            for (var e = start; e < end; e++)
-                switch (FateOf(events, keys, copies, e))
-                {
-                    case Fate.Settled:
-                        chunk.Settled.Add(e);
-                        break;
-                    case Fate.Skipped:
-                        chunk.Skipped[events.Model(e)]++;
-                        break;
-                    default:
-                        starts[buckets.Of(events.Timestamp(e))]++;
-                        break;
-                }
+            foreach (var (part, from, to, first) in events.Ranges(start, end))
+                for (var e = from; e < to; e++)
+                    switch (FateOf(part, keys, copies, e))
+                    {
+                        case Fate.Settled:
+                            chunk.Settled.Add(first + e - from);
+                            break;
+                        case Fate.Skipped:
+                            chunk.Skipped[part.Model(e)]++;
+                            break;
+                        default:
+                            starts[buckets.Of(part.Timestamp(e))]++;
+                            break;
+                    }
         });
         // Bucket by bucket, chunk by chunk: a chunk's orders of a bucket follow the earlier chunks' ones.
         var bounds = new int[buckets.Count + 1];
@@ -107,13 +109,15 @@ internal sealed class EventSelection
         ParallelChunks.For(events.Count, chunkEvents, threads, (c, start, end) =>
         {
             var places = chunks[c].Starts!;
-            for (var e = start; e < end; e++)
-            {
-                if (FateOf(events, keys, copies, e) != Fate.Stitched) continue;
-                int m = events.Model(e), key = events.Key(e);
-                var timestamp = events.Timestamp(e);
-                orders[places[buckets.Of(timestamp)]++] = new EventOrder(timestamp, firstRank[m] + keyRanks[m][key], e, events.Observations(e).Length);
-            }
+            foreach (var (part, from, to, first) in events.Ranges(start, end))
+                for (var e = from; e < to; e++)
+                {
+                    if (FateOf(part, keys, copies, e) != Fate.Stitched) continue;
+                    int m = part.Model(e), key = part.Key(e);
+                    var timestamp = part.Timestamp(e);
+                    orders[places[buckets.Of(timestamp)]++] =
+                        new EventOrder(timestamp, firstRank[m] + keyRanks[m][key], first + e - from, part.Observations(e).Length);
+                }
         });
 
         var settled = new List<int>();

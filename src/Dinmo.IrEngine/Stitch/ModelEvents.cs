@@ -4,8 +4,8 @@ namespace Dinmo.IrEngine.Stitch;
 /// The events of one model's <see cref="ReadSlice"/> as one read produced them (<see cref="EventReader.Read"/>):
 /// columns whose value ids refer to this read's own <see cref="Values"/> (and key ids to its own
 /// <see cref="OwnKeys"/>, for a model's later slices), so slices can be read in parallel and merged into the
-/// graph's dictionaries afterwards in order (<see cref="EventColumns.Append"/>). Owned by the read stage;
-/// disposed once merged.
+/// graph's dictionaries afterwards in order (<see cref="EventColumns.TranslateIds"/>). Owned by the read stage;
+/// disposed once merged, its events handed on (<see cref="TakeEvents"/>).
 /// </summary>
 internal sealed class ModelEvents(int model, EventKeys? ownKeys = null) : IDisposable
 {
@@ -14,7 +14,15 @@ internal sealed class ModelEvents(int model, EventKeys? ownKeys = null) : IDispo
     /// <summary>The key dictionary of a slice read beside the model's first one, null when keys went to the graph's.</summary>
     public EventKeys? OwnKeys { get; } = ownKeys;
 
-    public EventColumns Events { get; } = new();
+    public EventColumns Events { get; private set; } = new();
+
+    /// <summary>Hands this read's events to a new owner (the run's <see cref="RunEvents"/>), keeping empty columns.</summary>
+    public EventColumns TakeEvents()
+    {
+        var events = Events;
+        Events = new EventColumns();
+        return events;
+    }
 
     public IdentifierValues Values { get; private set; } = new();
 

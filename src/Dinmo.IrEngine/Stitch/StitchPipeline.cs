@@ -95,14 +95,14 @@ public static class StitchPipeline
     /// Reads the models in parallel, a large model in several slices (<see cref="ReadSlice.Plan"/>), each into
     /// its own columns and value dictionary (keys go to the model's key dictionary, or the slice's own for a
     /// model's later slices), then merges them in model and slice order, so key ids, value ids and the event
-    /// order are those of one read after another, whichever read finished first.
+    /// order are those of one read after another, whichever read finished first. The slices' columns stay where
+    /// they were read, their ids translated in place (<see cref="RunEvents"/>).
     /// </summary>
-    private static EventColumns ReadEvents(EventGraph config, EventReader reader, IReadOnlyList<IReadOnlyList<ITableSource>> sources,
+    private static RunEvents ReadEvents(EventGraph config, EventReader reader, IReadOnlyList<IReadOnlyList<ITableSource>> sources,
         ProfileGraph graph, StitchRunCounts counts, int threads, long minSliceRows, CancellationToken cancel)
     {
         var slices = ReadSlice.Plan(sources, threads, minSliceRows);
         var parts = new ModelEvents?[slices.Count];
-        var events = new EventColumns();
         try
         {
             var reads = slices.Select((slice, i) => (Action)(() =>
@@ -122,15 +122,13 @@ public static class StitchPipeline
             }
             foreach (var (name, max) in maxPartitions)
                 graph.PartitionWindow[name] = Math.Max(max, graph.PartitionWindow.GetValueOrDefault(name, long.MinValue));
-            // Keys and values go to different dictionaries: each is merged in part order, side by side. The parts are then
-            // copied into one set of columns, each into its own range.
+            // Keys and values go to different dictionaries: each is merged in part order, side by side. Each part's ids
+            // are then translated to the graph's.
             var keyIds = new int[]?[parts.Length];
             var valueIds = new int[]?[parts.Length];
-            var starts = events.Extend([.. parts.Select(p => p!.Events)]);
             // A full run: the first part's dictionary becomes the graph's as it is, instead of being interned again, so
-            // its ids stay; and its keys went to the graph's (a model's first slice), so the part can be copied at once.
+            // its ids stay; and its keys went to the graph's (a model's first slice): its ids are the graph's already.
             var adopting = parts.Length > 0 && graph.Values.Count == 0;
-            if (adopting) valueIds[0] = Enumerable.Range(0, parts[0]!.Values.Count).ToArray();
             ParallelActions.Run(
             [
                 () =>
@@ -138,9 +136,6 @@ public static class StitchPipeline
                     var pending = new PendingValues(MergeChunkValues);
                     for (var i = 0; i < parts.Length; i++)
                         if (parts[i]!.OwnKeys is { } own) keyIds[i] = MergeKeys(parts[i]!.Model, own, graph.Keys, pending);
-                    // The keys are the shorter merge: this side copies the first part while the values are still merged.
-                    if (!adopting) return;
-                    events.CopyAt(starts[0], parts[0]!.Events, valueIds[0], keyIds[0]);
                 },
                 () =>
                 {
@@ -157,9 +152,10 @@ public static class StitchPipeline
                     for (var i = first; i < parts.Length; i++) valueIds[i] = MergeValues(parts[i]!.Values, graph.Values, pending);
                 },
             ], threads);
-            var uncopied = adopting ? 1 : 0; // the first part was copied beside the value merge
-            ParallelActions.Run([.. Enumerable.Range(uncopied, parts.Length - uncopied)
-                .Select(i => (Action)(() => events.CopyAt(starts[i], parts[i]!.Events, valueIds[i]!, keyIds[i])))], threads);
+            ParallelActions.Run([.. Enumerable.Range(0, parts.Length)
+                .Where(i => valueIds[i] is not null || keyIds[i] is not null)
+                .Select(i => (Action)(() => parts[i]!.Events.TranslateIds(valueIds[i], keyIds[i])))], threads);
+            var events = new RunEvents([.. parts.Select(p => p!.TakeEvents())]);
             for (var i = 0; i < parts.Length; i++)
             {
                 parts[i]!.Dispose();
@@ -172,7 +168,6 @@ public static class StitchPipeline
         }
         catch
         {
-            events.Dispose();
             foreach (var part in parts) part?.Dispose();
             throw;
         }
@@ -214,7 +209,7 @@ public static class StitchPipeline
 
     // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Stitch(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, EventColumns events, string runId,
+    private static void Stitch(ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, RunEvents events, string runId,
         StitchRunCounts counts, int threads, bool reclaimMemory, CancellationToken cancel)
     {
         var keys = graph.Keys;
@@ -226,11 +221,12 @@ public static class StitchPipeline
         // A key seen twice in this run's input is ambiguous: every copy is excluded (as in Profile Resolution).
         var copies = new byte[keys.Models.Count][];
         for (var m = 0; m < copies.Length; m++) copies[m] = new byte[keys.Count(m)];
-        for (var e = 0; e < events.Count; e++)
-        {
-            var key = events.Key(e);
-            if (key >= 0 && copies[events.Model(e)][key] < 2) copies[events.Model(e)][key]++;
-        }
+        foreach (var part in events.Parts)
+            for (var e = 0; e < part.Count; e++)
+            {
+                var key = part.Key(e);
+                if (key >= 0 && copies[part.Model(e)][key] < 2) copies[part.Model(e)][key]++;
+            }
 
         // Sorted by (timestamp, model, key) on precomputed ranks: model names and keys in code point order.
         var modelRanks = keys.Models.Ranks();

@@ -3,7 +3,7 @@ using Dinmo.IrEngine.Columnar;
 namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>
-/// The events to stitch, copied out of the read's <see cref="EventColumns"/> into stitching order
+/// The events to stitch, copied out of the read's <see cref="RunEvents"/> into stitching order
 /// (SPEC §9: timestamp, model, key). The stitch loop is serial and reads every event once; in read
 /// order each read would be a jump (a cache miss per column at millions of events), in this order
 /// it is the next bytes. The copy is independent reads, so it runs on the run's threads and overlaps its
@@ -54,7 +54,7 @@ internal sealed class StitchQueue
     /// event's observation count);
     /// <paramref name="copies"/>[model][key] counts a key's copies in the input (capped at 2).
     /// </summary>
-    public static StitchQueue Gather(EventColumns events, EventOrder[] order, int count, byte[][] copies, int threads)
+    public static StitchQueue Gather(RunEvents events, EventOrder[] order, int count, byte[][] copies, int threads)
     {
         // Where each position's observations start: the orders carry the counts, so this is one sequential pass.
         var total = 0;
@@ -68,15 +68,23 @@ internal sealed class StitchQueue
             for (var i = start; i < end; i++)
             {
                 // Events are read in time order, which jumps between models and files: start the reads ahead.
-                if (i + PrefetchDistance < end) events.Prefetch(order[i + PrefetchDistance].Event);
-                if (i + PrefetchDistance / 2 < end) events.PrefetchObservations(order[i + PrefetchDistance / 2].Event);
-                var e = order[i].Event;
-                int model = events.Model(e), key = events.Key(e);
+                if (i + PrefetchDistance < end)
+                {
+                    var (ahead, at) = events.Locate(order[i + PrefetchDistance].Event);
+                    ahead.Prefetch(at);
+                }
+                if (i + PrefetchDistance / 2 < end)
+                {
+                    var (ahead, at) = events.Locate(order[i + PrefetchDistance / 2].Event);
+                    ahead.PrefetchObservations(at);
+                }
+                var (part, e) = events.Locate(order[i].Event);
+                int model = part.Model(e), key = part.Key(e);
                 queue._model[i] = (byte)model;
                 queue._key[i] = key;
                 queue._timestamp[i] = order[i].Timestamp;
                 queue._duplicate[i] = copies[model][key] > 1;
-                events.Observations(e).CopyTo(queue._observations.AsSpan(first[i]));
+                part.Observations(e).CopyTo(queue._observations.AsSpan(first[i]));
             }
         });
         return queue;

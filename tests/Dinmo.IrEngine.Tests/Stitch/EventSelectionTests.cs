@@ -28,16 +28,20 @@ public sealed class EventSelectionTests
                 var id = keys.Intern(m, Encoding.UTF8.GetBytes($"key-{random.Next(1000):D4}-{k}"));
                 if (random.Next(5) == 0) keys.RowOf(m, id) = k; // processed by an earlier run
             }
-        using var events = new EventColumns();
+        // The events in read parts of uneven sizes (an empty one too), numbered across them.
+        var parts = new List<EventColumns> { new() };
         var copies = new[] { new byte[40], new byte[40] };
         for (var e = 0; e < 500; e++)
         {
+            if (e == 2) parts.Add(new EventColumns()); // stays empty
+            if (random.Next(40) == 0 || e is 1 or 2) parts.Add(new EventColumns());
             var m = random.Next(2);
             var key = random.Next(12) == 0 ? -1 : random.Next(40);
-            events.Add(m, key, random.Next(6) == 0 ? Timestamps.Null : random.Next(1_000_000));
-            for (var o = random.Next(4); o > 0; o--) events.Observe(random.Next(-1, 30));
+            parts[^1].Add(m, key, random.Next(6) == 0 ? Timestamps.Null : random.Next(1_000_000));
+            for (var o = random.Next(4); o > 0; o--) parts[^1].Observe(random.Next(-1, 30));
             if (key >= 0 && copies[m][key] < 2) copies[m][key]++;
         }
+        using var events = new RunEvents(parts);
         var modelRanks = keys.Models.Ranks();
         var keyRanks = keys.Ranks(threads);
 
