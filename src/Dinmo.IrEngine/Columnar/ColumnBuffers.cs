@@ -55,6 +55,18 @@ internal static class ColumnBuffers
         array = resized;
     }
 
+    /// <summary>
+    /// Like <see cref="Resize{T}"/>, for an array whose elements from <paramref name="used"/> on are always written before
+    /// they are read: only the used ones are copied, and the rest is left as it comes (<see cref="Uninitialized{T}"/>), so
+    /// memory past what is used is never touched.
+    /// </summary>
+    public static void Grow<T>(ref T[] array, int length, int used) where T : unmanaged
+    {
+        var grown = Uninitialized<T>(length);
+        array.AsSpan(0, used).CopyTo(grown);
+        array = grown;
+    }
+
     public static void Return<T>(T[] array) where T : unmanaged
     {
         if ((long)array.Length * Unsafe.SizeOf<T>() < LargeBytes && array.Length > 0) ArrayPool<T>.Shared.Return(array);

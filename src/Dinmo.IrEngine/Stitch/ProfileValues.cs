@@ -45,7 +45,8 @@ internal sealed class ProfileValues(ulong leadingRanks)
     /// <summary>Sizes the entries and the index for about <paramref name="entries"/> values on profiles, so they do not grow (and rehash) step by step.</summary>
     public void Reserve(int entries)
     {
-        if (entries > _entries.Length) Columnar.ColumnBuffers.Resize(ref _entries, entries);
+        // Entries are written before they are read (from _used on): untouched until used, a generous size costs nothing.
+        if (entries > _entries.Length) Columnar.ColumnBuffers.Grow(ref _entries, entries, _used);
         _index.Reserve(entries);
     }
 
@@ -140,7 +141,7 @@ internal sealed class ProfileValues(ulong leadingRanks)
         }
         else
         {
-            if (_used == _entries.Length) Columnar.ColumnBuffers.Resize(ref _entries, _entries.Length * 2);
+            if (_used == _entries.Length) Columnar.ColumnBuffers.Grow(ref _entries, _entries.Length * 2, _used);
             entry = _used++;
         }
         _entries[entry] = value;

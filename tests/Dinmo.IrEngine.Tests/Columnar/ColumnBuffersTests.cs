@@ -29,4 +29,15 @@ public sealed class ColumnBuffersTests
         ColumnBuffers.Resize(ref array, 10);
         Assert.Equal(Enumerable.Range(1, 10), array);
     }
+
+    [Theory]
+    [InlineData(1_000)]
+    [InlineData((int)(HugePages.MinBytes / sizeof(int)) * 2)]
+    public void Grow_KeepsTheUsedValues(int length)
+    {
+        var array = Enumerable.Range(1, 100).ToArray();
+        ColumnBuffers.Grow(ref array, length, used: 60);
+        Assert.Equal(length, array.Length);
+        Assert.Equal(Enumerable.Range(1, 60), array[..60]);
+    }
 }
