@@ -20,16 +20,42 @@ internal sealed record ReadSlice(int Model, int Index, IReadOnlyList<SourceRange
 
     /// <summary>
     /// The slices of every model, in model order then file order. With one thread each model is one slice;
-    /// with more, a model larger than a share of all rows (half of a thread's, so the threads stay evenly
-    /// loaded, and at least <paramref name="minRows"/>) is cut at row group boundaries into slices of about that
-    /// many rows (a row group larger than a share is a slice of its own). How a model is
-    /// cut changes no result: <see cref="StitchPipeline"/> merges the slices back in order.
+    /// with more, a model larger than a share of all rows (at least <paramref name="minRows"/>) is cut at row group
+    /// boundaries into slices of about that many rows (a row group larger than a share is a slice of its own). The
+    /// share is a thread's rows when the slices, taken in order by the next free thread, still keep the threads
+    /// evenly loaded (<see cref="Balanced"/>), else half of that: every slice but a model's first repeats much of
+    /// the model's values and keys in dictionaries of its own (at 10M events each was 200 MB of memory and a merge),
+    /// so the fewest slices that balance win. How a model is cut changes no result: <see cref="StitchPipeline"/>
+    /// merges the slices back in order.
     /// </summary>
     public static List<ReadSlice> Plan(IReadOnlyList<IReadOnlyList<ITableSource>> sources, int threads, long minRows = MinRows)
     {
         var known = sources.SelectMany(s => s).All(s => s.RowCount is not null);
         var total = known ? sources.SelectMany(s => s).Sum(s => s.RowCount!.Value) : 0;
-        var share = Math.Max(minRows, total / (2L * Math.Max(threads, 1)));
+        var perThread = total / Math.Max(threads, 1);
+        var coarse = Cut(sources, threads, Math.Max(minRows, perThread));
+        return Balanced(coarse, threads, perThread) ? coarse : Cut(sources, threads, Math.Max(minRows, perThread / 2));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="slices"/>, each taken in order by the thread that is free first, load no thread more than
+    /// an eighth above <paramref name="perThread"/> rows (ParallelActions runs them so; rows stand in for time).
+    /// </summary>
+    internal static bool Balanced(IReadOnlyList<ReadSlice> slices, int threads, long perThread)
+    {
+        if (threads <= 1 || slices.Any(s => s.Rows is null)) return true;
+        var loads = new long[threads];
+        foreach (var slice in slices)
+        {
+            var first = System.Array.IndexOf(loads, loads.Min());
+            loads[first] += slice.Rows!.Value;
+        }
+        return loads.Max() <= perThread + perThread / 8;
+    }
+
+    private static List<ReadSlice> Cut(IReadOnlyList<IReadOnlyList<ITableSource>> sources, int threads, long share)
+    {
+        var known = sources.SelectMany(s => s).All(s => s.RowCount is not null);
         var slices = new List<ReadSlice>();
         for (var m = 0; m < sources.Count; m++)
         {

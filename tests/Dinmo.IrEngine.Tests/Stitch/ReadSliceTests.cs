@@ -17,11 +17,38 @@ public sealed class ReadSliceTests
     {
         var big = new FakeSource(rowGroups: Enumerable.Repeat(100_000L, 10).ToArray());
         var small = new FakeSource(rows: 200_000);
-        var slices = ReadSlice.Plan([[big], [small]], threads: 2); // a share: 1.2M rows / (2 × 2) = 300k
+        var slices = ReadSlice.Plan([[big], [small]], threads: 2); // a thread's share: 1.2M rows / 2 = 600k; 600k and 400k + 200k
 
-        Assert.Equal([(0, 0, 300_000L), (0, 1, 300_000L), (0, 2, 300_000L), (0, 3, 100_000L), (1, 0, 200_000L)],
+        Assert.Equal([(0, 0, 600_000L), (0, 1, 400_000L), (1, 0, 200_000L)], slices.Select(s => (s.Model, s.Index, s.Rows!.Value)));
+        Assert.Equal([(0, 6), (6, 4)], slices.Take(2).Select(s => (s.Ranges.Single().FirstRowGroup, s.Ranges.Single().RowGroups)));
+    }
+
+    [Fact]
+    public void Plan_CutsInHalfAThreadsShare_WhenAThreadsShareLeavesOneThreadBehind()
+    {
+        // A thread's share (725k) leaves the big model's two row groups as they are, and one thread would read 950k:
+        // with half a share (362k) the small model is cut too.
+        var big = new FakeSource(rowGroups: [500_000L, 500_000L]);
+        var small = new FakeSource(rowGroups: Enumerable.Repeat(50_000L, 9).ToArray());
+        var slices = ReadSlice.Plan([[big], [small]], threads: 2);
+
+        Assert.Equal([(0, 0, 500_000L), (0, 1, 500_000L), (1, 0, 350_000L), (1, 1, 100_000L)], slices.Select(s => (s.Model, s.Index, s.Rows!.Value)));
+        Assert.False(ReadSlice.Balanced(ReadSlice.Plan([[big], [new FakeSource(rowGroups: [450_000L])]], threads: 2), threads: 2, perThread: 725_000));
+    }
+
+    [Fact]
+    public void Plan_CutsInAThreadsShare_WhenTheThreadsStayEven()
+    {
+        // The generator's 10M events: page views in row groups, three smaller models. With a thread's share (5M rows) the
+        // page views are two slices, and the thread with the smaller one takes the other models: 5.0M rows each.
+        var pageViews = new FakeSource(rowGroups: Enumerable.Repeat(100_000L, 68).ToArray());
+        var slices = ReadSlice.Plan([[pageViews], [new FakeSource(rows: 1_800_000)], [new FakeSource(rows: 800_000)], [new FakeSource(rows: 600_000)]],
+            threads: 2);
+
+        Assert.Equal([(0, 0, 5_000_000L), (0, 1, 1_800_000L), (1, 0, 1_800_000L), (2, 0, 800_000L), (3, 0, 600_000L)],
             slices.Select(s => (s.Model, s.Index, s.Rows!.Value)));
-        Assert.Equal([(0, 3), (3, 3), (6, 3), (9, 1)], slices.Take(4).Select(s => (s.Ranges.Single().FirstRowGroup, s.Ranges.Single().RowGroups)));
+        Assert.True(ReadSlice.Balanced(slices, threads: 2, perThread: 5_000_000));
+        Assert.False(ReadSlice.Balanced(slices, threads: 3, perThread: 10_000_000 / 3)); // the 5M slice alone is half the rows
     }
 
     [Fact]
