@@ -56,7 +56,15 @@ internal sealed class PendingValues(int capacity = 1024, int bytesPerValue = 32)
     /// value id into <paramref name="ids"/> (-1 for a position without a value). New values get their
     /// ids in position order, so a caller can spot them as the ids that reach its count.
     /// </summary>
-    public void Intern(ValueDictionary values, Span<int> ids)
+    public void Intern(ValueDictionary values, Span<int> ids) => Resolve(values, ids, intern: true);
+
+    /// <summary>
+    /// As <see cref="Intern"/>, but adds nothing: a value <paramref name="values"/> does not hold gets -1. Reads only, so
+    /// several threads may each find their own pending values in one dictionary at once while nothing is interned.
+    /// </summary>
+    public void Find(ValueDictionary values, Span<int> ids) => Resolve(values, ids, intern: false);
+
+    private void Resolve(ValueDictionary values, Span<int> ids, bool intern)
     {
         var begin = 0;
         for (var j = 0; j < Count; j++)
@@ -71,7 +79,7 @@ internal sealed class PendingValues(int capacity = 1024, int bytesPerValue = 32)
                 ids[j] = -1;
                 continue;
             }
-            ids[j] = values.Intern(_bytes.AsSpan(begin, end - begin), _hash[j]);
+            ids[j] = intern ? values.Intern(_bytes.AsSpan(begin, end - begin), _hash[j]) : values.Find(_bytes.AsSpan(begin, end - begin), _hash[j]);
             begin = end;
         }
     }

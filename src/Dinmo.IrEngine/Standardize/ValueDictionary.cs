@@ -92,10 +92,16 @@ internal sealed class ValueDictionary : IDisposable
     }
 
     /// <summary>The id of <paramref name="value"/>, or -1 when it was never interned.</summary>
-    public int Find(ReadOnlySpan<byte> value)
+    public int Find(ReadOnlySpan<byte> value) => Find(value, _hash(value));
+
+    /// <summary>
+    /// As <see cref="Find(ReadOnlySpan{byte})"/> for a value whose <see cref="Hash"/> is <paramref name="hash"/>. Reads only:
+    /// several threads may find at once while nothing is interned.
+    /// </summary>
+    public int Find(ReadOnlySpan<byte> value, ulong hash)
     {
         if (_indexDropped) throw IndexDropped();
-        Probe(value, _hash(value), out var id);
+        Probe(value, hash, out var id);
         return id;
     }
 

@@ -68,6 +68,9 @@ internal sealed class IdentifierValues : IDisposable
             if (id == _ranks.Count) _ranks.Add(_values[id][0]); // new values get the next ids, in order; the interned bytes start with the rank
     }
 
+    /// <summary>The ids of the values staged in <paramref name="pending"/>, -1 for those not held (<see cref="PendingValues.Find"/>: reads only).</summary>
+    public void Find(PendingValues pending, Span<int> ids) => pending.Find(_values, ids);
+
     /// <summary>The identifier rank of value <paramref name="id"/>.</summary>
     public int Identifier(int id) => _ranks[id];
 

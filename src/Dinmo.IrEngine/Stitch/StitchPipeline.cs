@@ -122,13 +122,32 @@ public static class StitchPipeline
             }
             foreach (var (name, max) in maxPartitions)
                 graph.PartitionWindow[name] = Math.Max(max, graph.PartitionWindow.GetValueOrDefault(name, long.MinValue));
-            // Keys and values go to different dictionaries: each is merged in part order, side by side. Each part's ids
-            // are then translated to the graph's.
+            // Keys and values go to different dictionaries, each merged in part order. Each part's ids are then translated
+            // to the graph's.
             var keyIds = new int[]?[parts.Length];
             var valueIds = new int[]?[parts.Length];
             // A full run: the first part's dictionary becomes the graph's as it is, instead of being interned again, so
             // its ids stay; and its keys went to the graph's (a model's first slice): its ids are the graph's already.
-            var adopting = parts.Length > 0 && graph.Values.Count == 0;
+            var firstMerged = 0;
+            if (parts.Length > 0 && graph.Values.Count == 0)
+            {
+                graph.AdoptValues(parts[0]!.TakeValues());
+                firstMerged = 1;
+            }
+            // The later parts' values are looked up in the graph's dictionary as it stands first, a chunk at a time on the
+            // run's threads beside the keys' merge (reading only: most are there already); the ones not found are then
+            // interned part by part in order, which gives the ids interning every value in order gives.
+            for (var i = firstMerged; i < parts.Length; i++) valueIds[i] = new int[parts[i]!.Values.Count];
+            var chunks = Enumerable.Range(firstMerged, parts.Length - firstMerged)
+                .SelectMany(i => Enumerable.Range(0, ParallelChunks.Count(valueIds[i]!.Length, MergeChunkValues)).Select(c => (Part: i, Start: c * MergeChunkValues)))
+                .ToArray();
+            var taken = -1;
+            void FindValues()
+            {
+                var pending = new PendingValues(MergeChunkValues);
+                for (var c = Interlocked.Increment(ref taken); c < chunks.Length; c = Interlocked.Increment(ref taken))
+                    FindChunk(parts[chunks[c].Part]!.Values, graph.Values, valueIds[chunks[c].Part]!, chunks[c].Start, pending);
+            }
             ParallelActions.Run(
             [
                 () =>
@@ -136,22 +155,11 @@ public static class StitchPipeline
                     var pending = new PendingValues(MergeChunkValues);
                     for (var i = 0; i < parts.Length; i++)
                         if (parts[i]!.OwnKeys is { } own) keyIds[i] = MergeKeys(parts[i]!.Model, own, graph.Keys, pending);
+                    FindValues();
                 },
-                () =>
-                {
-                    var pending = new PendingValues(MergeChunkValues);
-                    var first = 0;
-                    if (adopting)
-                    {
-                        graph.AdoptValues(parts[0]!.TakeValues());
-                        first = 1;
-                    }
-                    // At most every part's values are new (values seen in several parts are counted once per part: an upper bound).
-                    graph.Values.Reserve(Capped(graph.Values.Count + parts.Skip(first).Sum(p => (long)p!.Values.Count)),
-                        Capped(graph.Values.ByteCount + parts.Skip(first).Sum(p => (long)p!.Values.ByteCount)));
-                    for (var i = first; i < parts.Length; i++) valueIds[i] = MergeValues(parts[i]!.Values, graph.Values, pending);
-                },
+                .. Enumerable.Repeat<Action>(FindValues, Math.Max(1, threads - 1)),
             ], threads);
+            InternMissing([.. parts.Skip(firstMerged).Select(p => p!.Values)], valueIds[firstMerged..]!, graph.Values);
             ParallelActions.Run([.. Enumerable.Range(0, parts.Length)
                 .Where(i => valueIds[i] is not null || keyIds[i] is not null)
                 .Select(i => (Action)(() => parts[i]!.Events.TranslateIds(valueIds[i], keyIds[i])))], threads);
@@ -193,18 +201,44 @@ public static class StitchPipeline
 
     private const int MergeChunkValues = 1 << 14;
 
-    /// <summary>The graph's id of every value of a model's own dictionary, interning them into the graph's in id order, a chunk at a time.</summary>
-    private static int[] MergeValues(IdentifierValues from, IdentifierValues into, PendingValues pending)
+    /// <summary>Looks up a chunk of values of a part's own dictionary from <paramref name="start"/> in the graph's: their ids there, -1 when not found.</summary>
+    private static void FindChunk(IdentifierValues from, IdentifierValues into, int[] ids, int start, PendingValues pending)
     {
-        var ids = new int[from.Count];
-        for (var start = 0; start < ids.Length; start += MergeChunkValues)
-        {
-            pending.Clear();
-            var end = Math.Min(ids.Length, start + MergeChunkValues);
-            for (var id = start; id < end; id++) into.Stage(pending, from.Identifier(id), from.Utf8(id));
-            into.Intern(pending, ids.AsSpan(start, end - start));
-        }
-        return ids;
+        pending.Clear();
+        var end = Math.Min(ids.Length, start + MergeChunkValues);
+        for (var id = start; id < end; id++) into.Stage(pending, from.Identifier(id), from.Utf8(id));
+        into.Find(pending, ids.AsSpan(start, end - start));
+    }
+
+    /// <summary>
+    /// Interns into <paramref name="into"/> the values of each part's own dictionary (<paramref name="parts"/>, in order)
+    /// that were not found there (id -1 in <paramref name="ids"/>), in id order, a chunk at a time, writing their ids.
+    /// </summary>
+    private static void InternMissing(IdentifierValues[] parts, int[][] ids, IdentifierValues into)
+    {
+        long missing = 0, missingBytes = 0;
+        for (var p = 0; p < parts.Length; p++)
+            for (var id = 0; id < ids[p].Length; id++)
+                if (ids[p][id] < 0) (missing, missingBytes) = (missing + 1, missingBytes + 1 + parts[p].Utf8(id).Length); // one byte of rank
+        // At most every value not found is new (one found in several parts is counted once per part: an upper bound).
+        into.Reserve(Capped(into.Count + missing), Capped(into.ByteCount + missingBytes));
+        var pending = new PendingValues(MergeChunkValues);
+        var positions = new List<int>(MergeChunkValues);
+        var interned = new int[MergeChunkValues];
+        for (var p = 0; p < parts.Length; p++)
+            for (var id = 0; id < ids[p].Length;)
+            {
+                pending.Clear();
+                positions.Clear();
+                for (; id < ids[p].Length && positions.Count < MergeChunkValues; id++)
+                {
+                    if (ids[p][id] >= 0) continue;
+                    positions.Add(id);
+                    into.Stage(pending, parts[p].Identifier(id), parts[p].Utf8(id));
+                }
+                into.Intern(pending, interned.AsSpan(0, positions.Count));
+                for (var k = 0; k < positions.Count; k++) ids[p][positions[k]] = interned[k];
+            }
     }
 
     // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.

@@ -70,6 +70,26 @@ public sealed class ValueDictionaryTests
     }
 
     [Fact]
+    public async Task PendingFind_OnTwoThreadsAtOnce_IdsOfHeldValues_MinusOneForOthers_AddsNothing()
+    {
+        using var values = new ValueDictionary();
+        for (var i = 0; i < 20_000; i += 2) values.Intern(Encoding.UTF8.GetBytes($"value-{i}"));
+        int[] Find(int from)
+        {
+            var pending = new PendingValues(16);
+            for (var i = from; i < from + 5_000; i++) pending.Add(Encoding.UTF8.GetBytes($"value-{i}"), values);
+            var ids = new int[pending.Count];
+            pending.Find(values, ids);
+            return ids;
+        }
+
+        var found = (await Task.WhenAll(Task.Run(() => Find(0)), Task.Run(() => Find(5_000)))).SelectMany(ids => ids);
+
+        Assert.Equal(Enumerable.Range(0, 10_000).Select(i => i % 2 == 0 ? i / 2 : -1), found);
+        Assert.Equal(10_000, values.Count);
+    }
+
+    [Fact]
     public void DropIndex_KeepsValuesReadable_AndRefusesLookups()
     {
         using var values = new ValueDictionary();
