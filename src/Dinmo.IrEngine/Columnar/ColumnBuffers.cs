@@ -31,12 +31,26 @@ internal static class ColumnBuffers
     /// A zeroed array, for tables and columns that are read at random places: a large one is pinned and
     /// backed by huge pages where the system allows it (<see cref="HugePages"/>).
     /// </summary>
-    public static T[] Zeroed<T>(int length) where T : unmanaged
+    public static T[] Zeroed<T>(int length) where T : unmanaged => Zeroed<T>(length, threads: 1);
+
+    /// <summary>
+    /// As <see cref="Zeroed{T}(int)"/>, cleared on up to <paramref name="threads"/> threads when large: clearing is where the
+    /// memory is first touched, and where fresh memory is slow to come by (a VM whose host takes freed pages back, at about
+    /// 150 MB/s per core), a core per share of it shortens the wait.
+    /// </summary>
+    public static T[] Zeroed<T>(int length, int threads) where T : unmanaged
     {
         var array = Uninitialized<T>(length);
-        array.AsSpan().Clear(); // after the advice, so that the first touch already takes huge pages
+        // After the advice, so that the first touch already takes huge pages.
+        var shares = (int)Math.Clamp((long)length * Unsafe.SizeOf<T>() / ParallelClearBytes, 1, Math.Max(threads, 1));
+        if (shares == 1) array.AsSpan().Clear();
+        else Parallel.For(0, shares, ParallelChunks.Options(shares),
+            s => array.AsSpan((int)((long)length * s / shares), (int)((long)length * (s + 1) / shares) - (int)((long)length * s / shares)).Clear());
         return array;
     }
+
+    /// <summary>Arrays are cleared on several threads from twice this size up: below, a thread's start costs more than it saves.</summary>
+    private const long ParallelClearBytes = 16L << 20;
 
     /// <summary>As <see cref="Zeroed{T}"/>, but not zeroed: for arrays whose every element is written before it is read.</summary>
     public static T[] Uninitialized<T>(int length) where T : unmanaged

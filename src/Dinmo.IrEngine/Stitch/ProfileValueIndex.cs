@@ -88,13 +88,13 @@ internal sealed class ProfileValueIndex
         _count--;
     }
 
-    /// <summary>Grows ahead so that <paramref name="count"/> keys fit without a rehash on the way.</summary>
-    public void Reserve(int count)
+    /// <summary>Grows ahead so that <paramref name="count"/> keys fit without a rehash on the way; the new table is cleared on up to <paramref name="threads"/> threads.</summary>
+    public void Reserve(int count, int threads = 1)
     {
         var capacity = _slots.Length;
         var doublings = 0;
         while ((long)count * 2 > capacity) (capacity, doublings) = (capacity * 2, doublings + 1);
-        if (doublings > 0) Grow(doublings); // one new table, not every size on the way
+        if (doublings > 0) Grow(doublings, threads); // one new table, not every size on the way
     }
 
     /// <summary>The slot a key's probe starts at, at the current capacity (tests use it to build probe runs that wrap).</summary>
@@ -104,10 +104,10 @@ internal sealed class ProfileValueIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Home(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
 
-    private void Grow(int doublings = 1)
+    private void Grow(int doublings = 1, int threads = 1)
     {
         var old = _slots;
-        _slots = Columnar.ColumnBuffers.Zeroed<Slot>(old.Length << doublings);
+        _slots = Columnar.ColumnBuffers.Zeroed<Slot>(old.Length << doublings, threads);
         _shift -= doublings;
         var mask = _slots.Length - 1;
         foreach (var slot in old)

@@ -43,14 +43,14 @@ internal sealed class ProfileValues(ulong leadingRanks)
     public ref ProfileValue this[int entry] => ref _entries[entry];
 
     /// <summary>Sizes the entries and the index for about <paramref name="entries"/> values on profiles, so they do not grow (and rehash) step by step.</summary>
-    public void Reserve(int entries)
+    public void Reserve(int entries, int threads = 1)
     {
         // Entries are written before they are read (from _used on): memory past the used ones is never touched, so
         // room to spare costs nothing (values on several profiles passed the estimate by 1.4 % at 10M events, and
         // growing then copied 110 MB on the loop's thread). The index is written all over: it takes the estimate.
         var room = (int)Math.Min(Array.MaxLength, entries + (long)entries / 4);
         if (room > _entries.Length) Columnar.ColumnBuffers.Grow(ref _entries, room, _used);
-        _index.Reserve(entries);
+        _index.Reserve(entries, threads);
     }
 
     /// <summary>Makes room for the next profile index, with no values.</summary>

@@ -249,7 +249,7 @@ public static class StitchPipeline
         var keys = graph.Keys;
         // Sized here rather than at the end of the read, so that they reuse the memory the read's collection freed.
         graph.States.Grow(graph.Values.Count);
-        graph.ProfileValues.Reserve(graph.Values.Count); // most values end up on one profile
+        graph.ProfileValues.Reserve(graph.Values.Count, threads); // most values end up on one profile
         var run = graph.RunIds.Intern(runId);
         var rows = graph.Attributions.Count + events.Count; // at most a row per event
         // A key seen twice in this run's input is ambiguous: every copy is excluded (as in Profile Resolution).

@@ -34,7 +34,7 @@ internal sealed class ValueStates
         var old = _states.Length;
         if (count <= old) return;
         var size = Math.Max(count, old * 2);
-        Columnar.ColumnBuffers.Resize(ref _states, size);
+        Columnar.ColumnBuffers.Grow(ref _states, size, old); // the new states are filled below: touched once, not zeroed first
         Array.Resize(ref _moreTouched, size);
         _states.AsSpan(old).Fill(new State { Current = -1, CurrentEntry = -1, LastSeen = long.MinValue });
     }
