@@ -5,14 +5,15 @@ namespace Dinmo.IrEngine.Tests.Columnar;
 public sealed class ColumnBuffersTests
 {
     [Theory]
-    [InlineData(1000)]
-    [InlineData((int)(HugePages.MinBytes / sizeof(long)) + 12345)] // pinned, with the huge-page advice
-    public void Zeroed_IsAllZeroAtItsLength(int length)
+    [InlineData(1000, 1)]
+    [InlineData((int)(HugePages.MinBytes / sizeof(long)) + 12345, 1)] // pinned, with the huge-page advice
+    [InlineData((5 << 20) + 3, 3)] // 40 MB: cleared in two shares of an uneven split, on up to three threads
+    public void Zeroed_IsAllZeroAtItsLength(int length, int threads)
     {
         // Fill and drop arrays of the same size first, so a reused block would show stale values.
         for (var i = 0; i < 3; i++) ColumnBuffers.Zeroed<long>(length).AsSpan().Fill(-1);
         GC.Collect();
-        var array = ColumnBuffers.Zeroed<long>(length);
+        var array = ColumnBuffers.Zeroed<long>(length, threads);
         Assert.Equal(length, array.Length);
         Assert.True(array.AsSpan().IndexOfAnyExcept(0L) < 0);
     }
