@@ -157,7 +157,8 @@ internal sealed class EventSelection
             _earliest = earliest;
             var span = unchecked((ulong)latest - (ulong)earliest);
             var bits = orders <= bucketOrders ? 0 : Math.Min(MaxBucketBits, BitOperations.Log2((uint)(orders / bucketOrders)));
-            _shift = Math.Max(0, 64 - BitOperations.LeadingZeroCount(span) - bits);
+            // At most 63: a range of 64 significant bits in one bucket would shift by 64, which C# takes as a shift by 0.
+            _shift = Math.Clamp(64 - BitOperations.LeadingZeroCount(span) - bits, 0, 63);
             Count = (int)(span >> _shift) + 1;
         }
 

@@ -77,4 +77,30 @@ public sealed class EventSelectionTests
         Assert.NotEmpty(settled);
         Assert.Contains(skipped, s => s > 0);
     }
+
+    /// <summary>Timestamps spanning the whole 64-bit range, in a run too small for more than one bucket: still in time order.</summary>
+    [Theory]
+    [InlineData(new[] { -1L, long.MaxValue, 1L << 40 })]
+    [InlineData(new[] { long.MinValue + 1, 5L, 0L })]
+    [InlineData(new[] { -(1L << 62), (1L << 62) + 100, -(1L << 62) + (1L << 32) + 50, -(1L << 62) + 60 })]
+    public void Of_TimestampsAcrossTheWholeRange_SortInTimeOrder(long[] timestamps)
+    {
+        using var keys = EventKeys.Of(["model"]);
+        using var events = new RunEvents([Events(keys, timestamps)]);
+        var copies = new[] { Enumerable.Repeat((byte)1, timestamps.Length).ToArray() };
+        var modelRanks = keys.Models.Ranks();
+        var keyRanks = keys.Ranks(threads: 1);
+
+        var selection = EventSelection.Of(events, keys, copies, modelRanks, keyRanks, threads: 1);
+        EventOrder.Sort(selection.Orders, selection.Bounds, threads: 1);
+
+        Assert.Equal(timestamps.Order(), selection.Orders.Select(o => o.Timestamp));
+    }
+
+    private static EventColumns Events(EventKeys keys, long[] timestamps)
+    {
+        var events = new EventColumns();
+        for (var e = 0; e < timestamps.Length; e++) events.Add(0, keys.Intern(0, Encoding.UTF8.GetBytes($"key-{e}")), timestamps[e]);
+        return events;
+    }
 }
