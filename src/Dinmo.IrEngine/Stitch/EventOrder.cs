@@ -72,12 +72,20 @@ internal readonly record struct EventOrder(long Timestamp, int Rank, int Event, 
                 SortBucket(orders, bounds[small[i]], Size(small[i]), threads: 1, scratch);
         });
         if (large.Length == 0) return;
-        var shared = Columnar.ColumnBuffers.Uninitialized<EventOrder>(large.Max(Size));
+        var shared = Columnar.ColumnBuffers.Uninitialized<EventOrder>(SharedScratch(bounds));
         foreach (var b in large) SortBucket(orders, bounds[b], Size(b), threads, shared);
     }
 
     /// <summary>Buckets up to this many orders are each sorted on one thread; their scratch (1.3 MB) stays in a core's cache.</summary>
     internal const int LargeBucket = 1 << 16;
+
+    /// <summary>How many orders <see cref="Sort(EventOrder[], int[], int)"/> passes through a scratch shared by the large buckets (0: none is needed).</summary>
+    public static int SharedScratch(int[] bounds)
+    {
+        var largest = 0;
+        for (var b = 0; b + 1 < bounds.Length; b++) largest = Math.Max(largest, bounds[b + 1] - bounds[b]);
+        return largest > LargeBucket ? largest : 0;
+    }
 
     /// <remarks>
     /// By timestamp alone first: at microseconds events rarely share one, and the rank's bits would cost

@@ -17,7 +17,8 @@ namespace Dinmo.IrEngine.Stitch;
 /// <remarks>
 /// The grouping is the first step of the sort (<see cref="EventOrder.Sort(EventOrder[], int[], int)"/>): each bucket
 /// is then sorted on its own, in the cache and with a scratch of its own size, where sorting all orders at
-/// once took a second array as large as the orders (200 MB at 10M events, the stitch stage's peak).
+/// once took a second array as large as the orders (200 MB at 10M events, the stitch stage's peak). Only
+/// timestamps bunched into a few buckets still need a large scratch.
 /// </remarks>
 internal sealed class EventSelection
 {

@@ -247,9 +247,6 @@ public static class StitchPipeline
         StitchRunCounts counts, int threads, bool reclaimMemory, CancellationToken cancel)
     {
         var keys = graph.Keys;
-        // Sized here rather than at the end of the read, so that they reuse the memory the read's collection freed.
-        graph.States.Grow(graph.Values.Count);
-        graph.ProfileValues.Reserve(graph.Values.Count, threads); // most values end up on one profile
         var run = graph.RunIds.Intern(runId);
         var rows = graph.Attributions.Count + events.Count; // at most a row per event
         // A key seen twice in this run's input is ambiguous: every copy is excluded (as in Profile Resolution).
@@ -277,14 +274,20 @@ public static class StitchPipeline
                 counts.SkippedProcessed[keys.Models[m]] = counts.SkippedProcessed.GetValueOrDefault(keys.Models[m]) + selection.Skipped[m];
         var (toStitch, count) = (selection.Orders, selection.Count);
         EventOrder.Sort(toStitch, selection.Bounds, threads);
+        // Bunched timestamps make large buckets, sorted through a scratch as large as the largest (up to as large as the
+        // orders): garbage now, which the queue can reuse after a collection. Spread timestamps need none.
+        if (reclaimMemory && EventOrder.SharedScratch(selection.Bounds) > count / 8) StageMemory.Collect();
         var queue = StitchQueue.Gather(events, toStitch, count, copies, threads);
         // The queue holds the events in order now: release the read's columns and the order (at 10M
-        // events about 400 MB and 200 MB) before the loop. Disposing the columns twice is harmless.
+        // events about 270 MB and 200 MB) before the loop. Disposing the columns twice is harmless.
         (toStitch, selection) = (null, null);
         events.Dispose();
-        // Their memory is garbage now, but only a full collection frees it: one here lets the
-        // attribution rows and the loop's profiles reuse it, instead of touching as much fresh memory (StageMemory).
+        // Their memory is garbage now, but only a full collection frees it: one here lets the loop's tables (value states,
+        // the profiles' values, the attribution rows) and its profiles reuse it, instead of touching as much fresh memory
+        // (StageMemory). They are sized only now for that reason.
         if (reclaimMemory) StageMemory.Collect();
+        graph.States.Grow(graph.Values.Count);
+        graph.ProfileValues.Reserve(graph.Values.Count, threads); // most values end up on one profile
         graph.Attributions.Reserve(rows);
 
         var engine = new StitchingEngine(graph, policies, runId);
