@@ -109,6 +109,14 @@ public sealed class RadixSortTests
     }
 
     [Fact]
+    public void SharedScratch_OnlyForBucketsTooLargeForOneThread()
+    {
+        Assert.Equal(0, EventOrder.SharedScratch([0, 10, 10, EventOrder.LargeBucket + 10]));
+        Assert.Equal(EventOrder.LargeBucket + 1, EventOrder.SharedScratch([0, 5, EventOrder.LargeBucket + 6, EventOrder.LargeBucket + 8]));
+        Assert.Equal(0, EventOrder.SharedScratch([0]));
+    }
+
+    [Fact]
     public void EventOrder_IsPackedToTwentyBytes() =>
         Assert.Equal(20, System.Runtime.CompilerServices.Unsafe.SizeOf<EventOrder>()); // the orders and the sort's scratch are the stitch stage's peak
 
