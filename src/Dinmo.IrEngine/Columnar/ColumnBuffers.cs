@@ -81,6 +81,9 @@ internal static class ColumnBuffers
         array = grown;
     }
 
+    /// <summary>A reservation of <paramref name="amount"/> elements, no larger than an array can hold; the columns grow past it if ever needed.</summary>
+    public static int Reservation(long amount) => (int)Math.Min(amount, int.MaxValue / 2);
+
     public static void Return<T>(T[] array) where T : unmanaged
     {
         if ((long)array.Length * Unsafe.SizeOf<T>() < LargeBytes && array.Length > 0) ArrayPool<T>.Shared.Return(array);

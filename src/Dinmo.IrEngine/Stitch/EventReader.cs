@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using Dinmo.IrEngine.Columnar;
 using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Errors;
 using Dinmo.IrEngine.Ingest;
@@ -170,10 +171,11 @@ internal sealed class EventReader(EventGraph graph, IReadOnlyList<IdentifierPoli
     {
         var first = events.Count; // the kept rows of one batch: what each row adds is scaled from them
         long Scaled(long amount, long of) => Math.Min(int.MaxValue / 2, (amount * of / first) + (amount * of / first / 16));
-        int Capped(long amount) => (int)Math.Min(int.MaxValue / 2, amount);
-        keys.Reserve(m, Capped(keys.Count(m) + Scaled(firstKeys, keyRows)), Capped(keys.ByteCount(m) + Scaled(firstKeyBytes, keyRows)));
-        events.Reserve(Capped(rows), (int)Scaled(events.ObservationCount, rows));
-        values.ReserveColumns(Capped(values.Count + Scaled(firstValues, rows)), Capped(values.ByteCount + Scaled(firstValueBytes, rows)));
+        keys.Reserve(m, ColumnBuffers.Reservation(keys.Count(m) + Scaled(firstKeys, keyRows)),
+            ColumnBuffers.Reservation(keys.ByteCount(m) + Scaled(firstKeyBytes, keyRows)));
+        events.Reserve(ColumnBuffers.Reservation(rows), (int)Scaled(events.ObservationCount, rows));
+        values.ReserveColumns(ColumnBuffers.Reservation(values.Count + Scaled(firstValues, rows)),
+            ColumnBuffers.Reservation(values.ByteCount + Scaled(firstValueBytes, rows)));
     }
 
     private static void Observe(IdentifierColumn column, int row, Span<byte> scratch, ValidUtf8 utf8, ModelEvents into, StagedBatch staged)

@@ -181,14 +181,11 @@ public static class StitchPipeline
         }
     }
 
-    /// <summary>A reservation no larger than an array can hold; the columns grow past it if ever needed.</summary>
-    private static int Capped(long amount) => (int)Math.Min(amount, int.MaxValue / 2);
-
     /// <summary>The graph's id of every key of a slice's own dictionary, interning them into the model's in id order, a chunk at a time.</summary>
     private static int[] MergeKeys(int model, EventKeys from, EventKeys into, PendingValues pending)
     {
         var ids = new int[from.Count(model)];
-        into.Reserve(model, Capped((long)into.Count(model) + ids.Length), Capped((long)into.ByteCount(model) + from.ByteCount(model)));
+        into.Reserve(model, ColumnBuffers.Reservation((long)into.Count(model) + ids.Length), ColumnBuffers.Reservation((long)into.ByteCount(model) + from.ByteCount(model)));
         for (var start = 0; start < ids.Length; start += MergeChunkValues)
         {
             pending.Clear();
@@ -221,7 +218,7 @@ public static class StitchPipeline
             for (var id = 0; id < ids[p].Length; id++)
                 if (ids[p][id] < 0) (missing, missingBytes) = (missing + 1, missingBytes + 1 + parts[p].Utf8(id).Length); // one byte of rank
         // At most every value not found is new (one found in several parts is counted once per part: an upper bound).
-        into.Reserve(Capped(into.Count + missing), Capped(into.ByteCount + missingBytes));
+        into.Reserve(ColumnBuffers.Reservation(into.Count + missing), ColumnBuffers.Reservation(into.ByteCount + missingBytes));
         var pending = new PendingValues(MergeChunkValues);
         var positions = new List<int>(MergeChunkValues);
         var interned = new int[MergeChunkValues];
