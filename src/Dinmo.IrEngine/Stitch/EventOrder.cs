@@ -41,12 +41,6 @@ internal readonly record struct EventOrder(long Timestamp, int Rank, int Event, 
     }
 
     /// <summary>
-    /// Sorts the first <paramref name="count"/> orders into stitching order; they must come in <see cref="Event"/> order
-    /// (see <see cref="Sort(EventOrder[], int[], int)"/>, here with one bucket).
-    /// </summary>
-    public static void Sort(EventOrder[] orders, int count, int threads) => Sort(orders, [0, count], threads);
-
-    /// <summary>
     /// Sorts orders grouped in time buckets (<see cref="EventSelection.Bounds"/>: bucket b is [<paramref name="bounds"/>[b],
     /// <paramref name="bounds"/>[b + 1]), all its orders before the next bucket's) into stitching order, by
     /// <see cref="Columnar.RadixSort"/> bucket by bucket; within a bucket they must come in <see cref="Event"/> order,

@@ -103,7 +103,7 @@ public sealed class RadixSortTests
         var expected = (EventOrder[])orders.Clone();
         ParallelSort.Sort(expected, count, new EventOrder.Comparer(), threads);
 
-        EventOrder.Sort(orders, count, threads);
+        EventOrder.Sort(orders, [0, count], threads); // one bucket: every order
 
         Assert.Equal(expected, orders);
     }
@@ -124,7 +124,7 @@ public sealed class RadixSortTests
     public void ExtremeTimestamps_Sorted()
     {
         EventOrder[] orders = [new(long.MaxValue, 0, 0), new(long.MinValue, 100, 1), new(0, 3, 2), new(long.MinValue, 7, 3), new(0, 3, 4)];
-        EventOrder.Sort(orders, orders.Length, threads: 2);
+        EventOrder.Sort(orders, [0, orders.Length], threads: 2);
         Assert.Equal([3, 1, 2, 4, 0], orders.Select(o => o.Event));
     }
 
