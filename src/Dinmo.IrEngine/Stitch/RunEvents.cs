@@ -34,10 +34,8 @@ internal sealed class RunEvents : IDisposable
 
     public int Count => _starts[^1];
 
-    /// <summary>The parts, in read order; part p's event i is event <see cref="Start"/>(p) + i.</summary>
+    /// <summary>The parts, in read order (<see cref="Locate"/> and <see cref="Ranges"/> map events to them).</summary>
     public IReadOnlyList<EventColumns> Parts => _parts;
-
-    public int Start(int part) => _starts[part];
 
     /// <summary>The part holding event <paramref name="e"/>, and the event's index there.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
