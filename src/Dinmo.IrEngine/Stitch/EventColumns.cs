@@ -78,10 +78,9 @@ internal sealed class EventColumns : IDisposable
 
     public long Timestamp(int e) => _timestamp[e];
 
-    /// <summary>Starts loading event <paramref name="e"/>'s model, key and where its observations start (see <see cref="Columnar.CacheHint"/>).</summary>
+    /// <summary>Starts loading event <paramref name="e"/>'s key and where its observations start (see <see cref="Columnar.CacheHint"/>).</summary>
     public void Prefetch(int e)
     {
-        Columnar.CacheHint.Prefetch(ref _model[e]);
         Columnar.CacheHint.Prefetch(ref _key[e]);
         Columnar.CacheHint.Prefetch(ref _firstObservation[e]);
     }

@@ -116,8 +116,8 @@ internal sealed class EventSelection
                     if (FateOf(part, keys, copies, e) != Fate.Stitched) continue;
                     int m = part.Model(e), key = part.Key(e);
                     var timestamp = part.Timestamp(e);
-                    orders[places[buckets.Of(timestamp)]++] =
-                        new EventOrder(timestamp, firstRank[m] + keyRanks[m][key], first + e - from, part.Observations(e).Length);
+                    orders[places[buckets.Of(timestamp)]++] = new EventOrder(timestamp, firstRank[m] + keyRanks[m][key], first + e - from,
+                        EventOrder.Carry(part.Observations(e).Length, m, copies[m][key] > 1));
                 }
         });
 

@@ -274,7 +274,7 @@ public static class StitchPipeline
         // Bunched timestamps make large buckets, sorted through a scratch as large as the largest (up to as large as the
         // orders): garbage now, which the queue can reuse after a collection. Spread timestamps need none.
         if (reclaimMemory && EventOrder.SharedScratch(selection.Bounds) > count / 8) StageMemory.Collect();
-        var queue = StitchQueue.Gather(events, toStitch, count, copies, threads);
+        var queue = StitchQueue.Gather(events, toStitch, count, threads);
         // The queue holds the events in order now: release the read's columns and the order (at 10M
         // events about 270 MB and 200 MB) before the loop. Disposing the columns twice is harmless.
         (toStitch, selection) = (null, null);

@@ -50,11 +50,11 @@ internal sealed class StitchQueue
     public ReadOnlySpan<int> Observations(int i) => _observations.AsSpan(_firstObservation[i], _firstObservation[i + 1] - _firstObservation[i]);
 
     /// <summary>
-    /// Events <paramref name="order"/>[i].Event of <paramref name="events"/> at position i (each order carrying the
-    /// event's observation count);
-    /// <paramref name="copies"/>[model][key] counts a key's copies in the input (capped at 2).
+    /// Events <paramref name="order"/>[i].Event of <paramref name="events"/> at position i, each order carrying the
+    /// event's observation count, model and whether its key is duplicated (<see cref="EventOrder.Carry"/>): only the key
+    /// and the observations are read from the events.
     /// </summary>
-    public static StitchQueue Gather(RunEvents events, EventOrder[] order, int count, byte[][] copies, int threads)
+    public static StitchQueue Gather(RunEvents events, EventOrder[] order, int count, int threads)
     {
         // Where each position's observations start: the orders carry the counts, so this is one sequential pass.
         var total = 0;
@@ -79,11 +79,10 @@ internal sealed class StitchQueue
                     ahead.PrefetchObservations(at);
                 }
                 var (part, e) = events.Locate(order[i].Event);
-                int model = part.Model(e), key = part.Key(e);
-                queue._model[i] = (byte)model;
-                queue._key[i] = key;
+                queue._model[i] = (byte)order[i].Model;
+                queue._key[i] = part.Key(e);
                 queue._timestamp[i] = order[i].Timestamp;
-                queue._duplicate[i] = copies[model][key] > 1;
+                queue._duplicate[i] = order[i].Duplicate;
                 part.Observations(e).CopyTo(queue._observations.AsSpan(first[i]));
             }
         });

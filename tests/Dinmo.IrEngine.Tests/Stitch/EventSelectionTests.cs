@@ -58,7 +58,7 @@ public sealed class EventSelectionTests
             if (key < 0) settled.Add(e);
             else if (keys.RowOf(m, key) >= 0) skipped[m]++;
             else if (copies[m][key] < 2 && events.Timestamp(e) == Timestamps.Null) settled.Add(e);
-            else orders.Add(new EventOrder(events.Timestamp(e), firstRank[m] + keyRanks[m][key], e, events.Observations(e).Length));
+            else orders.Add(new EventOrder(events.Timestamp(e), firstRank[m] + keyRanks[m][key], e, EventOrder.Carry(events.Observations(e).Length, m, copies[m][key] > 1)));
         }
         // Grouped: in event order within a group, every timestamp of a group before the next group's.
         var groups = Enumerable.Range(0, selection.Bounds.Length - 1)
@@ -95,6 +95,22 @@ public sealed class EventSelectionTests
         EventOrder.Sort(selection.Orders, selection.Bounds, threads: 1);
 
         Assert.Equal(timestamps.Order(), selection.Orders.Select(o => o.Timestamp));
+    }
+
+    /// <summary>What an order carries for the gather comes back as packed, at the edges of each field; past them it throws.</summary>
+    [Theory]
+    [InlineData(0, 0, false)]
+    [InlineData(3, 4, true)]
+    [InlineData(EventOrder.MaxObservations, EventOrder.MaxModels - 1, true)]
+    [InlineData(EventOrder.MaxObservations, EventOrder.MaxModels - 1, false)]
+    public void Carry_UnpacksAsPacked(int observations, int model, bool duplicate)
+    {
+        var order = new EventOrder(-5, 7, 9, EventOrder.Carry(observations, model, duplicate));
+
+        Assert.Equal((observations, model, duplicate), (order.Observations, order.Model, order.Duplicate));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EventOrder.Carry(EventOrder.MaxObservations + 1, model, duplicate));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EventOrder.Carry(observations, EventOrder.MaxModels, duplicate));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EventOrder.Carry(-1, model, duplicate));
     }
 
     private static EventColumns Events(EventKeys keys, long[] timestamps)
