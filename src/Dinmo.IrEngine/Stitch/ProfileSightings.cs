@@ -53,5 +53,5 @@ internal sealed class ProfileSightings
     }
 
     /// <summary>Starts loading the entry <see cref="See"/> updates (see <see cref="CacheHint"/>).</summary>
-    public void Prefetch(int index) => CacheHint.Prefetch(ref _sightings[index]);
+    public void Prefetch(int index) => CacheHint.PrefetchWhole(ref _sightings[index]);
 }

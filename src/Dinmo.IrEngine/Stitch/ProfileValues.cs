@@ -61,10 +61,10 @@ internal sealed class ProfileValues(ulong leadingRanks)
     }
 
     /// <summary>Starts loading the profile's chain: its identifier ranks (<see cref="Ranks"/>), count and first entries (see <see cref="Columnar.CacheHint"/>).</summary>
-    public void PrefetchProfile(int profile) => Columnar.CacheHint.Prefetch(ref _chains[profile]);
+    public void PrefetchProfile(int profile) => Columnar.CacheHint.PrefetchWhole(ref _chains[profile]);
 
     /// <summary>Starts loading an entry (see <see cref="Columnar.CacheHint"/>).</summary>
-    public void PrefetchEntry(int entry) => Columnar.CacheHint.Prefetch(ref _entries[entry]);
+    public void PrefetchEntry(int entry) => Columnar.CacheHint.PrefetchWhole(ref _entries[entry]);
 
     /// <summary>Starts loading the profile's first entry, a step after <see cref="PrefetchProfile"/> (its chain is read here).</summary>
     public void PrefetchFirstEntry(int profile)

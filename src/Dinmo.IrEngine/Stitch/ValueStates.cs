@@ -40,7 +40,7 @@ internal sealed class ValueStates
     }
 
     /// <summary>Starts loading the value's state (see <see cref="Columnar.CacheHint"/>).</summary>
-    public void Prefetch(int value) => Columnar.CacheHint.Prefetch(ref _states[value]);
+    public void Prefetch(int value) => Columnar.CacheHint.PrefetchWhole(ref _states[value]);
 
     /// <summary>Whether the graph holds a state for the value (it is written to the state's <c>value_states</c>).</summary>
     public ref bool Held(int value) => ref _states[value].Held;
