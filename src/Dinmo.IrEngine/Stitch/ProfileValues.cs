@@ -90,6 +90,9 @@ internal sealed class ProfileValues(ulong leadingRanks)
     /// <summary>The profile's entries of leading identifiers (see the type's remarks), first in its chain.</summary>
     public Entries LeadingOf(int profile) => new(this, _chains[profile].First, _chains[profile].Leading);
 
+    /// <summary>Starts loading where <see cref="Find"/> or <see cref="Attach"/> of <paramref name="value"/> on <paramref name="profile"/> looks first (a hint).</summary>
+    public void PrefetchIndex(int profile, int value) => _index.Prefetch(ProfileValueIndex.Key(profile, value));
+
     /// <summary>The entry of <paramref name="value"/> on <paramref name="profile"/>, or -1.</summary>
     public int Find(int profile, int value) => _index.Find(ProfileValueIndex.Key(profile, value));
 

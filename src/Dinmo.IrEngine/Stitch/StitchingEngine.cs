@@ -81,16 +81,28 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     /// </summary>
     public void PrefetchProfiles(ReadOnlySpan<int> observations)
     {
+        // The profile the event will most likely join: that of its strongest value on one, else the next one created.
+        var (likely, likelyRank, anyNew) = (None, int.MaxValue, false);
         foreach (var value in observations)
         {
             if (value == EventColumns.Blocked) continue;
             var current = _states.Current(value);
-            if (current == None) continue;
+            if (current == None)
+            {
+                anyNew = true;
+                continue;
+            }
             graph.PrefetchMergeLink(current);
             graph.Sightings.Prefetch(current);
             _onProfiles.PrefetchProfile(current);
             if (_states.CurrentEntry(value) is var entry and >= 0) _onProfiles.PrefetchEntry(entry);
+            if (_values.Identifier(value) is var rank && rank < likelyRank) (likely, likelyRank) = (current, rank);
         }
+        if (!anyNew) return;
+        // A value on no profile is attached through the index (a random slot): start loading the slot it takes on the likely profile.
+        if (likely == None) likely = graph.Profiles.Count;
+        foreach (var value in observations)
+            if (value != EventColumns.Blocked && _states.Current(value) == None) _onProfiles.PrefetchIndex(likely, value);
     }
 
     /// <summary>Stitches a keyed event (with a valid timestamp): its model, key id, timestamp and observations.</summary>
