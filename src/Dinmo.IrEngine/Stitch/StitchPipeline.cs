@@ -300,6 +300,7 @@ public static class StitchPipeline
                 keys.PrefetchRow(queue.Model(i + StitchingEngine.PrefetchDistance), queue.Key(i + StitchingEngine.PrefetchDistance));
             }
             if (i + StitchingEngine.ProfilePrefetchDistance < queue.Count) engine.PrefetchProfiles(queue.Observations(i + StitchingEngine.ProfilePrefetchDistance));
+            if (i + StitchingEngine.AnchorPrefetchDistance < queue.Count) engine.PrefetchAnchors(queue.Observations(i + StitchingEngine.AnchorPrefetchDistance));
             int m = queue.Model(i), key = queue.Key(i);
             if (queue.Duplicate(i))
             {

@@ -60,6 +60,9 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     /// <summary>How many events ahead the stitch loop calls <see cref="PrefetchProfiles"/>: half way, once the value states have arrived.</summary>
     public const int ProfilePrefetchDistance = PrefetchDistance / 2;
 
+    /// <summary>How many events ahead the stitch loop calls <see cref="PrefetchAnchors"/>: half way again, once the profiles' chains have arrived.</summary>
+    public const int AnchorPrefetchDistance = ProfilePrefetchDistance / 2;
+
     /// <summary>
     /// Starts loading the value states an event a few positions ahead will read (a hint: no effect on
     /// results). Value ids follow read order, not time, so each is a random read in arrays of millions.
@@ -103,6 +106,22 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
         if (likely == None) likely = graph.Profiles.Count;
         foreach (var value in observations)
             if (value != EventColumns.Blocked && _states.Current(value) == None) _onProfiles.PrefetchIndex(likely, value);
+    }
+
+    /// <summary>
+    /// The third step, a few events later again: for each profile found through the event's values that holds a value of
+    /// a one-value anchor, starts loading its first leading entry, which the conflict check and the merge read first
+    /// (<see cref="Conflict"/>, <see cref="AbsorbAnchors"/>). A hint only.
+    /// </summary>
+    public void PrefetchAnchors(ReadOnlySpan<int> observations)
+    {
+        if (!_anyExclusive) return;
+        foreach (var value in observations)
+        {
+            if (value == EventColumns.Blocked) continue;
+            var current = _states.Current(value);
+            if (current != None && (_onProfiles.Ranks(current) & _exclusiveRanks) != 0) _onProfiles.PrefetchFirstEntry(current);
+        }
     }
 
     /// <summary>Stitches a keyed event (with a valid timestamp): its model, key id, timestamp and observations.</summary>
