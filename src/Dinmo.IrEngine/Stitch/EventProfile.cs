@@ -57,8 +57,11 @@ internal sealed class EventProfile
     /// <summary>The id as UTF-8, for output columns.</summary>
     public byte[] IdUtf8 => _idUtf8 ?? throw new InvalidOperationException($"profile {Index} has no id yet (ProfileGraph.NameProfiles)");
 
-    /// <summary>Starts loading this object (see <see cref="Columnar.CacheHint"/>); <see cref="PrefetchId"/> is the step after.</summary>
-    public void Prefetch() => Columnar.CacheHint.Prefetch(ref _idUtf8);
+    /// <summary>
+    /// Starts loading <paramref name="profile"/>'s object without reading it (see <see cref="Columnar.CacheHint.PrefetchObject"/>);
+    /// <see cref="PrefetchId"/> is the step after.
+    /// </summary>
+    public static void Prefetch(EventProfile? profile) => Columnar.CacheHint.PrefetchObject(profile);
 
     /// <summary>Starts loading the id's bytes (once this object is loaded).</summary>
     public void PrefetchId() => Columnar.CacheHint.Prefetch(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(IdUtf8));

@@ -12,7 +12,7 @@ internal static class ProfileRows
     /// A hint only: no effect on the table.
     /// </summary>
     public static TableColumns<EventProfile> PrefetchingProfiles(this TableColumns<EventProfile> columns, ProfileGraph graph, int[] survivors) => columns
-        .Prefetch(16, p => p.Prefetch())
+        .Prefetch(16, EventProfile.Prefetch)
         .Prefetch(8, p =>
         {
             p.PrefetchId();
@@ -23,7 +23,7 @@ internal static class ProfileRows
         .Prefetch(4, p =>
         {
             graph.ProfileValues.PrefetchFirstEntry(p.Index);
-            graph.Profiles[survivors[p.Index]].Prefetch();
+            EventProfile.Prefetch(graph.Profiles[survivors[p.Index]]);
         })
         .Prefetch(2, p => graph.Profiles[survivors[p.Index]].PrefetchId());
 }

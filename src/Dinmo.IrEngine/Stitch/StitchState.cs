@@ -85,7 +85,7 @@ internal static class StitchState
                     values.PrefetchBytes(v);
                     if (states.Current(v) is var p and >= 0) graph.PrefetchProfileSlot(p);
                 })
-                .Prefetch(6, v => { if (states.Current(v) is var p and >= 0) graph.Profiles[p].Prefetch(); })
+                .Prefetch(6, v => { if (states.Current(v) is var p and >= 0) EventProfile.Prefetch(graph.Profiles[p]); })
                 .Prefetch(3, v => { if (states.Current(v) is var p and >= 0) graph.Profiles[p].PrefetchId(); })
                 .Utf8("identifier", v => Name(values.Identifier(v))).Utf8("value", v => values.Utf8(v))
                 .Utf8OrNull("current_profile_id", v => states.Current(v) is var p and >= 0 ? graph.Profiles[p].IdUtf8 : null)
