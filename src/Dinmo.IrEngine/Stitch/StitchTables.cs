@@ -79,8 +79,13 @@ internal static class StitchTables
                 return a.Identifier == b.Identifier ? order.CodePointRank(a.Value).CompareTo(order.CodePointRank(b.Value))
                     : nameRanks[a.Identifier].CompareTo(nameRanks[b.Identifier]);
             };
-            foreach (var profile in profiles)
+            for (var i = 0; i < profiles.Length; i++)
             {
+                // Profiles in id order are random objects, each with a chain of entries: start the reads a few profiles ahead.
+                if (i + 8 < profiles.Length) EventProfile.Prefetch(profiles[i + 8]);
+                if (i + 4 < profiles.Length) onProfiles.PrefetchProfile(profiles[i + 4].Index);
+                if (i + 2 < profiles.Length) onProfiles.PrefetchFirstEntry(profiles[i + 2].Index);
+                var profile = profiles[i];
                 if (onProfiles.Count(profile.Index) == 0) continue;
                 mine.Clear();
                 foreach (var entry in onProfiles.Of(profile.Index)) mine.Add(entry);
