@@ -30,6 +30,12 @@ internal readonly record struct AuditKey(EventKeys? Keys, int Model, int Id, byt
     /// <summary>The key as UTF-8: what the audit table writes.</summary>
     public ReadOnlySpan<byte> Utf8 => Saved ?? Keys!.Utf8(Model, Id);
 
+    /// <summary>Starts loading where the key's bytes are (a hint); <see cref="PrefetchBytes"/> follows a few reads later.</summary>
+    public void PrefetchOffsets() => Keys?.PrefetchOffsets(Model, Id);
+
+    /// <summary>Starts loading the key's bytes (a hint).</summary>
+    public void PrefetchBytes() => Keys?.PrefetchBytes(Model, Id);
+
     public string Text => System.Text.Encoding.UTF8.GetString(Utf8);
 
     public static AuditKey Restored(ReadOnlySpan<byte> utf8) => new(null, 0, 0, utf8.ToArray());
