@@ -35,13 +35,14 @@ internal static class CacheHint
     }
 
     /// <summary>
-    /// Prefetches every line <paramref name="item"/> spans: its first and its last byte's (one line or two). Arrays do
-    /// not start on a cache line, so a struct of 24, 32 or 40 bytes often straddles two, and a prefetch of its first
-    /// line alone leaves the fields on the second one a miss.
+    /// Prefetches every line <paramref name="item"/> spans, for a struct of at most one line (64 bytes): its first and
+    /// its last byte's (one line or two). Arrays do not start on a cache line, so a struct of 24, 32 or 40 bytes often
+    /// straddles two, and a prefetch of its first line alone leaves the fields on the second one a miss.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void PrefetchWhole<T>(ref T item)
     {
+        System.Diagnostics.Debug.Assert(Unsafe.SizeOf<T>() <= 64, "PrefetchWhole fetches two lines at most");
         if (!Sse.IsSupported) return;
         var first = (byte*)Unsafe.AsPointer(ref item);
         Sse.Prefetch0(first);

@@ -22,7 +22,7 @@ internal readonly record struct EventOrder(long Timestamp, int Rank, int Event, 
     /// <summary>The most observations one event can carry (<see cref="Carry"/>); an event has one per identifier column at most.</summary>
     public const int MaxObservations = (1 << 24) - 1;
 
-    /// <summary>The most models (<see cref="Carry"/>); a config has five at most.</summary>
+    /// <summary>The most models (<see cref="Carry"/>); a config has <see cref="Config.EventGraph.MaxModels"/> at most.</summary>
     public const int MaxModels = 1 << 7;
 
     /// <summary>

@@ -80,7 +80,9 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
     /// <summary>
     /// The second step of <see cref="PrefetchValues"/>, a few events later: reads the (by now loaded)
     /// states and starts loading what the lookup reads next: the profile's merge link, its sightings, its
-    /// value chain and the value's entry there. A hint only; whatever changes meanwhile is read again for real.
+    /// value chain and the value's entry there; and, for a value on no profile, the index slot it will take on the
+    /// profile the event most likely joins (a guess: merge links are not followed, and a profile created meanwhile
+    /// moves the next new one). A hint only; whatever changes meanwhile is read again for real.
     /// </summary>
     public void PrefetchProfiles(ReadOnlySpan<int> observations)
     {

@@ -111,7 +111,13 @@ public sealed class EventSelectionTests
         Assert.Throws<ArgumentOutOfRangeException>(() => EventOrder.Carry(EventOrder.MaxObservations + 1, model, duplicate));
         Assert.Throws<ArgumentOutOfRangeException>(() => EventOrder.Carry(observations, EventOrder.MaxModels, duplicate));
         Assert.Throws<ArgumentOutOfRangeException>(() => EventOrder.Carry(-1, model, duplicate));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EventOrder.Carry(observations, -1, duplicate));
     }
+
+    /// <summary>Every model a config may have fits in what an order carries.</summary>
+    [Fact]
+    public void Carry_HoldsEveryModelAConfigAllows() =>
+        Assert.Equal(Dinmo.IrEngine.Config.EventGraph.MaxModels - 1, new EventOrder(0, 0, 0, EventOrder.Carry(0, Dinmo.IrEngine.Config.EventGraph.MaxModels - 1, true)).Model);
 
     private static EventColumns Events(EventKeys keys, long[] timestamps)
     {
