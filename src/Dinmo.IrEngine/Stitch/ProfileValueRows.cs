@@ -9,7 +9,11 @@ internal static class ProfileValueRows
     /// </summary>
     public static TableColumns<(EventProfile Profile, int Entry)> PrefetchingValues(this TableColumns<(EventProfile Profile, int Entry)> columns,
         ProfileValues onProfiles, IdentifierValues values) => columns
-        .Prefetch(16, r => onProfiles.PrefetchEntry(r.Entry))
+        .PrefetchingEntries(onProfiles)
         .Prefetch(8, r => values.PrefetchOffsets(onProfiles[r.Entry].Value))
         .Prefetch(4, r => values.PrefetchBytes(onProfiles[r.Entry].Value));
+
+    /// <summary>The first step of <see cref="PrefetchingValues"/> alone, for a table that reads only the rows' entries.</summary>
+    public static TableColumns<(EventProfile Profile, int Entry)> PrefetchingEntries(this TableColumns<(EventProfile Profile, int Entry)> columns,
+        ProfileValues onProfiles) => columns.Prefetch(16, r => onProfiles.PrefetchEntry(r.Entry));
 }

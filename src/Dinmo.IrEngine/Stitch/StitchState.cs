@@ -119,7 +119,7 @@ internal static class StitchState
     public static WrittenTable WriteValueStatus(ProfileGraph graph, TableDestination to, IReadOnlyList<(EventProfile Profile, int Entry)> rows,
         Func<int, ValueStatus> shown) =>
         new TableColumns<(EventProfile Profile, int Entry)>()
-            .Prefetch(16, r => graph.ProfileValues.PrefetchEntry(r.Entry)) // rows in table order: entries at random
+            .PrefetchingEntries(graph.ProfileValues) // rows in table order: entries at random
             .Flag(ActivePastLifetime, r => graph.ProfileValues[r.Entry].Status == ValueStatus.Active && shown(r.Entry) == ValueStatus.Expired)
             .Write(to, ValueStatusTable, rows);
 
