@@ -14,7 +14,7 @@ internal sealed record AuditEvent(
     AuditProfile Profile,
     AuditProfile Other,
     string? Identifier,
-    string? Value,
+    AuditValue Value,
     string Detail,
     string RunId)
 {
@@ -55,6 +55,21 @@ internal readonly record struct AuditProfile(EventProfile? Profile, byte[]? Save
     public byte[]? Utf8 => Profile?.IdUtf8 ?? Saved;
 
     public static implicit operator AuditProfile(EventProfile? profile) => new(profile, null);
+}
+
+/// <summary>
+/// The identifier value an audit row names: one of the graph's, by id (decoded only when the row is written: a merge's
+/// row names the value that connected the profiles, and decoding every one in the stitch loop held it up), or a
+/// restored row's text; absent (default) for none.
+/// </summary>
+internal readonly record struct AuditValue(IdentifierValues? Values, int Id, byte[]? Saved)
+{
+    public bool IsPresent => Values is not null || Saved is not null;
+
+    /// <summary>The value as UTF-8, what the audit table writes; only when <see cref="IsPresent"/>.</summary>
+    public ReadOnlySpan<byte> Utf8 => Saved ?? Values!.Utf8(Id);
+
+    public static AuditValue Restored(ReadOnlySpan<byte> utf8) => new(null, 0, utf8.ToArray());
 }
 
 /// <summary>The words of <see cref="AuditEvent.ChangeType"/>.</summary>

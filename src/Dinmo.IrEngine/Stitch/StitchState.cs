@@ -240,7 +240,7 @@ internal static class StitchState
             graph.Audit.Add(new AuditEvent(audit.Text(b, r, "model_name")!, AuditKey.Restored(audit.Utf8(b, r, "event_key")), audit.Instant(b, r, "event_timestamp"),
                 (int)(audit.Int64(b, r, "step") ?? 0), audit.Text(b, r, "change_type")!,
                 RestoredProfile(b, r, "dinmo_stitched_profile_id"), RestoredProfile(b, r, "other_dinmo_stitched_profile_id"),
-                audit.Text(b, r, "identifier"), audit.Text(b, r, "value"),
+                audit.Text(b, r, "identifier"), audit.IsNull(b, r, "value") ? default : AuditValue.Restored(audit.Utf8(b, r, "value")),
                 audit.Text(b, r, "detail")!, audit.Text(b, r, "run_id")!));
 
         AuditProfile RestoredProfile(Apache.Arrow.RecordBatch b, int r, string column) =>

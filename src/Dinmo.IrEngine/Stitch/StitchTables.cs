@@ -133,7 +133,7 @@ internal static class StitchTables
         .Prefetch(16, a => a.Key.PrefetchOffsets()).Prefetch(8, a => a.Key.PrefetchBytes())
         .Text("model_name", a => a.ModelName).Utf8("event_key", a => a.Key.Utf8).Instant("event_timestamp", a => a.EventTimestamp)
         .Int64("step", a => a.Step).Text("change_type", a => a.ChangeType).Utf8OrNull("dinmo_stitched_profile_id", a => a.Profile.Utf8)
-        .Utf8OrNull("other_dinmo_stitched_profile_id", a => a.Other.Utf8).Text("identifier", a => a.Identifier).Text("value", a => a.Value)
+        .Utf8OrNull("other_dinmo_stitched_profile_id", a => a.Other.Utf8).Text("identifier", a => a.Identifier).Utf8OrNull("value", a => a.Value.IsPresent, a => a.Value.Utf8)
         .Text("detail", a => a.Detail).Text("run_id", a => a.RunId);
 
     /// <summary>

@@ -391,5 +391,5 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
 
     private void AddAudit(string change, EventProfile? profile, EventProfile? other, int value, string detail) =>
         graph.Audit.Add(new AuditEvent(graph.Keys.Models[_model], new AuditKey(graph.Keys, _model, _key, null), _timestamp, _step++, change, profile, other,
-            value == None ? null : policies[_values.Identifier(value)].Name, value == None ? null : _values.Text(value), detail, runId));
+            value == None ? null : policies[_values.Identifier(value)].Name, value == None ? default : new AuditValue(_values, value, null), detail, runId));
 }
