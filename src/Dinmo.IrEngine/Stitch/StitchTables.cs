@@ -67,18 +67,16 @@ internal static class StitchTables
                 throw new InvalidOperationException($"two event profiles have the id {profiles[i].Id}");
         List<(EventProfile Profile, int Entry)> Values()
         {
-            // By (profile id, identifier name, value): profiles in id order, each one's few values sorted on their own.
-            var values = new List<(EventProfile Profile, int Entry)>();
-            var mine = new List<int>();
+            // By (profile id, identifier name, value): profiles in id order, each one's few values sorted on their own, on
+            // one 64-bit key each (name rank above the value's code point rank, which orders the values of one identifier),
+            // read once per entry instead of at every comparison.
+            var total = 0;
+            foreach (var profile in profiles) total += onProfiles.Count(profile.Index);
+            var values = new List<(EventProfile Profile, int Entry)>(total);
             var nameRanks = names.Ranks();
             var order = graph.ValueOrderOf(threads); // values of one identifier compare by their code point ranks, not their bytes
-            Comparison<int> byNameThenValue = (x, y) =>
-            {
-                ref var a = ref onProfiles[x];
-                ref var b = ref onProfiles[y];
-                return a.Identifier == b.Identifier ? order.CodePointRank(a.Value).CompareTo(order.CodePointRank(b.Value))
-                    : nameRanks[a.Identifier].CompareTo(nameRanks[b.Identifier]);
-            };
+            var keys = new long[16];
+            var mine = new int[16];
             for (var i = 0; i < profiles.Length; i++)
             {
                 // Profiles in id order are random objects, each with a chain of entries: start the reads a few profiles ahead.
@@ -86,11 +84,18 @@ internal static class StitchTables
                 if (i + 4 < profiles.Length) onProfiles.PrefetchProfile(profiles[i + 4].Index);
                 if (i + 2 < profiles.Length) onProfiles.PrefetchFirstEntry(profiles[i + 2].Index);
                 var profile = profiles[i];
-                if (onProfiles.Count(profile.Index) == 0) continue;
-                mine.Clear();
-                foreach (var entry in onProfiles.Of(profile.Index)) mine.Add(entry);
-                mine.Sort(byNameThenValue); // (identifier, value) is unique on a profile: a total order
-                foreach (var entry in mine) values.Add((profile, entry));
+                var count = onProfiles.Count(profile.Index);
+                if (count == 0) continue;
+                if (count > keys.Length) (keys, mine) = (new long[Math.Max(count, keys.Length * 2)], new int[Math.Max(count, keys.Length * 2)]);
+                var n = 0;
+                foreach (var entry in onProfiles.Of(profile.Index))
+                {
+                    ref var v = ref onProfiles[entry];
+                    keys[n] = ((long)nameRanks[v.Identifier] << 32) | (uint)order.CodePointRank(v.Value);
+                    mine[n++] = entry;
+                }
+                keys.AsSpan(0, n).Sort(mine.AsSpan(0, n)); // (identifier, value) is unique on a profile: no two keys tie
+                for (var k = 0; k < n; k++) values.Add((profile, mine[k]));
             }
             return values;
         }
