@@ -71,7 +71,7 @@ internal static class StitchTables
             // one 64-bit key each (name rank above the value's code point rank, which orders the values of one identifier),
             // read once per entry instead of at every comparison.
             var total = 0;
-            foreach (var profile in profiles) total += onProfiles.Count(profile.Index);
+            for (var p = 0; p < graph.Profiles.Count; p++) total += onProfiles.Count(p); // by index: in order, not at random
             var values = new List<(EventProfile Profile, int Entry)>(total);
             var nameRanks = names.Ranks();
             var order = graph.ValueOrderOf(threads); // values of one identifier compare by their code point ranks, not their bytes
