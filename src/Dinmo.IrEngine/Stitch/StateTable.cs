@@ -53,6 +53,20 @@ internal sealed class StateTable
         return array.IsNull(row) ? Timestamps.Null : Timestamps.ToMicros(array, row);
     }
 
+    /// <summary>Whether the table has the column (a table without rows: no).</summary>
+    public bool Has(string column) => _batches.Count > 0 && _batches[0].Schema.GetFieldIndex(column) >= 0;
+
+    public IReadOnlyList<long> Int64List(RecordBatch batch, int row, string column)
+    {
+        var list = Column<ListArray>(batch, column);
+        var items = list.Values as Int64Array
+            ?? Throw.Input<Int64Array>($"stitching state column '{column}' is missing or mistyped; rerun with --full", _file);
+        var result = new List<long>();
+        for (var i = list.ValueOffsets[row]; i < list.ValueOffsets[row + 1]; i++)
+            result.Add(items.GetValue(i) ?? throw new FormatException($"a null in {column} of {_file}"));
+        return result;
+    }
+
     public IReadOnlyList<string> TextList(RecordBatch batch, int row, string column)
     {
         var list = Column<ListArray>(batch, column);

@@ -10,7 +10,8 @@ namespace Dinmo.IrEngine.Stitch;
 /// whatever the output format, so the next run continues the graph (SPEC §9):
 /// <c>profiles</c> (every profile, merged ones with their direct merge target), <c>profile_values</c>
 /// (values of live profiles with status and sightings), <c>value_states</c> (per value: profile of its
-/// latest sighting, last sighting anywhere, quarantine, profiles touched), <c>events</c> (the
+/// latest sighting, last sighting anywhere, quarantine, profiles touched; profiles by their row in <c>profiles</c>,
+/// while a state written before names them by id and is read as such), <c>events</c> (the
 /// attribution of every keyed event processed: the processed (model, key) set), <c>audit</c>, and
 /// <c>partition_window</c> (newest partition value per model). The state is written into the
 /// staging folder and published with the outputs, so it always matches them.
@@ -77,20 +78,14 @@ internal static class StitchState
         return
         [
             () => new TableColumns<int>()
-                // Values in table order are random ids: each row's reads are chains (state, then profile slot,
-                // object, id; offsets, then bytes), started step by step.
+                // Values in table order are random ids: each row's reads are chains (state; offsets, then bytes), started
+                // step by step. Profiles are named by their row in profiles (their index), so no profile is read here.
                 .Prefetch(24, v => { states.Prefetch(v); values.PrefetchOffsets(v); })
-                .Prefetch(12, v =>
-                {
-                    values.PrefetchBytes(v);
-                    if (states.Current(v) is var p and >= 0) graph.PrefetchProfileSlot(p);
-                })
-                .Prefetch(6, v => { if (states.Current(v) is var p and >= 0) EventProfile.Prefetch(graph.Profiles[p]); })
-                .Prefetch(3, v => { if (states.Current(v) is var p and >= 0) graph.Profiles[p].PrefetchId(); })
+                .Prefetch(12, v => values.PrefetchBytes(v))
                 .Utf8("identifier", v => Name(values.Identifier(v))).Utf8("value", v => values.Utf8(v))
-                .Utf8OrNull("current_profile_id", v => states.Current(v) is var p and >= 0 ? graph.Profiles[p].IdUtf8 : null)
+                .Int64(CurrentProfile, v => states.Current(v) is var p and >= 0 ? p : null)
                 .Instant("last_seen_at", v => states.LastSeen(v)).Flag("quarantined", v => states.Quarantined(v))
-                .Utf8List("touched", v => states.TouchedCount(v), (v, i) => graph.Profiles[states.Touched(v, i)].IdUtf8)
+                .Int64List(TouchedProfiles, v => states.TouchedCount(v), (v, i) => states.Touched(v, i))
                 .Write(to, "value_states", Held()),
             .. (withProfileValues ? [() => new TableColumns<(EventProfile Profile, int Entry)>().PrefetchingValues(onProfiles, values)
                 .Utf8("profile_id", r => r.Profile.IdUtf8).Utf8("identifier", r => Name(onProfiles[r.Entry].Identifier))
@@ -124,6 +119,11 @@ internal static class StitchState
             .Write(to, ValueStatusTable, rows);
 
     private const string ValueStatusTable = "profile_value_status";
+
+    // value_states' profiles, by their row in profiles (a profile's index): an int instead of an id's 36 bytes, and the
+    // writer reads no profile.
+    private const string CurrentProfile = "current_profile";
+    private const string TouchedProfiles = "touched_profiles";
     private const string ActivePastLifetime = "active_past_lifetime";
 
     /// <summary>
@@ -162,7 +162,8 @@ internal static class StitchState
         var utf8 = new ValidUtf8();
         var profiles = StateTable.Read(stateDirectory, "profiles");
         var mergedInto = new List<(EventProfile Profile, string Into)>();
-        foreach (var (b, r) in profiles.Rows().OrderBy(x => profiles.Int64(x.Batch, x.Row, "created_sequence")))
+        var byRow = new EventProfile[checked((int)profiles.RowCount)]; // value_states names profiles by their row here
+        foreach (var (b, r, row) in profiles.Rows().Select((x, row) => (x.Batch, x.Row, row)).OrderBy(x => profiles.Int64(x.Batch, x.Row, "created_sequence")))
         {
             var profile = new EventProfile(graph.Sightings, graph.Profiles.Count, profiles.Text(b, r, "id")!, profiles.Int64(b, r, "created_sequence")!.Value,
                 profiles.Instant(b, r, "created_at"))
@@ -172,6 +173,7 @@ internal static class StitchState
                 MergedRunId = profiles.Text(b, r, "merged_run_id"), MergedVia = profiles.Text(b, r, "merged_via"),
             };
             graph.Add(profile);
+            byRow[row] = profile;
             if (profiles.Text(b, r, "merged_into") is { } into) mergedInto.Add((profile, into));
         }
         graph.IndexProfiles(); // a damaged state may list an id twice
@@ -205,20 +207,27 @@ internal static class StitchState
         }
 
         var states = StateTable.Read(stateDirectory, "value_states");
+        // A state written before value_states named profiles by their row in profiles names them by id.
+        var byId = !states.Has(CurrentProfile);
         foreach (var (b, r) in states.Rows())
         {
             if (!rank.TryGetValue(states.Text(b, r, "identifier")!, out var identifier)) continue;
             var id = graph.Values.Intern(identifier, utf8.Of(states.Utf8(b, r, "value")));
             graph.States.Grow(id + 1);
             graph.States.Held(id) = true;
-            var current = states.Text(b, r, "current_profile_id") is { } currentId ? Profile(graph, currentId, stateDirectory).Index : -1;
+            var current = byId ? states.Text(b, r, "current_profile_id") is { } currentId ? Profile(graph, currentId, stateDirectory).Index : -1
+                : states.Int64(b, r, CurrentProfile) is { } currentRow ? ProfileAt(currentRow).Index : -1;
             graph.States.Current(id) = current;
             graph.States.CurrentEntry(id) = current >= 0 ? graph.ProfileValues.Find(current, id) : -1; // -1 for a merged profile: looked up on its survivor
             graph.States.LastSeen(id) = states.Instant(b, r, "last_seen_at");
             graph.States.Quarantined(id) = states.Flag(b, r, "quarantined");
-            var touched = states.TextList(b, r, "touched");
-            foreach (var p in touched) graph.States.Touch(id, Profile(graph, p, stateDirectory).Index);
+            if (byId)
+                foreach (var p in states.TextList(b, r, "touched")) graph.States.Touch(id, Profile(graph, p, stateDirectory).Index);
+            else
+                foreach (var p in states.Int64List(b, r, TouchedProfiles)) graph.States.Touch(id, ProfileAt(p).Index);
         }
+        EventProfile ProfileAt(long row) => row >= 0 && row < byRow.Length ? byRow[row]
+            : throw new FormatException($"value_states names profile row {row}, and profiles has {byRow.Length} rows");
 
         var events = StateOrOutput(stateDirectory, "events", StitchTableNames.Attribution);
         foreach (var (b, r) in events.Rows())

@@ -80,6 +80,15 @@ internal sealed class TableColumns<T>
                 b.EndList();
             }));
 
+    /// <summary>A list-of-integer column: <paramref name="count"/> items per row, item i from <paramref name="item"/>.</summary>
+    public TableColumns<T> Int64List(string name, Func<T, int> count, Func<T, int, long> item) =>
+        Add(name, ColumnTypes.Int64List, rows => new Column<ListColumnBuilder<ValueColumnBuilder<long>>>(
+            new((ListType)ColumnTypes.Int64List, new ValueColumnBuilder<long>(ColumnTypes.Int64, rows), rows), (b, row) =>
+            {
+                for (int i = 0, n = count(row); i < n; i++) b.Items.Append(item(row, i));
+                b.EndList();
+            }));
+
     /// <summary>Writes <paramref name="rows"/>, in that order, as table <paramref name="table"/> at <paramref name="to"/>.</summary>
     // Called once per run (or table): full optimization from the start, not a tier-0 loop until on-stack replacement.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

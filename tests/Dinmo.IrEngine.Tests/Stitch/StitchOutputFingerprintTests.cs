@@ -20,7 +20,8 @@ public sealed class StitchOutputFingerprintTests
     // chunk of rows at a time (ChunkedTableWriter): the same rows and values, but each buffer is now written at its
     // length instead of padded to 64 bytes, and a column without nulls carries no validity bitmap. With Arrow
     // outputs the state does not repeat the attribution and audit tables as its own events.arrow and audit.arrow
-    // (the next run reads the published output tables); with CSV outputs it still writes them.
+    // (the next run reads the published output tables); with CSV outputs it still writes them. The state's value_states
+    // was pinned again when it started naming profiles by their row in profiles instead of by id.
     private const string StateEventsAndAudit = """
             _state/audit.arrow cbf748bc375ba34ac28ccbfdbd423ccf022b13a80ea0883329424bff2832d1de
             _state/events.arrow 40ca74f18fefdb0ebac525ea952e6de941c6621c99792b7306244057afb6ba5b
@@ -32,14 +33,14 @@ public sealed class StitchOutputFingerprintTests
             _state/partition_window.arrow e3aee44a3e8adb2f549ed5734fa7353f2ae1d77b20d532d71a193e4ac5c87a5d
             _state/profile_value_status.arrow f334bda7fc05a7c80c95ec1c3b31d151edbdf3a191f534ee979f92c1e01c47fa
             _state/profiles.arrow d87a6e1af85b3b2071f824e7ed556ad4df1db4a3b19764146392e667341ec382
-            _state/value_states.arrow 561122f6de4d3722def509f8753e0e7680ff3814bd306167b0d1afa10f5e68c9
+            _state/value_states.arrow bd47e85fa6dc9a3d4e747bf4c616da47e929388f2187ecc2504d22003d88592a
             """ + "\n";
 
     private const string CsvState = """
             _state/partition_window.arrow e3aee44a3e8adb2f549ed5734fa7353f2ae1d77b20d532d71a193e4ac5c87a5d
             _state/profile_values.arrow 711aa1fae8d4014c121e60d10feac3e9466570099c7f97beff32fcebec615537
             _state/profiles.arrow d87a6e1af85b3b2071f824e7ed556ad4df1db4a3b19764146392e667341ec382
-            _state/value_states.arrow 561122f6de4d3722def509f8753e0e7680ff3814bd306167b0d1afa10f5e68c9
+            _state/value_states.arrow bd47e85fa6dc9a3d4e747bf4c616da47e929388f2187ecc2504d22003d88592a
             """ + "\n";
 
     private const string ArrowTables = """

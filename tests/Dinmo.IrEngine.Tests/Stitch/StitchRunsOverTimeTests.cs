@@ -1,3 +1,6 @@
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Apache.Arrow.Types;
 using Dinmo.IrEngine.Tests.Support;
 
 namespace Dinmo.IrEngine.Tests.Stitch;
@@ -81,6 +84,31 @@ public sealed class StitchRunsOverTimeTests
     }
 
     [Fact]
+    public void StateNamingValueStatesProfilesById_AsWrittenBefore_GivesTheSameGraph()
+    {
+        // value_states names profiles by their row in profiles; a state written before named them by id. Each run's
+        // state is rewritten in that layout before the next run reads it.
+        using var incremental = new StitchScenario();
+        var named = (Current: 0, Touched: 0);
+        for (var day = 0; day < Days.Length; day++)
+        {
+            incremental.Events(Days[day], $"_{day}");
+            incremental.StitchOk($"day-{day}");
+            if (day < Days.Length - 1)
+            {
+                var (current, touched) = NameValueStateProfilesById(incremental.OutputFolder);
+                named = (named.Current + current, named.Touched + touched);
+            }
+        }
+        using var full = new StitchScenario();
+        for (var day = 0; day < Days.Length; day++) full.Events(Days[day], $"_{day}");
+        full.StitchOk("all");
+
+        Assert.Equal(full.GraphTablesWithoutRunId(), incremental.GraphTablesWithoutRunId());
+        Assert.True(named.Current > 0 && named.Touched > 0, $"{named}: the earlier layout's profiles were read");
+    }
+
+    [Fact]
     public void OnlyNewFiles_ContinueTheGraphFromState()
     {
         using var s = new StitchScenario();
@@ -102,6 +130,68 @@ public sealed class StitchRunsOverTimeTests
         "identity_event_profiles", "identity_event_profile_attribution", "identity_event_profile_identifier_values",
         "identity_event_profile_redirects", "identity_event_profile_audit_events",
     ];
+
+    /// <summary>
+    /// Rewrites the state's value_states in the layout of states written before profiles were named by row: each profile
+    /// by its id (current_profile_id, touched). Returns how many current and touched profiles it named.
+    /// </summary>
+    private static (int Current, int Touched) NameValueStateProfilesById(string outputFolder)
+    {
+        var state = Path.Combine(outputFolder, "_state");
+        var ids = Batches(Path.Combine(state, "profiles.arrow"))
+            .SelectMany(b => Enumerable.Range(0, b.Length).Select(r => ((StringArray)b.Column(b.Schema.GetFieldIndex("id"))).GetString(r)))
+            .ToList();
+        var file = Path.Combine(state, "value_states.arrow");
+        var batches = Batches(file);
+        var (current, touched) = (0, 0);
+        var rewritten = new List<RecordBatch>();
+        foreach (var batch in batches)
+        {
+            var rows = (Int64Array)batch.Column(batch.Schema.GetFieldIndex("current_profile"));
+            var lists = (ListArray)batch.Column(batch.Schema.GetFieldIndex("touched_profiles"));
+            var items = (Int64Array)lists.Values;
+            var currentIds = new StringArray.Builder();
+            var touchedIds = new ListArray.Builder(StringType.Default);
+            var touchedItems = (StringArray.Builder)touchedIds.ValueBuilder;
+            for (var r = 0; r < batch.Length; r++)
+            {
+                if (rows.GetValue(r) is { } row)
+                {
+                    currentIds.Append(ids[(int)row]);
+                    current++;
+                }
+                else currentIds.AppendNull();
+                touchedIds.Append();
+                for (var i = lists.ValueOffsets[r]; i < lists.ValueOffsets[r + 1]; i++, touched++) touchedItems.Append(ids[(int)items.GetValue(i)!.Value]);
+            }
+            var fields = batch.Schema.FieldsList.Select(f => f.Name switch
+            {
+                "current_profile" => new Field("current_profile_id", StringType.Default, true),
+                "touched_profiles" => new Field("touched", new ListType(new Field("item", StringType.Default, true)), true),
+                _ => f,
+            });
+            var columns = batch.Schema.FieldsList.Select((f, i) => f.Name switch
+            {
+                "current_profile" => currentIds.Build(),
+                "touched_profiles" => touchedIds.Build(),
+                _ => batch.Column(i),
+            });
+            rewritten.Add(new RecordBatch(new Schema(fields, null), columns, batch.Length));
+        }
+        using var stream = File.Create(file);
+        using var writer = new ArrowFileWriter(stream, rewritten[0].Schema);
+        foreach (var batch in rewritten) writer.WriteRecordBatch(batch);
+        writer.WriteEnd();
+        return (current, touched);
+    }
+
+    private static List<RecordBatch> Batches(string file)
+    {
+        using var reader = new ArrowFileReader(File.OpenRead(file));
+        var batches = new List<RecordBatch>();
+        while (reader.ReadNextRecordBatch() is { } batch) batches.Add(batch);
+        return batches;
+    }
 
     private static Dictionary<string, byte[]> Snapshot(string folder) => ResolveScenario.Snapshot(folder);
 }

@@ -12,6 +12,7 @@ internal static class ColumnTypes
     public static readonly IArrowType Flag = BooleanType.Default;
     public static readonly TimestampType Instant = new(TimeUnit.Microsecond, "UTC");
     public static readonly IArrowType TextList = new ListType(new Field("item", StringType.Default, true));
+    public static readonly IArrowType Int64List = new ListType(new Field("item", Int64Type.Default, true));
     public static readonly IArrowType RealList = new ListType(new Field("item", DoubleType.Default, true));
 
     /// <summary>Appends a UTC instant in microseconds, or a null for <see cref="Ingest.Timestamps.Null"/>.</summary>
