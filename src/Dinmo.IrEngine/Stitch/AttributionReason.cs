@@ -64,6 +64,18 @@ internal static class AttributionReasonText
         return (AttributionReason)index;
     }
 
+    /// <summary>As <see cref="Parse(string, string)"/>, for a state's cells as UTF-8: no string per row of a long table.</summary>
+    public static AttributionReason Parse(ReadOnlySpan<byte> reason, ReadOnlySpan<byte> status)
+    {
+        for (var index = 0; index < Utf8Words.Length; index++)
+            if (reason.SequenceEqual(Utf8Words[index]) && status.SequenceEqual(IsStitched((AttributionReason)index) ? StitchedUtf8 : ExcludedUtf8))
+                return (AttributionReason)index;
+        return Parse(System.Text.Encoding.UTF8.GetString(reason), System.Text.Encoding.UTF8.GetString(status)); // throws, naming both
+    }
+
+    private static readonly byte[] StitchedUtf8 = System.Text.Encoding.UTF8.GetBytes(Stitched);
+    private static readonly byte[] ExcludedUtf8 = System.Text.Encoding.UTF8.GetBytes(Excluded);
+
     /// <summary>Every reason ranked by its word in code point order (rank[reason]): the order of tied attribution rows.</summary>
     public static readonly int[] Ranks = RankWords();
 

@@ -32,6 +32,10 @@ internal sealed class ProfileGraph : IDisposable
     // Profiles by id, for restoring a state; built when first asked (see FindProfile), not per created profile.
     private readonly Dictionary<string, EventProfile> _byId = new(StringComparer.Ordinal);
 
+    // Profile indexes by id as UTF-8, for a state's long tables (a row per event names its profile by id), with no
+    // string per row: built when first asked (see FindProfile), in index order, so an id's number there is its index.
+    private readonly Standardize.ValueDictionary _byIdUtf8 = new();
+
     // The UTF-8 start of the id names of each model's profiles, by model index.
     private readonly List<byte[]> _idPrefixes = [];
 
@@ -118,6 +122,15 @@ internal sealed class ProfileGraph : IDisposable
     {
         IndexProfiles();
         return _byId.GetValueOrDefault(id);
+    }
+
+    /// <summary>As <see cref="FindProfile(string)"/>, for an id held as (valid) UTF-8, such as a state's cell, without making a string of it.</summary>
+    public EventProfile? FindProfile(ReadOnlySpan<byte> idUtf8)
+    {
+        IndexProfiles();
+        for (var index = _byIdUtf8.Count; index < Profiles.Count; index++)
+            if (_byIdUtf8.Intern(Profiles[index].IdUtf8) != index) throw new FormatException($"two profiles have the id {Profiles[index].Id}");
+        return _byIdUtf8.Find(idUtf8) is var found and >= 0 ? Profiles[found] : null;
     }
 
     /// <summary>
@@ -264,6 +277,7 @@ internal sealed class ProfileGraph : IDisposable
         _namer?.Dispose();
         lock (_orderLock) WaitForOrdering();
         Values.Dispose();
+        _byIdUtf8.Dispose();
         Keys.Dispose();
         Attributions.Dispose();
     }

@@ -13,8 +13,11 @@ internal sealed class StateTable
 {
     private readonly string _file;
     private readonly List<RecordBatch> _batches = [];
+    private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal); // every batch of a file has its schema
 
-    private StateTable(string file) => _file = file;
+    private readonly bool _streamed;
+
+    private StateTable(string file, bool streamed = false) => (_file, _streamed) = (file, streamed);
 
     public static StateTable Read(string directory, string name)
     {
@@ -26,13 +29,50 @@ internal sealed class StateTable
         return table;
     }
 
+    /// <summary>
+    /// A table read a batch at a time through <see cref="Batches"/>, each batch freed once the next is asked for: for the
+    /// long tables (a row per event), which are read once in order, so they never sit in memory whole. It has no
+    /// <see cref="Rows"/> or <see cref="RowCount"/>.
+    /// </summary>
+    public static StateTable Stream(string directory, string name)
+    {
+        var file = Path.Combine(directory, name + ".arrow");
+        if (!System.IO.File.Exists(file)) Throw.Input($"stitching state file is missing; rerun with --full", file);
+        return new StateTable(file, streamed: true);
+    }
+
     /// <summary>The file's path, for errors about the table as a whole.</summary>
     public string File => _file;
 
-    public long RowCount => _batches.Sum(b => (long)b.Length);
+    public long RowCount => !_streamed ? _batches.Sum(b => (long)b.Length) : throw new InvalidOperationException("a streamed table is read by its batches");
+
+    /// <summary>The record batches, in file order: the rows of a long table are read a batch at a time, a column at a time.</summary>
+    public IEnumerable<RecordBatch> Batches => _streamed ? Streamed() : _batches;
+
+    private IEnumerable<RecordBatch> Streamed()
+    {
+        using var source = new ArrowFileSource(_file);
+        foreach (var batch in source.ReadBatches())
+            using (batch)
+                yield return batch;
+    }
+
+    /// <summary>A text column of <paramref name="batch"/>.</summary>
+    public StringArray Texts(RecordBatch batch, string column) => Column<StringArray>(batch, column);
+
+    public TimestampArray Instants(RecordBatch batch, string column) => Column<TimestampArray>(batch, column);
+
+    public Int64Array Int64s(RecordBatch batch, string column) => Column<Int64Array>(batch, column);
+
+    /// <summary>The UTF-8 bytes of a text cell that may not be null (a null is a damaged state).</summary>
+    public ReadOnlySpan<byte> Required(StringArray texts, int row, string column) =>
+        texts.IsNull(row) ? throw new FormatException($"a null in {column} of {_file}") : texts.GetBytes(row);
+
+    /// <summary>µs since the epoch, or <see cref="Timestamps.Null"/>.</summary>
+    public static long Instant(TimestampArray instants, int row) => instants.IsNull(row) ? Timestamps.Null : Timestamps.ToMicros(instants, row);
 
     /// <summary>Every row as (batch, row) positions, in file order.</summary>
-    public IEnumerable<(RecordBatch Batch, int Row)> Rows() =>
+    public IEnumerable<(RecordBatch Batch, int Row)> Rows() => _streamed ? throw new InvalidOperationException("a streamed table is read by its batches") :
         _batches.SelectMany(b => Enumerable.Range(0, b.Length).Select(r => (b, r)));
 
     public bool IsNull(RecordBatch batch, int row, string column) => Column<StringArray>(batch, column).IsNull(row);
@@ -78,7 +118,8 @@ internal sealed class StateTable
 
     private TArray Column<TArray>(RecordBatch batch, string column) where TArray : class, IArrowArray
     {
-        var index = batch.Schema.GetFieldIndex(column);
+        // Looked up per cell by the row-by-row readers: the schema's own lookup cost more than the cell.
+        if (!_columns.TryGetValue(column, out var index)) _columns.Add(column, index = batch.Schema.GetFieldIndex(column));
         return (index >= 0 ? batch.Column(index) as TArray : null)
             ?? Throw.Input<TArray>($"stitching state column '{column}' is missing or mistyped; rerun with --full", _file);
     }

@@ -180,6 +180,12 @@ internal static class StitchState
         foreach (var (profile, into) in mergedInto) graph.SetMergedInto(profile, Profile(graph, into, stateDirectory));
 
         // The state's own profile_values, or the output's identifier values with the flags that restore the stored status.
+        EventProfile ProfileOf(ReadOnlySpan<byte> id) => graph.FindProfile(utf8.Of(id)) ?? Profile(graph, System.Text.Encoding.UTF8.GetString(id), stateDirectory);
+
+        // Columns that repeat a few texts are looked up once per text, not decoded on every row (RepeatedTexts).
+        var identifierOf = new RepeatedTexts<int>(name => rank.TryGetValue(name, out var identifier) ? identifier : -1);
+        var statusOf = new RepeatedTexts<ValueStatus>(ValueStatusText.Parse);
+
         var own = HasOwn(stateDirectory, "profile_values");
         var values = StateOrOutput(stateDirectory, "profile_values", StitchTableNames.IdentifierValues);
         var profileColumn = own ? "profile_id" : "dinmo_stitched_profile_id";
@@ -190,12 +196,13 @@ internal static class StitchState
         foreach (var (b, r) in values.Rows())
         {
             var activePastLifetime = flagRows is not null && flagRows.MoveNext() && flags!.Flag(flagRows.Current.Batch, flagRows.Current.Row, ActivePastLifetime);
-            if (!rank.TryGetValue(values.Text(b, r, "identifier")!, out var identifier)) continue;
+            var identifier = identifierOf.Of(values.Required(values.Texts(b, "identifier"), r, "identifier"));
+            if (identifier < 0) continue;
             var id = graph.Values.Intern(identifier, utf8.Of(values.Utf8(b, r, "value")));
-            var profile = Profile(graph, values.Text(b, r, profileColumn)!, stateDirectory);
+            var profile = ProfileOf(values.Required(values.Texts(b, profileColumn), r, profileColumn));
             ref var value = ref graph.ProfileValues[graph.ProfileValues.Attach(profile.Index, id, identifier, out var added)];
             if (!added) throw new FormatException($"profile {profile.Id} lists value {values.Text(b, r, "value")} twice");
-            value.Status = ValueStatusText.Parse(values.Text(b, r, "status")!);
+            value.Status = statusOf.Of(values.Required(values.Texts(b, "status"), r, "status"));
             if (activePastLifetime)
             {
                 if (value.Status != ValueStatus.Expired) throw new FormatException($"{flags!.File} flags a value shown {values.Text(b, r, "status")}");
@@ -211,7 +218,8 @@ internal static class StitchState
         var byId = !states.Has(CurrentProfile);
         foreach (var (b, r) in states.Rows())
         {
-            if (!rank.TryGetValue(states.Text(b, r, "identifier")!, out var identifier)) continue;
+            var identifier = identifierOf.Of(states.Required(states.Texts(b, "identifier"), r, "identifier"));
+            if (identifier < 0) continue;
             var id = graph.Values.Intern(identifier, utf8.Of(states.Utf8(b, r, "value")));
             graph.States.Grow(id + 1);
             graph.States.Held(id) = true;
@@ -229,31 +237,50 @@ internal static class StitchState
         EventProfile ProfileAt(long row) => row >= 0 && row < byRow.Length ? byRow[row]
             : throw new FormatException($"value_states names profile row {row}, and profiles has {byRow.Length} rows");
 
-        var events = StateOrOutput(stateDirectory, "events", StitchTableNames.Attribution);
-        foreach (var (b, r) in events.Rows())
+        // A row per processed event (ten million at 10M events): read a batch at a time, a column at a time.
+        var events = StateOrOutput(stateDirectory, "events", StitchTableNames.Attribution, streamed: true);
+        var modelOf = new RepeatedTexts<int>(graph.Keys.Model);
+        var matchedOf = new RepeatedTexts<int>(graph.IdentifierNames.Intern);
+        var runOf = new RepeatedTexts<int>(graph.RunIds.Intern);
+        foreach (var batch in events.Batches)
         {
-            if (events.IsNull(b, r, "event_key")) continue; // the attribution table's unkeyed rows: not processed keys
-            var model = graph.Keys.Model(events.Text(b, r, "model_name")!);
-            var key = graph.Keys.Intern(model, utf8.Of(events.Utf8(b, r, "event_key")));
-            var timestamp = events.Instant(b, r, "event_timestamp");
-            var profile = events.Text(b, r, "dinmo_stitched_profile_id") is { } id ? Profile(graph, id, stateDirectory).Index : -1;
-            var reason = AttributionReasonText.Parse(events.Text(b, r, "reason")!, events.Text(b, r, "attribution_status")!);
-            var matched = events.Text(b, r, "matched_identifier") is { } name ? graph.IdentifierNames.Intern(name) : -1;
-            var run = graph.RunIds.Intern(events.Text(b, r, "run_id")!);
-            graph.Keys.RowOf(model, key) = graph.Attributions.Add(model, key, timestamp, profile, reason, matched, run);
-            graph.Watermark = Math.Max(graph.Watermark, timestamp);
+            var (models, keys, timestamps) = (events.Texts(batch, "model_name"), events.Texts(batch, "event_key"), events.Instants(batch, "event_timestamp"));
+            var (profileIds, reasons, statuses) = (events.Texts(batch, "dinmo_stitched_profile_id"), events.Texts(batch, "reason"), events.Texts(batch, "attribution_status"));
+            var (matches, runs) = (events.Texts(batch, "matched_identifier"), events.Texts(batch, "run_id"));
+            for (var r = 0; r < batch.Length; r++)
+            {
+                if (keys.IsNull(r)) continue; // the attribution table's unkeyed rows: not processed keys
+                var model = modelOf.Of(events.Required(models, r, "model_name"));
+                var key = graph.Keys.Intern(model, utf8.Of(keys.GetBytes(r)));
+                var timestamp = StateTable.Instant(timestamps, r);
+                var profile = profileIds.IsNull(r) ? -1 : ProfileOf(profileIds.GetBytes(r)).Index;
+                var reason = AttributionReasonText.Parse(events.Required(reasons, r, "reason"), events.Required(statuses, r, "attribution_status"));
+                var matched = matches.IsNull(r) ? -1 : matchedOf.Of(matches.GetBytes(r));
+                var run = runOf.Of(events.Required(runs, r, "run_id"));
+                graph.Keys.RowOf(model, key) = graph.Attributions.Add(model, key, timestamp, profile, reason, matched, run);
+                graph.Watermark = Math.Max(graph.Watermark, timestamp);
+            }
         }
 
-        var audit = StateOrOutput(stateDirectory, "audit", StitchTableNames.AuditEvents);
-        foreach (var (b, r) in audit.Rows())
-            graph.Audit.Add(new AuditEvent(audit.Text(b, r, "model_name")!, AuditKey.Restored(audit.Utf8(b, r, "event_key")), audit.Instant(b, r, "event_timestamp"),
-                (int)(audit.Int64(b, r, "step") ?? 0), audit.Text(b, r, "change_type")!,
-                RestoredProfile(b, r, "dinmo_stitched_profile_id"), RestoredProfile(b, r, "other_dinmo_stitched_profile_id"),
-                audit.Text(b, r, "identifier"), audit.IsNull(b, r, "value") ? default : AuditValue.Restored(audit.Utf8(b, r, "value")),
-                audit.Text(b, r, "detail")!, audit.Text(b, r, "run_id")!));
-
-        AuditProfile RestoredProfile(Apache.Arrow.RecordBatch b, int r, string column) =>
-            audit.IsNull(b, r, column) ? default : new AuditProfile(null, audit.Utf8(b, r, column).ToArray());
+        var audit = StateOrOutput(stateDirectory, "audit", StitchTableNames.AuditEvents, streamed: true);
+        var textOf = new RepeatedTexts<string>(text => text); // one string per distinct text, shared by the rows
+        string? OptionalText(Apache.Arrow.StringArray texts, int row) => texts.IsNull(row) ? null : textOf.Of(texts.GetBytes(row));
+        string RequiredText(Apache.Arrow.StringArray texts, int row, string column) => textOf.Of(audit.Required(texts, row, column));
+        AuditProfile RestoredProfile(Apache.Arrow.StringArray ids, int row) => ids.IsNull(row) ? default : new AuditProfile(null, ids.GetBytes(row).ToArray());
+        foreach (var batch in audit.Batches)
+        {
+            var (models, keys, timestamps, steps) = (audit.Texts(batch, "model_name"), audit.Texts(batch, "event_key"), audit.Instants(batch, "event_timestamp"),
+                audit.Int64s(batch, "step"));
+            var (changes, profileIds, others) = (audit.Texts(batch, "change_type"), audit.Texts(batch, "dinmo_stitched_profile_id"),
+                audit.Texts(batch, "other_dinmo_stitched_profile_id"));
+            var (identifiers, auditValues, details, runs) = (audit.Texts(batch, "identifier"), audit.Texts(batch, "value"), audit.Texts(batch, "detail"),
+                audit.Texts(batch, "run_id"));
+            for (var r = 0; r < batch.Length; r++)
+                graph.Audit.Add(new AuditEvent(RequiredText(models, r, "model_name"), AuditKey.Restored(keys.GetBytes(r)), StateTable.Instant(timestamps, r),
+                    (int)(steps.GetValue(r) ?? 0), RequiredText(changes, r, "change_type"), RestoredProfile(profileIds, r), RestoredProfile(others, r),
+                    OptionalText(identifiers, r), auditValues.IsNull(r) ? default : AuditValue.Restored(auditValues.GetBytes(r)),
+                    RequiredText(details, r, "detail"), RequiredText(runs, r, "run_id")));
+        }
 
         var window = StateTable.Read(stateDirectory, "partition_window");
         foreach (var (b, r) in window.Rows())
@@ -261,10 +288,11 @@ internal static class StitchState
     }
 
     /// <summary>The state's own table <paramref name="name"/> when it has one, else the Arrow output table published with it.</summary>
-    private static StateTable StateOrOutput(string stateDirectory, string name, string outputTable) =>
-        HasOwn(stateDirectory, name)
-            ? StateTable.Read(stateDirectory, name)
-            : StateTable.Read(Path.GetDirectoryName(Path.GetFullPath(stateDirectory))!, outputTable);
+    private static StateTable StateOrOutput(string stateDirectory, string name, string outputTable, bool streamed = false)
+    {
+        var (directory, table) = HasOwn(stateDirectory, name) ? (stateDirectory, name) : (Path.GetDirectoryName(Path.GetFullPath(stateDirectory))!, outputTable);
+        return streamed ? StateTable.Stream(directory, table) : StateTable.Read(directory, table);
+    }
 
     /// <summary>Whether the state holds its own table <paramref name="name"/> rather than leaving it to an output table.</summary>
     private static bool HasOwn(string stateDirectory, string name) => File.Exists(Path.Combine(stateDirectory, name + ".arrow"));
