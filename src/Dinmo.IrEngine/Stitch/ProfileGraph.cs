@@ -127,10 +127,28 @@ internal sealed class ProfileGraph : IDisposable
     /// <summary>As <see cref="FindProfile(string)"/>, for an id held as (valid) UTF-8, such as a state's cell, without making a string of it.</summary>
     public EventProfile? FindProfile(ReadOnlySpan<byte> idUtf8)
     {
+        IndexProfileIds();
+        return _byIdUtf8.Find(idUtf8) is var found and >= 0 ? Profiles[found] : null;
+    }
+
+    private void IndexProfileIds()
+    {
         IndexProfiles();
         for (var index = _byIdUtf8.Count; index < Profiles.Count; index++)
             if (_byIdUtf8.Intern(Profiles[index].IdUtf8) != index) throw new FormatException($"two profiles have the id {Profiles[index].Id}");
-        return _byIdUtf8.Find(idUtf8) is var found and >= 0 ? Profiles[found] : null;
+    }
+
+    /// <summary>Adds a profile id (valid UTF-8) to <paramref name="pending"/>, for <see cref="FindProfiles"/>.</summary>
+    public void StageProfileId(Standardize.PendingValues pending, ReadOnlySpan<byte> idUtf8) => pending.Add(idUtf8, _byIdUtf8);
+
+    /// <summary>
+    /// As <see cref="FindProfile(ReadOnlySpan{byte})"/> for every id staged in <paramref name="pending"/>, a batch at a time (a
+    /// state's row per event names a profile at random: the lookups overlap): each position's profile index, -1 for none.
+    /// </summary>
+    public void FindProfiles(Standardize.PendingValues pending, Span<int> indexes)
+    {
+        IndexProfileIds();
+        pending.Find(_byIdUtf8, indexes);
     }
 
     /// <summary>

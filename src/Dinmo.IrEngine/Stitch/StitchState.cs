@@ -2,6 +2,7 @@ using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Errors;
 using Dinmo.IrEngine.Output;
 using Dinmo.IrEngine.Output.Tables;
+using Dinmo.IrEngine.Standardize;
 
 namespace Dinmo.IrEngine.Stitch;
 
@@ -242,18 +243,42 @@ internal static class StitchState
         var modelOf = new RepeatedTexts<int>(graph.Keys.Model);
         var matchedOf = new RepeatedTexts<int>(graph.IdentifierNames.Intern);
         var runOf = new RepeatedTexts<int>(graph.RunIds.Intern);
+        var pending = new PendingValues(1 << 16);
+        var (keyIds, profileIndexes, modelIds) = (new int[0], new int[0], new int[0]);
         foreach (var batch in events.Batches)
         {
             var (models, keys, timestamps) = (events.Texts(batch, "model_name"), events.Texts(batch, "event_key"), events.Instants(batch, "event_timestamp"));
             var (profileIds, reasons, statuses) = (events.Texts(batch, "dinmo_stitched_profile_id"), events.Texts(batch, "reason"), events.Texts(batch, "attribution_status"));
             var (matches, runs) = (events.Texts(batch, "matched_identifier"), events.Texts(batch, "run_id"));
+            if (keyIds.Length < batch.Length) (keyIds, profileIndexes, modelIds) = (new int[batch.Length], new int[batch.Length], new int[batch.Length]);
+            // Keys and profile ids are looked up a batch at a time (PendingValues), so that their random reads overlap: keys
+            // a run of one model at a time (rows are sorted by model), unkeyed rows (not processed keys) skipped.
+            for (var r = 0; r < batch.Length; r++) modelIds[r] = keys.IsNull(r) ? -1 : modelOf.Of(events.Required(models, r, "model_name"));
+            for (var start = 0; start < batch.Length;)
+            {
+                var model = modelIds[start];
+                var end = start + 1;
+                while (end < batch.Length && modelIds[end] == model) end++;
+                if (model >= 0)
+                {
+                    pending.Clear();
+                    for (var r = start; r < end; r++) graph.Keys.Stage(model, pending, utf8.Of(keys.GetBytes(r)));
+                    graph.Keys.Intern(model, pending, keyIds.AsSpan(start, end - start));
+                }
+                start = end;
+            }
+            pending.Clear();
+            for (var r = 0; r < batch.Length; r++)
+                if (modelIds[r] < 0 || profileIds.IsNull(r)) pending.AddNone();
+                else graph.StageProfileId(pending, utf8.Of(profileIds.GetBytes(r)));
+            graph.FindProfiles(pending, profileIndexes.AsSpan(0, batch.Length));
             for (var r = 0; r < batch.Length; r++)
             {
-                if (keys.IsNull(r)) continue; // the attribution table's unkeyed rows: not processed keys
-                var model = modelOf.Of(events.Required(models, r, "model_name"));
-                var key = graph.Keys.Intern(model, utf8.Of(keys.GetBytes(r)));
+                var model = modelIds[r];
+                if (model < 0) continue; // the attribution table's unkeyed rows: not processed keys
+                var key = keyIds[r];
                 var timestamp = StateTable.Instant(timestamps, r);
-                var profile = profileIds.IsNull(r) ? -1 : ProfileOf(profileIds.GetBytes(r)).Index;
+                var profile = profileIds.IsNull(r) ? -1 : profileIndexes[r] >= 0 ? profileIndexes[r] : ProfileOf(profileIds.GetBytes(r)).Index; // throws: no such profile
                 var reason = AttributionReasonText.Parse(events.Required(reasons, r, "reason"), events.Required(statuses, r, "attribution_status"));
                 var matched = matches.IsNull(r) ? -1 : matchedOf.Of(matches.GetBytes(r));
                 var run = runOf.Of(events.Required(runs, r, "run_id"));
