@@ -64,6 +64,10 @@ internal sealed class StateTable
 
     public Int64Array Int64s(RecordBatch batch, string column) => Column<Int64Array>(batch, column);
 
+    public BooleanArray Flags(RecordBatch batch, string column) => Column<BooleanArray>(batch, column);
+
+    public ListArray Lists(RecordBatch batch, string column) => Column<ListArray>(batch, column);
+
     /// <summary>The UTF-8 bytes of a text cell that may not be null (a null is a damaged state).</summary>
     public ReadOnlySpan<byte> Required(StringArray texts, int row, string column) =>
         texts.IsNull(row) ? throw new FormatException($"a null in {column} of {_file}") : texts.GetBytes(row);
@@ -95,17 +99,6 @@ internal sealed class StateTable
 
     /// <summary>Whether the table has the column (a table without rows: no).</summary>
     public bool Has(string column) => _batches.Count > 0 && _batches[0].Schema.GetFieldIndex(column) >= 0;
-
-    public IReadOnlyList<long> Int64List(RecordBatch batch, int row, string column)
-    {
-        var list = Column<ListArray>(batch, column);
-        var items = list.Values as Int64Array
-            ?? Throw.Input<Int64Array>($"stitching state column '{column}' is missing or mistyped; rerun with --full", _file);
-        var result = new List<long>();
-        for (var i = list.ValueOffsets[row]; i < list.ValueOffsets[row + 1]; i++)
-            result.Add(items.GetValue(i) ?? throw new FormatException($"a null in {column} of {_file}"));
-        return result;
-    }
 
     public IReadOnlyList<string> TextList(RecordBatch batch, int row, string column)
     {

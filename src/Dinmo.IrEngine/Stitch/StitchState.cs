@@ -194,46 +194,93 @@ internal static class StitchState
         if (flags is not null && flags.RowCount != values.RowCount)
             throw new FormatException($"{flags.File} has {flags.RowCount} rows for the {values.RowCount} of {values.File}");
         using var flagRows = flags?.Rows().GetEnumerator();
-        foreach (var (b, r) in values.Rows())
+        var states = StateTable.Read(stateDirectory, "value_states");
+        // Sized once: most values are on one profile, and each held one has a state.
+        graph.Values.Reserve(Columnar.ColumnBuffers.Reservation(values.RowCount + states.RowCount),
+            Columnar.ColumnBuffers.Reservation(values.RowCount + states.RowCount // and a byte of rank each
+                + values.Batches.Sum(b => TextBytes(values.Texts(b, "value"))) + states.Batches.Sum(b => TextBytes(states.Texts(b, "value")))));
+        graph.ProfileValues.Reserve(Columnar.ColumnBuffers.Reservation(values.RowCount));
+        // Values and profile ids are looked up a batch at a time (PendingValues), so that their random reads overlap.
+        var pending = new PendingValues(1 << 16);
+        var (ids, profileIndexes, identifiers) = (new int[0], new int[0], new int[0]);
+        void Room(int rows)
         {
-            var activePastLifetime = flagRows is not null && flagRows.MoveNext() && flags!.Flag(flagRows.Current.Batch, flagRows.Current.Row, ActivePastLifetime);
-            var identifier = identifierOf.Of(values.Required(values.Texts(b, "identifier"), r, "identifier"));
-            if (identifier < 0) continue;
-            var id = graph.Values.Intern(identifier, utf8.Of(values.Utf8(b, r, "value")));
-            var profile = ProfileOf(values.Required(values.Texts(b, profileColumn), r, profileColumn));
-            ref var value = ref graph.ProfileValues[graph.ProfileValues.Attach(profile.Index, id, identifier, out var added)];
-            if (!added) throw new FormatException($"profile {profile.Id} lists value {values.Text(b, r, "value")} twice");
-            value.Status = statusOf.Of(values.Required(values.Texts(b, "status"), r, "status"));
-            if (activePastLifetime)
+            if (ids.Length < rows) (ids, profileIndexes, identifiers) = (new int[rows], new int[rows], new int[rows]);
+        }
+        void InternValues(StateTable table, Apache.Arrow.RecordBatch batch)
+        {
+            var (names, texts) = (table.Texts(batch, "identifier"), table.Texts(batch, "value"));
+            pending.Clear();
+            for (var r = 0; r < batch.Length; r++)
             {
-                if (value.Status != ValueStatus.Expired) throw new FormatException($"{flags!.File} flags a value shown {values.Text(b, r, "status")}");
-                value.Status = ValueStatus.Active;
+                identifiers[r] = identifierOf.Of(table.Required(names, r, "identifier"));
+                if (identifiers[r] < 0) pending.AddNone();
+                else graph.Values.Stage(pending, identifiers[r], utf8.Of(texts.GetBytes(r)));
             }
-            value.FirstSeen = values.Instant(b, r, "first_seen_at");
-            value.LastSeen = values.Instant(b, r, "last_seen_at");
-            value.EventCount = values.Int64(b, r, "event_count") ?? 0;
+            graph.Values.Intern(pending, ids.AsSpan(0, batch.Length));
         }
 
-        var states = StateTable.Read(stateDirectory, "value_states");
+        foreach (var batch in values.Batches)
+        {
+            Room(batch.Length);
+            InternValues(values, batch);
+            var profileIds = values.Texts(batch, profileColumn);
+            pending.Clear();
+            for (var r = 0; r < batch.Length; r++)
+                if (identifiers[r] < 0) pending.AddNone();
+                else graph.StageProfileId(pending, utf8.Of(values.Required(profileIds, r, profileColumn)));
+            graph.FindProfiles(pending, profileIndexes.AsSpan(0, batch.Length));
+            var (statuses, firstSeen, lastSeen, counts) = (values.Texts(batch, "status"), values.Instants(batch, "first_seen_at"),
+                values.Instants(batch, "last_seen_at"), values.Int64s(batch, "event_count"));
+            for (var r = 0; r < batch.Length; r++)
+            {
+                var activePastLifetime = flagRows is not null && flagRows.MoveNext() && flags!.Flag(flagRows.Current.Batch, flagRows.Current.Row, ActivePastLifetime);
+                var identifier = identifiers[r];
+                if (identifier < 0) continue; // an identifier no longer configured
+                var profile = profileIndexes[r] >= 0 ? graph.Profiles[profileIndexes[r]] : ProfileOf(profileIds.GetBytes(r)); // throws: no such profile
+                ref var value = ref graph.ProfileValues[graph.ProfileValues.Attach(profile.Index, ids[r], identifier, out var added)];
+                if (!added) throw new FormatException($"profile {profile.Id} lists value {values.Text(batch, r, "value")} twice");
+                value.Status = statusOf.Of(values.Required(statuses, r, "status"));
+                if (activePastLifetime)
+                {
+                    if (value.Status != ValueStatus.Expired) throw new FormatException($"{flags!.File} flags a value shown {values.Text(batch, r, "status")}");
+                    value.Status = ValueStatus.Active;
+                }
+                value.FirstSeen = StateTable.Instant(firstSeen, r);
+                value.LastSeen = StateTable.Instant(lastSeen, r);
+                value.EventCount = counts.GetValue(r) ?? 0;
+            }
+        }
+
         // A state written before value_states named profiles by their row in profiles names them by id.
         var byId = !states.Has(CurrentProfile);
-        foreach (var (b, r) in states.Rows())
+        foreach (var batch in states.Batches)
         {
-            var identifier = identifierOf.Of(states.Required(states.Texts(b, "identifier"), r, "identifier"));
-            if (identifier < 0) continue;
-            var id = graph.Values.Intern(identifier, utf8.Of(states.Utf8(b, r, "value")));
-            graph.States.Grow(id + 1);
-            graph.States.Held(id) = true;
-            var current = byId ? states.Text(b, r, "current_profile_id") is { } currentId ? Profile(graph, currentId, stateDirectory).Index : -1
-                : states.Int64(b, r, CurrentProfile) is { } currentRow ? ProfileAt(currentRow).Index : -1;
-            graph.States.Current(id) = current;
-            graph.States.CurrentEntry(id) = current >= 0 ? graph.ProfileValues.Find(current, id) : -1; // -1 for a merged profile: looked up on its survivor
-            graph.States.LastSeen(id) = states.Instant(b, r, "last_seen_at");
-            graph.States.Quarantined(id) = states.Flag(b, r, "quarantined");
-            if (byId)
-                foreach (var p in states.TextList(b, r, "touched")) graph.States.Touch(id, Profile(graph, p, stateDirectory).Index);
-            else
-                foreach (var p in states.Int64List(b, r, TouchedProfiles)) graph.States.Touch(id, ProfileAt(p).Index);
+            Room(batch.Length);
+            InternValues(states, batch);
+            var (currentRows, lastSeen, quarantined) = byId ? (null, states.Instants(batch, "last_seen_at"), states.Flags(batch, "quarantined"))
+                : (states.Int64s(batch, CurrentProfile), states.Instants(batch, "last_seen_at"), states.Flags(batch, "quarantined"));
+            var touchedRows = byId ? null : states.Lists(batch, TouchedProfiles);
+            var touchedItems = touchedRows is null ? null : touchedRows.Values as Apache.Arrow.Int64Array
+                ?? throw new FormatException($"{TouchedProfiles} of {states.File} is not a list of integers");
+            for (var r = 0; r < batch.Length; r++)
+            {
+                if (identifiers[r] < 0) continue; // an identifier no longer configured
+                var id = ids[r];
+                graph.States.Grow(id + 1);
+                graph.States.Held(id) = true;
+                var current = byId ? states.Text(batch, r, "current_profile_id") is { } currentId ? Profile(graph, currentId, stateDirectory).Index : -1
+                    : currentRows!.GetValue(r) is { } currentRow ? ProfileAt(currentRow).Index : -1;
+                graph.States.Current(id) = current;
+                graph.States.CurrentEntry(id) = current >= 0 ? graph.ProfileValues.Find(current, id) : -1; // -1 for a merged profile: looked up on its survivor
+                graph.States.LastSeen(id) = StateTable.Instant(lastSeen, r);
+                graph.States.Quarantined(id) = quarantined.GetValue(r) == true;
+                if (byId)
+                    foreach (var p in states.TextList(batch, r, "touched")) graph.States.Touch(id, Profile(graph, p, stateDirectory).Index);
+                else
+                    for (var i = touchedRows!.ValueOffsets[r]; i < touchedRows.ValueOffsets[r + 1]; i++)
+                        graph.States.Touch(id, ProfileAt(touchedItems!.GetValue(i) ?? throw new FormatException($"a null in {TouchedProfiles} of {states.File}")).Index);
+            }
         }
         EventProfile ProfileAt(long row) => row >= 0 && row < byRow.Length ? byRow[row]
             : throw new FormatException($"value_states names profile row {row}, and profiles has {byRow.Length} rows");
@@ -243,14 +290,14 @@ internal static class StitchState
         var modelOf = new RepeatedTexts<int>(graph.Keys.Model);
         var matchedOf = new RepeatedTexts<int>(graph.IdentifierNames.Intern);
         var runOf = new RepeatedTexts<int>(graph.RunIds.Intern);
-        var pending = new PendingValues(1 << 16);
-        var (keyIds, profileIndexes, modelIds) = (new int[0], new int[0], new int[0]);
+        var (keyIds, modelIds) = (new int[0], new int[0]);
         foreach (var batch in events.Batches)
         {
             var (models, keys, timestamps) = (events.Texts(batch, "model_name"), events.Texts(batch, "event_key"), events.Instants(batch, "event_timestamp"));
             var (profileIds, reasons, statuses) = (events.Texts(batch, "dinmo_stitched_profile_id"), events.Texts(batch, "reason"), events.Texts(batch, "attribution_status"));
             var (matches, runs) = (events.Texts(batch, "matched_identifier"), events.Texts(batch, "run_id"));
-            if (keyIds.Length < batch.Length) (keyIds, profileIndexes, modelIds) = (new int[batch.Length], new int[batch.Length], new int[batch.Length]);
+            Room(batch.Length);
+            if (keyIds.Length < batch.Length) (keyIds, modelIds) = (new int[batch.Length], new int[batch.Length]);
             // Keys and profile ids are looked up a batch at a time (PendingValues), so that their random reads overlap: keys
             // a run of one model at a time (rows are sorted by model), unkeyed rows (not processed keys) skipped.
             for (var r = 0; r < batch.Length; r++) modelIds[r] = keys.IsNull(r) ? -1 : modelOf.Of(events.Required(models, r, "model_name"));
@@ -298,12 +345,12 @@ internal static class StitchState
                 audit.Int64s(batch, "step"));
             var (changes, profileIds, others) = (audit.Texts(batch, "change_type"), audit.Texts(batch, "dinmo_stitched_profile_id"),
                 audit.Texts(batch, "other_dinmo_stitched_profile_id"));
-            var (identifiers, auditValues, details, runs) = (audit.Texts(batch, "identifier"), audit.Texts(batch, "value"), audit.Texts(batch, "detail"),
+            var (identifierNames, auditValues, details, runs) = (audit.Texts(batch, "identifier"), audit.Texts(batch, "value"), audit.Texts(batch, "detail"),
                 audit.Texts(batch, "run_id"));
             for (var r = 0; r < batch.Length; r++)
                 graph.Audit.Add(new AuditEvent(RequiredText(models, r, "model_name"), AuditKey.Restored(keys.GetBytes(r)), StateTable.Instant(timestamps, r),
                     (int)(steps.GetValue(r) ?? 0), RequiredText(changes, r, "change_type"), RestoredProfile(profileIds, r), RestoredProfile(others, r),
-                    OptionalText(identifiers, r), auditValues.IsNull(r) ? default : AuditValue.Restored(auditValues.GetBytes(r)),
+                    OptionalText(identifierNames, r), auditValues.IsNull(r) ? default : AuditValue.Restored(auditValues.GetBytes(r)),
                     RequiredText(details, r, "detail"), RequiredText(runs, r, "run_id")));
         }
 
@@ -320,6 +367,9 @@ internal static class StitchState
     }
 
     /// <summary>Whether the state holds its own table <paramref name="name"/> rather than leaving it to an output table.</summary>
+    /// <summary>The UTF-8 bytes a text column's cells hold in all.</summary>
+    private static long TextBytes(Apache.Arrow.StringArray texts) => texts.Length == 0 ? 0 : texts.ValueOffsets[texts.Length] - texts.ValueOffsets[0];
+
     private static bool HasOwn(string stateDirectory, string name) => File.Exists(Path.Combine(stateDirectory, name + ".arrow"));
 
     private static EventProfile Profile(ProfileGraph graph, string id, string stateDirectory) =>
