@@ -37,6 +37,8 @@ internal static class AttributionReasonText
          "invalid_timestamp", "duplicate_primary_key", "null_primary_key"];
 
     private static readonly byte[][] Utf8Words = Words.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+    private static readonly byte[] StitchedUtf8 = System.Text.Encoding.UTF8.GetBytes(Stitched);
+    private static readonly byte[] ExcludedUtf8 = System.Text.Encoding.UTF8.GetBytes(Excluded);
 
     /// <summary>The exclusion reasons, in the order metrics list them.</summary>
     public static readonly IReadOnlyList<AttributionReason> Exclusions =
@@ -72,9 +74,6 @@ internal static class AttributionReasonText
                 return (AttributionReason)index;
         return Parse(System.Text.Encoding.UTF8.GetString(reason), System.Text.Encoding.UTF8.GetString(status)); // throws, naming both
     }
-
-    private static readonly byte[] StitchedUtf8 = System.Text.Encoding.UTF8.GetBytes(Stitched);
-    private static readonly byte[] ExcludedUtf8 = System.Text.Encoding.UTF8.GetBytes(Excluded);
 
     /// <summary>Every reason ranked by its word in code point order (rank[reason]): the order of tied attribution rows.</summary>
     public static readonly int[] Ranks = RankWords();

@@ -34,7 +34,7 @@ internal sealed class ProfileGraph : IDisposable
 
     // Profile indexes by id as UTF-8, for a state's long tables (a row per event names its profile by id), with no
     // string per row: built when first asked (see FindProfile), in index order, so an id's number there is its index.
-    private readonly Standardize.ValueDictionary _byIdUtf8 = new();
+    private Standardize.ValueDictionary _byIdUtf8 = new();
 
     // The UTF-8 start of the id names of each model's profiles, by model index.
     private readonly List<byte[]> _idPrefixes = [];
@@ -134,8 +134,17 @@ internal sealed class ProfileGraph : IDisposable
     private void IndexProfileIds()
     {
         IndexProfiles();
+        if (_byIdUtf8.Count == 0) _byIdUtf8.Reserve(Profiles.Count, Profiles.Count * 40); // ids are about 36 bytes
         for (var index = _byIdUtf8.Count; index < Profiles.Count; index++)
             if (_byIdUtf8.Intern(Profiles[index].IdUtf8) != index) throw new FormatException($"two profiles have the id {Profiles[index].Id}");
+    }
+
+    /// <summary>Drops the indexes of profiles by id (<see cref="FindProfile(string)"/>): restoring a state is done with them.</summary>
+    public void ForgetProfileIds()
+    {
+        _byId.Clear();
+        _byIdUtf8.Dispose();
+        _byIdUtf8 = new();
     }
 
     /// <summary>Adds a profile id (valid UTF-8) to <paramref name="pending"/>, for <see cref="FindProfiles"/>.</summary>

@@ -5,11 +5,11 @@ using Dinmo.IrEngine.Ingest;
 namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>
-/// One Arrow state file read back row by row by column name. State files are written by this engine
+/// One Arrow state file read back, a record batch and a column at a time (or row by row by column name, for short tables). State files are written by this engine
 /// (<see cref="StitchState"/>), so a missing column or file means the state is damaged or from another
 /// version: an input error suggesting <c>--full</c>.
 /// </summary>
-internal sealed class StateTable
+internal sealed class StateTable : IDisposable
 {
     private readonly string _file;
     private readonly List<RecordBatch> _batches = [];
@@ -79,12 +79,7 @@ internal sealed class StateTable
     public IEnumerable<(RecordBatch Batch, int Row)> Rows() => _streamed ? throw new InvalidOperationException("a streamed table is read by its batches") :
         _batches.SelectMany(b => Enumerable.Range(0, b.Length).Select(r => (b, r)));
 
-    public bool IsNull(RecordBatch batch, int row, string column) => Column<StringArray>(batch, column).IsNull(row);
-
     public string? Text(RecordBatch batch, int row, string column) => Column<StringArray>(batch, column).GetString(row);
-
-    /// <summary>The UTF-8 bytes of a text cell (empty for a null), read in place.</summary>
-    public ReadOnlySpan<byte> Utf8(RecordBatch batch, int row, string column) => Column<StringArray>(batch, column).GetBytes(row);
 
     public long? Int64(RecordBatch batch, int row, string column) => Column<Int64Array>(batch, column).GetValue(row);
 
@@ -98,7 +93,8 @@ internal sealed class StateTable
     }
 
     /// <summary>Whether the table has the column (a table without rows: no).</summary>
-    public bool Has(string column) => _batches.Count > 0 && _batches[0].Schema.GetFieldIndex(column) >= 0;
+    public bool Has(string column) => !_streamed ? _batches.Count > 0 && _batches[0].Schema.GetFieldIndex(column) >= 0
+        : throw new InvalidOperationException("a streamed table is read by its batches");
 
     public IReadOnlyList<string> TextList(RecordBatch batch, int row, string column)
     {
@@ -115,5 +111,12 @@ internal sealed class StateTable
         if (!_columns.TryGetValue(column, out var index)) _columns.Add(column, index = batch.Schema.GetFieldIndex(column));
         return (index >= 0 ? batch.Column(index) as TArray : null)
             ?? Throw.Input<TArray>($"stitching state column '{column}' is missing or mistyped; rerun with --full", _file);
+    }
+
+    /// <summary>Frees the batches of a table read whole (a streamed table frees each batch as it goes).</summary>
+    public void Dispose()
+    {
+        foreach (var batch in _batches) batch.Dispose();
+        _batches.Clear();
     }
 }

@@ -5,7 +5,7 @@ namespace Dinmo.IrEngine.Tests.Stitch;
 
 /// <summary>
 /// Reading a state back looks the repeated texts of a column up once per distinct text: the meaning of every cell is
-/// still the meaning of its own text, in any order, past the number of texts kept, and for bytes that are not UTF-8.
+/// still the meaning of its own text, in any order, however many texts there are, and for bytes that are not UTF-8.
 /// </summary>
 public sealed class RepeatedTextsTests
 {
@@ -13,7 +13,7 @@ public sealed class RepeatedTextsTests
     public void Of_ManyCellsFewTexts_EachTextWorkedOutOnceAndEveryCellMeansItsText()
     {
         var asked = new List<string>();
-        var texts = new RepeatedTexts<string>(text =>
+        using var texts = new RepeatedTexts<string>(text =>
         {
             asked.Add(text);
             return "<" + text + ">";
@@ -29,17 +29,34 @@ public sealed class RepeatedTextsTests
     }
 
     [Fact]
-    public void Of_MoreTextsThanKept_StillMeansEachCellsText()
+    public void Of_ManyDistinctTexts_EachWorkedOutOnceAndMeansItsText()
     {
-        var texts = new RepeatedTexts<int>(text => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture));
+        var asked = 0;
+        using var texts = new RepeatedTexts<int>(text =>
+        {
+            asked++;
+            return int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        });
         for (var round = 0; round < 3; round++)
-            for (var i = 0; i < 1_000; i++) Assert.Equal(i, texts.Of(Encoding.UTF8.GetBytes(i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            for (var i = 0; i < 5_000; i++) Assert.Equal(i, texts.Of(Encoding.UTF8.GetBytes(i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal(5_000, asked);
+    }
+
+    [Fact]
+    public void Of_MeaningThrows_NothingKeptAndAskedAgain()
+    {
+        var asked = 0;
+        using var texts = new RepeatedTexts<int>(text => ++asked == 1 ? throw new FormatException(text) : 7);
+        Assert.Throws<FormatException>(() => texts.Of("x"u8));
+        Assert.Equal(7, texts.Of("x"u8));
+        Assert.Equal(7, texts.Of("x"u8));
+        Assert.Equal(2, asked);
     }
 
     [Fact]
     public void Of_InvalidUtf8_MeansWhatDecodingItGives()
     {
-        var texts = new RepeatedTexts<string>(text => text);
+        using var texts = new RepeatedTexts<string>(text => text);
         byte[] invalid = [0x61, 0xFF, 0x62];
         Assert.Equal(Encoding.UTF8.GetString(invalid), texts.Of(invalid));
         Assert.Equal("a\uFFFDb", texts.Of(invalid));

@@ -109,6 +109,38 @@ public sealed class StitchRunsOverTimeTests
     }
 
     [Fact]
+    public void StateProfilesInAnotherRowOrder_ValueStatesFollowingThem_GivesTheSameGraph()
+    {
+        // value_states names profiles by their row in profiles.arrow: the restore maps rows to profiles, whatever their order.
+        using var incremental = new StitchScenario();
+        for (var day = 0; day < Days.Length; day++)
+        {
+            incremental.Events(Days[day], $"_{day}");
+            incremental.StitchOk($"day-{day}");
+            if (day < Days.Length - 1) ReverseStateProfiles(incremental.OutputFolder);
+        }
+        using var full = new StitchScenario();
+        for (var day = 0; day < Days.Length; day++) full.Events(Days[day], $"_{day}");
+        full.StitchOk("all");
+        Assert.Equal(full.GraphTablesWithoutRunId(), incremental.GraphTablesWithoutRunId());
+    }
+
+    [Fact]
+    public void ValueStatesNamingAProfileRowNotThere_Exit3SayingRerunWithFull()
+    {
+        using var s = new StitchScenario().Events(Days[0], "_0");
+        s.StitchOk("day-0");
+        var file = Path.Combine(s.OutputFolder, "_state", "value_states.arrow");
+        var batches = Batches(file);
+        Rewrite(file, [.. batches.Select(b => Replaced(b, "current_profile", new Int64Array.Builder().AppendRange(Enumerable.Repeat(999_999L, b.Length)).Build()))]);
+        s.Events(Days[1], "_1");
+        var run = s.Stitch("day-1");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("value_states names profile row 999999", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("rerun with --full", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OnlyNewFiles_ContinueTheGraphFromState()
     {
         using var s = new StitchScenario();
@@ -183,6 +215,74 @@ public sealed class StitchRunsOverTimeTests
         foreach (var batch in rewritten) writer.WriteRecordBatch(batch);
         writer.WriteEnd();
         return (current, touched);
+    }
+
+    /// <summary>Writes the state's profiles.arrow with its rows reversed, and value_states' profile rows to match.</summary>
+    private static void ReverseStateProfiles(string outputFolder)
+    {
+        var state = Path.Combine(outputFolder, "_state");
+        var profilesFile = Path.Combine(state, "profiles.arrow");
+        var profiles = Batches(profilesFile);
+        var rows = profiles.Sum(b => b.Length);
+        Assert.Single(profiles); // a small state: one batch
+        var reversed = profiles[0];
+        Rewrite(profilesFile, [new RecordBatch(reversed.Schema, reversed.Schema.FieldsList.Select((_, i) => Reversed(reversed.Column(i))), rows)]);
+        long Moved(long row) => rows - 1 - row;
+        var statesFile = Path.Combine(state, "value_states.arrow");
+        Rewrite(statesFile, Batches(statesFile).Select(b =>
+        {
+            var current = (Int64Array)b.Column(b.Schema.GetFieldIndex("current_profile"));
+            var currentMoved = new Int64Array.Builder();
+            for (var r = 0; r < b.Length; r++)
+                if (current.GetValue(r) is { } row) currentMoved.Append(Moved(row));
+                else currentMoved.AppendNull();
+            var touched = (ListArray)b.Column(b.Schema.GetFieldIndex("touched_profiles"));
+            var touchedMoved = new ListArray.Builder(Int64Type.Default);
+            var items = (Int64Array.Builder)touchedMoved.ValueBuilder;
+            for (var r = 0; r < b.Length; r++)
+            {
+                touchedMoved.Append();
+                for (var i = touched.ValueOffsets[r]; i < touched.ValueOffsets[r + 1]; i++) items.Append(Moved(((Int64Array)touched.Values).GetValue(i)!.Value));
+            }
+            return Replaced(Replaced(b, "current_profile", currentMoved.Build()), "touched_profiles", touchedMoved.Build());
+        }).ToList());
+    }
+
+    private static IArrowArray Reversed(IArrowArray column)
+    {
+        var rows = Enumerable.Range(0, column.Length).Reverse();
+        switch (column)
+        {
+            case StringArray texts:
+                var text = new StringArray.Builder();
+                foreach (var r in rows) text.Append(texts.GetString(r));
+                return text.Build();
+            case TimestampArray instants:
+                var instant = new TimestampArray.Builder((TimestampType)instants.Data.DataType);
+                foreach (var r in rows)
+                    if (instants.GetTimestamp(r) is { } value) instant.Append(value);
+                    else instant.AppendNull();
+                return instant.Build();
+            case Int64Array numbers:
+                var number = new Int64Array.Builder();
+                foreach (var r in rows)
+                    if (numbers.GetValue(r) is { } value) number.Append(value);
+                    else number.AppendNull();
+                return number.Build();
+            default:
+                throw new NotSupportedException(column.Data.DataType.Name);
+        }
+    }
+
+    private static RecordBatch Replaced(RecordBatch batch, string column, IArrowArray values) =>
+        new(batch.Schema, batch.Schema.FieldsList.Select((f, i) => f.Name == column ? values : batch.Column(i)), batch.Length);
+
+    private static void Rewrite(string file, IReadOnlyList<RecordBatch> batches)
+    {
+        using var stream = File.Create(file);
+        using var writer = new ArrowFileWriter(stream, batches[0].Schema);
+        foreach (var batch in batches) writer.WriteRecordBatch(batch);
+        writer.WriteEnd();
     }
 
     private static List<RecordBatch> Batches(string file)

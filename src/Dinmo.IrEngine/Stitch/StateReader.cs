@@ -1,0 +1,260 @@
+using Apache.Arrow;
+using Dinmo.IrEngine.Columnar;
+using Dinmo.IrEngine.Standardize;
+
+namespace Dinmo.IrEngine.Stitch;
+
+/// <summary>
+/// Restores a <see cref="ProfileGraph"/> from the state <see cref="StitchState"/> wrote, one table after another: profiles,
+/// their values and the values' states, the attribution rows (a row per processed event: ten million at 10M events),
+/// the audit and the partition window. Tables are read a batch at a time, a column at a time: texts that repeat are
+/// looked up once per text (<see cref="RepeatedTexts{T}"/>), and keys, values and profile ids a batch at a time
+/// (<see cref="PendingValues"/>), so that their random reads overlap. The two long tables are streamed. A damaged
+/// state throws <see cref="FormatException"/> (or an input error), which <see cref="StitchState.Read"/> reports.
+/// </summary>
+internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies) : IDisposable
+{
+    private readonly ValidUtf8 _utf8 = new();
+    private readonly PendingValues _pending = new(1 << 16);
+    private readonly RepeatedTexts<int> _identifierOf = new(name =>
+        policies.FirstOrDefault(p => p.Name == name) is { } policy ? policy.Rank : -1); // -1: an identifier no longer configured
+    private int[] _ids = [];
+    private int[] _profiles = [];
+    private int[] _identifiers = [];
+
+    /// <summary>Restores the whole state into the (empty) graph.</summary>
+    public void Read()
+    {
+        var byRow = ReadProfiles();
+        ReadValues(byRow);
+        ReadEvents();
+        ReadAudit();
+        using (var window = StateTable.Read(stateDirectory, "partition_window"))
+            foreach (var (b, r) in window.Rows())
+                graph.PartitionWindow[window.Text(b, r, "model_name")!] = window.Int64(b, r, "partition_max")!.Value;
+        graph.ForgetProfileIds(); // only a state's rows name profiles by id
+    }
+
+    /// <summary>The profiles, in created_sequence order; returns each by its row in the file (value_states names them so).</summary>
+    private EventProfile[] ReadProfiles()
+    {
+        using var profiles = StateTable.Read(stateDirectory, "profiles");
+        var mergedInto = new List<(EventProfile Profile, string Into)>();
+        var byRow = new EventProfile[checked((int)profiles.RowCount)];
+        using RepeatedTexts<string> runOf = new(text => text), viaOf = new(text => text); // one string per distinct text
+        foreach (var (b, r, row) in profiles.Rows().Select((x, row) => (x.Batch, x.Row, row)).OrderBy(x => profiles.Int64(x.Batch, x.Row, "created_sequence")))
+        {
+            var profile = new EventProfile(graph.Sightings, graph.Profiles.Count, profiles.Text(b, r, "id")!, profiles.Int64(b, r, "created_sequence")!.Value,
+                profiles.Instant(b, r, "created_at"))
+            {
+                FirstSeen = profiles.Instant(b, r, "first_seen_at"), LastSeen = profiles.Instant(b, r, "last_seen_at"),
+                EventCount = profiles.Int64(b, r, "event_count") ?? 0,
+                MergedRunId = Optional(runOf, profiles.Texts(b, "merged_run_id"), r), MergedVia = Optional(viaOf, profiles.Texts(b, "merged_via"), r),
+            };
+            graph.Add(profile);
+            byRow[row] = profile;
+            if (profiles.Text(b, r, "merged_into") is { } into) mergedInto.Add((profile, into));
+        }
+        graph.IndexProfiles(); // a damaged state may list an id twice
+        foreach (var (profile, into) in mergedInto) graph.SetMergedInto(profile, StitchState.Profile(graph, into, stateDirectory));
+        return byRow;
+    }
+
+    /// <summary>
+    /// The profiles' values (the state's own profile_values, or the output's identifier values with the flags that restore
+    /// the stored status), then the values' states.
+    /// </summary>
+    private void ReadValues(EventProfile[] byRow)
+    {
+        var own = StitchState.HasOwn(stateDirectory, "profile_values");
+        using var values = StitchState.StateOrOutput(stateDirectory, "profile_values", StitchTableNames.IdentifierValues);
+        using var flags = own ? null : StateTable.Read(stateDirectory, StitchState.ValueStatusTable);
+        using var states = StateTable.Read(stateDirectory, "value_states");
+        if (flags is not null && flags.RowCount != values.RowCount)
+            throw new FormatException($"{flags.File} has {flags.RowCount} rows for the {values.RowCount} of {values.File}");
+        // Sized once. A value is on a profile, held, or both: the columns take both counts, the table the larger.
+        long Bytes(StateTable table) => table.RowCount + table.Batches.Sum(b => TextBytes(table.Texts(b, "value"))); // and a byte of rank each
+        graph.Values.ReserveColumns(ColumnBuffers.Reservation(values.RowCount + states.RowCount), ColumnBuffers.Reservation(Bytes(values) + Bytes(states)));
+        graph.Values.Reserve(ColumnBuffers.Reservation(Math.Max(values.RowCount, states.RowCount)), ColumnBuffers.Reservation(Bytes(values) + Bytes(states)));
+        graph.ProfileValues.Reserve(ColumnBuffers.Reservation(values.RowCount));
+        ReadProfileValues(values, own ? "profile_id" : "dinmo_stitched_profile_id", flags);
+        ReadValueStates(states, byRow);
+    }
+
+    private void ReadProfileValues(StateTable values, string profileColumn, StateTable? flags)
+    {
+        using var flagRows = flags?.Rows().GetEnumerator();
+        using var statusOf = new RepeatedTexts<ValueStatus>(ValueStatusText.Parse);
+        foreach (var batch in values.Batches)
+        {
+            InternValues(values, batch);
+            var profileIds = values.Texts(batch, profileColumn);
+            _pending.Clear();
+            for (var r = 0; r < batch.Length; r++)
+                if (_identifiers[r] < 0) _pending.AddNone();
+                else graph.StageProfileId(_pending, _utf8.Of(values.Required(profileIds, r, profileColumn)));
+            graph.FindProfiles(_pending, _profiles.AsSpan(0, batch.Length));
+            var (statuses, firstSeen, lastSeen, counts) = (values.Texts(batch, "status"), values.Instants(batch, "first_seen_at"),
+                values.Instants(batch, "last_seen_at"), values.Int64s(batch, "event_count"));
+            for (var r = 0; r < batch.Length; r++)
+            {
+                // The flags follow the table row for row, the rows of identifiers no longer configured too.
+                var activePastLifetime = flagRows is not null && flagRows.MoveNext() && flags!.Flag(flagRows.Current.Batch, flagRows.Current.Row, StitchState.ActivePastLifetime);
+                var identifier = _identifiers[r];
+                if (identifier < 0) continue;
+                var profile = _profiles[r] >= 0 ? graph.Profiles[_profiles[r]] : ProfileOf(profileIds.GetBytes(r)); // throws: no such profile
+                ref var value = ref graph.ProfileValues[graph.ProfileValues.Attach(profile.Index, _ids[r], identifier, out var added)];
+                if (!added) throw new FormatException($"profile {profile.Id} lists value {values.Text(batch, r, "value")} twice");
+                value.Status = statusOf.Of(values.Required(statuses, r, "status"));
+                if (activePastLifetime)
+                {
+                    if (value.Status != ValueStatus.Expired) throw new FormatException($"{flags!.File} flags a value shown {values.Text(batch, r, "status")}");
+                    value.Status = ValueStatus.Active;
+                }
+                value.FirstSeen = StateTable.Instant(firstSeen, r);
+                value.LastSeen = StateTable.Instant(lastSeen, r);
+                value.EventCount = counts.GetValue(r) ?? 0;
+            }
+        }
+    }
+
+    private void ReadValueStates(StateTable states, EventProfile[] byRow)
+    {
+        // A state written before value_states named profiles by their row in profiles names them by id.
+        var byId = !states.Has(StitchState.CurrentProfile);
+        EventProfile ProfileAt(long row) => row >= 0 && row < byRow.Length ? byRow[row]
+            : throw new FormatException($"value_states names profile row {row}, and profiles has {byRow.Length} rows");
+        foreach (var batch in states.Batches)
+        {
+            InternValues(states, batch);
+            var (lastSeen, quarantined) = (states.Instants(batch, "last_seen_at"), states.Flags(batch, "quarantined"));
+            var currentRows = byId ? null : states.Int64s(batch, StitchState.CurrentProfile);
+            var touchedRows = byId ? null : states.Lists(batch, StitchState.TouchedProfiles);
+            var touchedItems = touchedRows is null ? null : touchedRows.Values as Int64Array
+                ?? throw new FormatException($"{StitchState.TouchedProfiles} of {states.File} is not a list of integers");
+            for (var r = 0; r < batch.Length; r++)
+            {
+                if (_identifiers[r] < 0) continue; // an identifier no longer configured
+                var id = _ids[r];
+                graph.States.Grow(id + 1);
+                graph.States.Held(id) = true;
+                var current = byId ? states.Text(batch, r, "current_profile_id") is { } currentId ? StitchState.Profile(graph, currentId, stateDirectory).Index : -1
+                    : currentRows!.GetValue(r) is { } currentRow ? ProfileAt(currentRow).Index : -1;
+                graph.States.Current(id) = current;
+                graph.States.CurrentEntry(id) = current >= 0 ? graph.ProfileValues.Find(current, id) : -1; // -1 for a merged profile: looked up on its survivor
+                graph.States.LastSeen(id) = StateTable.Instant(lastSeen, r);
+                graph.States.Quarantined(id) = quarantined.GetValue(r) == true;
+                if (byId)
+                    foreach (var p in states.TextList(batch, r, "touched")) graph.States.Touch(id, StitchState.Profile(graph, p, stateDirectory).Index);
+                else
+                    for (var i = touchedRows!.ValueOffsets[r]; i < touchedRows.ValueOffsets[r + 1]; i++)
+                        graph.States.Touch(id, ProfileAt(touchedItems!.GetValue(i) ?? throw new FormatException($"a null in {StitchState.TouchedProfiles} of {states.File}")).Index);
+            }
+        }
+    }
+
+    /// <summary>The attribution rows of processed events: the state's own events, or the output's attribution table (its keyed rows).</summary>
+    private void ReadEvents()
+    {
+        using var events = StitchState.StateOrOutput(stateDirectory, "events", StitchTableNames.Attribution, streamed: true);
+        using var modelOf = new RepeatedTexts<int>(graph.Keys.Model);
+        using var matchedOf = new RepeatedTexts<int>(graph.IdentifierNames.Intern);
+        using var runOf = new RepeatedTexts<int>(graph.RunIds.Intern);
+        int[] keyIds = [], modelIds = [];
+        foreach (var batch in events.Batches)
+        {
+            var (models, keys, timestamps) = (events.Texts(batch, "model_name"), events.Texts(batch, "event_key"), events.Instants(batch, "event_timestamp"));
+            var (profileIds, reasons, statuses) = (events.Texts(batch, "dinmo_stitched_profile_id"), events.Texts(batch, "reason"), events.Texts(batch, "attribution_status"));
+            var (matches, runs) = (events.Texts(batch, "matched_identifier"), events.Texts(batch, "run_id"));
+            Room(batch.Length);
+            if (keyIds.Length < batch.Length) (keyIds, modelIds) = (new int[batch.Length], new int[batch.Length]);
+            // Keys a run of one model at a time (rows are sorted by model); unkeyed rows (not processed keys) are skipped.
+            for (var r = 0; r < batch.Length; r++) modelIds[r] = keys.IsNull(r) ? -1 : modelOf.Of(events.Required(models, r, "model_name"));
+            for (var start = 0; start < batch.Length;)
+            {
+                var model = modelIds[start];
+                var end = start + 1;
+                while (end < batch.Length && modelIds[end] == model) end++;
+                if (model >= 0)
+                {
+                    _pending.Clear();
+                    for (var r = start; r < end; r++) graph.Keys.Stage(model, _pending, _utf8.Of(keys.GetBytes(r)));
+                    graph.Keys.Intern(model, _pending, keyIds.AsSpan(start, end - start));
+                }
+                start = end;
+            }
+            _pending.Clear();
+            for (var r = 0; r < batch.Length; r++)
+                if (modelIds[r] < 0 || profileIds.IsNull(r)) _pending.AddNone();
+                else graph.StageProfileId(_pending, _utf8.Of(profileIds.GetBytes(r)));
+            graph.FindProfiles(_pending, _profiles.AsSpan(0, batch.Length));
+            for (var r = 0; r < batch.Length; r++)
+            {
+                var model = modelIds[r];
+                if (model < 0) continue;
+                var key = keyIds[r];
+                var timestamp = StateTable.Instant(timestamps, r);
+                var profile = profileIds.IsNull(r) ? -1 : _profiles[r] >= 0 ? _profiles[r] : ProfileOf(profileIds.GetBytes(r)).Index; // throws: no such profile
+                var reason = AttributionReasonText.Parse(events.Required(reasons, r, "reason"), events.Required(statuses, r, "attribution_status"));
+                var matched = matches.IsNull(r) ? -1 : matchedOf.Of(matches.GetBytes(r));
+                var run = runOf.Of(events.Required(runs, r, "run_id"));
+                graph.Keys.RowOf(model, key) = graph.Attributions.Add(model, key, timestamp, profile, reason, matched, run);
+                graph.Watermark = Math.Max(graph.Watermark, timestamp);
+            }
+        }
+    }
+
+    /// <summary>The audit rows: the state's own audit, or the output's audit table. Their texts become one string per distinct text of a column.</summary>
+    private void ReadAudit()
+    {
+        using var audit = StitchState.StateOrOutput(stateDirectory, "audit", StitchTableNames.AuditEvents, streamed: true);
+        using RepeatedTexts<string> modelOf = new(text => text), changeOf = new(text => text), identifierOf = new(text => text),
+            detailOf = new(text => text), runOf = new(text => text);
+        static AuditProfile RestoredProfile(StringArray ids, int row) => ids.IsNull(row) ? default : new AuditProfile(null, ids.GetBytes(row).ToArray());
+        foreach (var batch in audit.Batches)
+        {
+            var (models, keys, timestamps, steps) = (audit.Texts(batch, "model_name"), audit.Texts(batch, "event_key"), audit.Instants(batch, "event_timestamp"),
+                audit.Int64s(batch, "step"));
+            var (changes, profileIds, others) = (audit.Texts(batch, "change_type"), audit.Texts(batch, "dinmo_stitched_profile_id"),
+                audit.Texts(batch, "other_dinmo_stitched_profile_id"));
+            var (identifiers, values, details, runs) = (audit.Texts(batch, "identifier"), audit.Texts(batch, "value"), audit.Texts(batch, "detail"),
+                audit.Texts(batch, "run_id"));
+            for (var r = 0; r < batch.Length; r++)
+                graph.Audit.Add(new AuditEvent(modelOf.Of(audit.Required(models, r, "model_name")), AuditKey.Restored(keys.GetBytes(r)),
+                    StateTable.Instant(timestamps, r), (int)(steps.GetValue(r) ?? 0), changeOf.Of(audit.Required(changes, r, "change_type")),
+                    RestoredProfile(profileIds, r), RestoredProfile(others, r), Optional(identifierOf, identifiers, r),
+                    values.IsNull(r) ? default : AuditValue.Restored(values.GetBytes(r)),
+                    detailOf.Of(audit.Required(details, r, "detail")), runOf.Of(audit.Required(runs, r, "run_id"))));
+        }
+    }
+
+    /// <summary>Interns a batch's values (identifier and value columns) into the graph's: their ids in <c>_ids</c>, identifiers in <c>_identifiers</c> (-1: skipped).</summary>
+    private void InternValues(StateTable table, RecordBatch batch)
+    {
+        Room(batch.Length);
+        var (names, texts) = (table.Texts(batch, "identifier"), table.Texts(batch, "value"));
+        _pending.Clear();
+        for (var r = 0; r < batch.Length; r++)
+        {
+            _identifiers[r] = _identifierOf.Of(table.Required(names, r, "identifier"));
+            if (_identifiers[r] < 0) _pending.AddNone();
+            else graph.Values.Stage(_pending, _identifiers[r], _utf8.Of(texts.GetBytes(r)));
+        }
+        graph.Values.Intern(_pending, _ids.AsSpan(0, batch.Length));
+    }
+
+    private void Room(int rows)
+    {
+        if (_ids.Length < rows) (_ids, _profiles, _identifiers) = (new int[rows], new int[rows], new int[rows]);
+    }
+
+    private EventProfile ProfileOf(ReadOnlySpan<byte> id) =>
+        graph.FindProfile(_utf8.Of(id)) ?? StitchState.Profile(graph, System.Text.Encoding.UTF8.GetString(id), stateDirectory);
+
+    private static string? Optional(RepeatedTexts<string> texts, StringArray column, int row) => column.IsNull(row) ? null : texts.Of(column.GetBytes(row));
+
+    /// <summary>The UTF-8 bytes a text column's cells hold in all.</summary>
+    private static long TextBytes(StringArray texts) => texts.Length == 0 ? 0 : texts.ValueOffsets[texts.Length] - texts.ValueOffsets[0];
+
+    public void Dispose() => _identifierOf.Dispose();
+}
