@@ -122,11 +122,13 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
     {
         // A state written before value_states named profiles by their row in profiles names them by id.
         var byId = !states.Has(StitchState.CurrentProfile);
-        EventProfile ProfileAt(long row) => row >= 0 && row < byRow.Length ? byRow[row]
-            : throw new FormatException($"value_states names profile row {row}, and profiles has {byRow.Length} rows");
+        var indexOfRow = System.Array.ConvertAll(byRow, p => p.Index);
+        int IndexAt(long row) => row >= 0 && row < indexOfRow.Length ? indexOfRow[row]
+            : throw new FormatException($"value_states names profile row {row}, and profiles has {indexOfRow.Length} rows");
         foreach (var batch in states.Batches)
         {
             InternValues(states, batch);
+            graph.States.Grow(graph.Values.Count);
             var (lastSeen, quarantined) = (states.Instants(batch, "last_seen_at"), states.Flags(batch, "quarantined"));
             var currentRows = byId ? null : states.Int64s(batch, StitchState.CurrentProfile);
             var touchedRows = byId ? null : states.Lists(batch, StitchState.TouchedProfiles);
@@ -134,12 +136,18 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
                 ?? throw new FormatException($"{StitchState.TouchedProfiles} of {states.File} is not a list of integers");
             for (var r = 0; r < batch.Length; r++)
             {
+                // Rows are in value order, their ids at random: a value's state and its entry on its profile are loaded ahead.
+                if (r + ReadAhead < batch.Length && _identifiers[r + ReadAhead] >= 0)
+                {
+                    graph.States.Prefetch(_ids[r + ReadAhead]);
+                    if (currentRows?.GetValue(r + ReadAhead) is { } ahead && ahead >= 0 && ahead < indexOfRow.Length)
+                        graph.ProfileValues.PrefetchIndex(indexOfRow[ahead], _ids[r + ReadAhead]);
+                }
                 if (_identifiers[r] < 0) continue; // an identifier no longer configured
                 var id = _ids[r];
-                graph.States.Grow(id + 1);
                 graph.States.Held(id) = true;
                 var current = byId ? states.Text(batch, r, "current_profile_id") is { } currentId ? StitchState.Profile(graph, currentId, stateDirectory).Index : -1
-                    : currentRows!.GetValue(r) is { } currentRow ? ProfileAt(currentRow).Index : -1;
+                    : currentRows!.GetValue(r) is { } currentRow ? IndexAt(currentRow) : -1;
                 graph.States.Current(id) = current;
                 graph.States.CurrentEntry(id) = current >= 0 ? graph.ProfileValues.Find(current, id) : -1; // -1 for a merged profile: looked up on its survivor
                 graph.States.LastSeen(id) = StateTable.Instant(lastSeen, r);
@@ -148,10 +156,13 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
                     foreach (var p in states.TextList(batch, r, "touched")) graph.States.Touch(id, StitchState.Profile(graph, p, stateDirectory).Index);
                 else
                     for (var i = touchedRows!.ValueOffsets[r]; i < touchedRows.ValueOffsets[r + 1]; i++)
-                        graph.States.Touch(id, ProfileAt(touchedItems!.GetValue(i) ?? throw new FormatException($"a null in {StitchState.TouchedProfiles} of {states.File}")).Index);
+                        graph.States.Touch(id, IndexAt(touchedItems!.GetValue(i) ?? throw new FormatException($"a null in {StitchState.TouchedProfiles} of {states.File}")));
             }
         }
     }
+
+    /// <summary>How many rows ahead the random reads of a value's state start.</summary>
+    private const int ReadAhead = 16;
 
     /// <summary>The attribution rows of processed events: the state's own events, or the output's attribution table (its keyed rows).</summary>
     private void ReadEvents()
