@@ -29,11 +29,9 @@ internal sealed class ProfileGraph : IDisposable
     /// <summary>Profiles in creation order (<see cref="EventProfile.CreatedSequence"/> ascending); position = <see cref="EventProfile.Index"/>.</summary>
     public List<EventProfile> Profiles { get; } = [];
 
-    // Profiles by id, for restoring a state; built when first asked (see FindProfile), not per created profile.
-    private readonly Dictionary<string, EventProfile> _byId = new(StringComparer.Ordinal);
-
-    // Profile indexes by id as UTF-8, for a state's long tables (a row per event names its profile by id), with no
-    // string per row: built when first asked (see FindProfile), in index order, so an id's number there is its index.
+    // Profile indexes by id as UTF-8, for restoring a state (a row per event names its profile by id), with no string per
+    // row: built when first asked (see IndexProfiles), not per created profile, in index order, so an id's number there
+    // is its index.
     private Standardize.ValueDictionary _byIdUtf8 = new();
 
     // The UTF-8 start of the id names of each model's profiles, by model index.
@@ -118,31 +116,18 @@ internal sealed class ProfileGraph : IDisposable
     }
 
     /// <summary>The profile with id <paramref name="id"/>, or null (see <see cref="IndexProfiles"/>). Not thread-safe: it extends the index (restoring is single-threaded).</summary>
-    public EventProfile? FindProfile(string id)
-    {
-        IndexProfiles();
-        return _byId.GetValueOrDefault(id);
-    }
+    public EventProfile? FindProfile(string id) => FindProfile(System.Text.Encoding.UTF8.GetBytes(id));
 
     /// <summary>As <see cref="FindProfile(string)"/>, for an id held as (valid) UTF-8, such as a state's cell, without making a string of it.</summary>
     public EventProfile? FindProfile(ReadOnlySpan<byte> idUtf8)
     {
-        IndexProfileIds();
+        IndexProfiles();
         return _byIdUtf8.Find(idUtf8) is var found and >= 0 ? Profiles[found] : null;
     }
 
-    private void IndexProfileIds()
-    {
-        IndexProfiles();
-        if (_byIdUtf8.Count == 0) _byIdUtf8.Reserve(Profiles.Count, Profiles.Count * 40); // ids are about 36 bytes
-        for (var index = _byIdUtf8.Count; index < Profiles.Count; index++)
-            if (_byIdUtf8.Intern(Profiles[index].IdUtf8) != index) throw new FormatException($"two profiles have the id {Profiles[index].Id}");
-    }
-
-    /// <summary>Drops the indexes of profiles by id (<see cref="FindProfile(string)"/>): restoring a state is done with them.</summary>
+    /// <summary>Drops the index of profiles by id (<see cref="IndexProfiles"/>): restoring a state is done with it.</summary>
     public void ForgetProfileIds()
     {
-        _byId.Clear();
         _byIdUtf8.Dispose();
         _byIdUtf8 = new();
     }
@@ -156,7 +141,7 @@ internal sealed class ProfileGraph : IDisposable
     /// </summary>
     public void FindProfiles(Standardize.PendingValues pending, Span<int> indexes)
     {
-        IndexProfileIds();
+        IndexProfiles();
         pending.Find(_byIdUtf8, indexes);
     }
 
@@ -168,10 +153,9 @@ internal sealed class ProfileGraph : IDisposable
     public void IndexProfiles()
     {
         NameProfiles(1);
-        for (var index = _byId.Count; index < Profiles.Count; index++)
-        {
-            if (!_byId.TryAdd(Profiles[index].Id, Profiles[index])) throw new FormatException($"two profiles have the id {Profiles[index].Id}");
-        }
+        if (_byIdUtf8.Count == 0) _byIdUtf8.Reserve(Profiles.Count, Profiles.Count * 40); // ids are about 36 bytes
+        for (var index = _byIdUtf8.Count; index < Profiles.Count; index++)
+            if (_byIdUtf8.Intern(Profiles[index].IdUtf8) != index) throw new FormatException($"two profiles have the id {Profiles[index].Id}");
     }
 
     /// <summary>Adds a profile (restored from state, or just created); its index must be the next one.</summary>

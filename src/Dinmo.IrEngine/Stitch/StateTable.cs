@@ -5,16 +5,15 @@ using Dinmo.IrEngine.Ingest;
 namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>
-/// One Arrow state file read back, a record batch and a column at a time (or row by row by column name, for short tables). State files are written by this engine
-/// (<see cref="StitchState"/>), so a missing column or file means the state is damaged or from another
-/// version: an input error suggesting <c>--full</c>.
+/// One Arrow state file read back a record batch and a column at a time (or row by row by column name, for short
+/// tables). State files are written by this engine (<see cref="StitchState"/>), so a missing column or file means the
+/// state is damaged or from another version: an input error suggesting <c>--full</c>.
 /// </summary>
 internal sealed class StateTable : IDisposable
 {
     private readonly string _file;
     private readonly List<RecordBatch> _batches = [];
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal); // every batch of a file has its schema
-
     private readonly bool _streamed;
 
     private StateTable(string file, bool streamed = false) => (_file, _streamed) = (file, streamed);
@@ -86,11 +85,7 @@ internal sealed class StateTable : IDisposable
     public bool Flag(RecordBatch batch, int row, string column) => Column<BooleanArray>(batch, column).GetValue(row) == true;
 
     /// <summary>µs since the epoch, or <see cref="Timestamps.Null"/>.</summary>
-    public long Instant(RecordBatch batch, int row, string column)
-    {
-        var array = Column<TimestampArray>(batch, column);
-        return array.IsNull(row) ? Timestamps.Null : Timestamps.ToMicros(array, row);
-    }
+    public long Instant(RecordBatch batch, int row, string column) => Instant(Column<TimestampArray>(batch, column), row);
 
     /// <summary>Whether the table has the column (a table without rows: no).</summary>
     public bool Has(string column) => !_streamed ? _batches.Count > 0 && _batches[0].Schema.GetFieldIndex(column) >= 0
