@@ -178,9 +178,6 @@ internal sealed class ProfileGraph : IDisposable
     /// <summary>Starts loading the merge link <see cref="Resolve"/> reads first (see <see cref="Columnar.CacheHint"/>).</summary>
     public void PrefetchMergeLink(int index) => Columnar.CacheHint.Prefetch(ref _mergedInto[index]);
 
-    /// <summary>Starts loading the slot of <see cref="Profiles"/> that holds profile <paramref name="index"/> (its object comes after).</summary>
-    public void PrefetchProfileSlot(int index) => Columnar.CacheHint.Prefetch(ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Profiles)[index]);
-
     /// <summary>The index of the final survivor of profile <paramref name="index"/>: itself, or the end of its merge chain.</summary>
     public int Resolve(int index)
     {

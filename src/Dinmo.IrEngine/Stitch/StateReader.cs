@@ -74,8 +74,9 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
             throw new FormatException($"{flags.File} has {flags.RowCount} rows for the {values.RowCount} of {values.File}");
         // Sized once. A value is on a profile, held, or both: the columns take both counts, the table the larger.
         long Bytes(StateTable table) => table.RowCount + table.Batches.Sum(b => TextBytes(table.Texts(b, "value"))); // and a byte of rank each
-        graph.Values.ReserveColumns(ColumnBuffers.Reservation(values.RowCount + states.RowCount), ColumnBuffers.Reservation(Bytes(values) + Bytes(states)));
-        graph.Values.Reserve(ColumnBuffers.Reservation(Math.Max(values.RowCount, states.RowCount)), ColumnBuffers.Reservation(Bytes(values) + Bytes(states)));
+        var bytes = ColumnBuffers.Reservation(Bytes(values) + Bytes(states));
+        graph.Values.ReserveColumns(ColumnBuffers.Reservation(values.RowCount + states.RowCount), bytes);
+        graph.Values.Reserve(ColumnBuffers.Reservation(Math.Max(values.RowCount, states.RowCount)), bytes);
         graph.ProfileValues.Reserve(ColumnBuffers.Reservation(values.RowCount));
         ReadProfileValues(values, own ? "profile_id" : "dinmo_stitched_profile_id", flags);
         ReadValueStates(states, byRow);

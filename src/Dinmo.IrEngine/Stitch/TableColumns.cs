@@ -71,15 +71,6 @@ internal sealed class TableColumns<T>
     public TableColumns<T> Flag(string name, Func<T, bool> get) =>
         Add(name, ColumnTypes.Flag, rows => new Column<FlagColumnBuilder>(new(rows), (b, row) => b.Append(get(row))));
 
-    /// <summary>A list-of-text column from UTF-8 bytes held in arrays: <paramref name="count"/> items per row, item i from <paramref name="item"/>.</summary>
-    public TableColumns<T> Utf8List(string name, Func<T, int> count, Func<T, int, byte[]> item) =>
-        Add(name, ColumnTypes.TextList, rows => new Column<ListColumnBuilder<TextColumnBuilder>>(
-            new((ListType)ColumnTypes.TextList, new TextColumnBuilder(rows, 36), rows), (b, row) =>
-            {
-                for (int i = 0, n = count(row); i < n; i++) b.Items.Append(item(row, i));
-                b.EndList();
-            }));
-
     /// <summary>A list-of-integer column: <paramref name="count"/> items per row, item i from <paramref name="item"/>.</summary>
     public TableColumns<T> Int64List(string name, Func<T, int> count, Func<T, int, long> item) =>
         Add(name, ColumnTypes.Int64List, rows => new Column<ListColumnBuilder<ValueColumnBuilder<long>>>(
