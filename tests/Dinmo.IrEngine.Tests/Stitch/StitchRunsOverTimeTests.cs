@@ -210,10 +210,7 @@ public sealed class StitchRunsOverTimeTests
             });
             rewritten.Add(new RecordBatch(new Schema(fields, null), columns, batch.Length));
         }
-        using var stream = File.Create(file);
-        using var writer = new ArrowFileWriter(stream, rewritten[0].Schema);
-        foreach (var batch in rewritten) writer.WriteRecordBatch(batch);
-        writer.WriteEnd();
+        Rewrite(file, rewritten);
         return (current, touched);
     }
 
