@@ -28,6 +28,24 @@ internal sealed class ValueDictionary : IDisposable
     /// <summary>With another hash function: tests use a constant one to prove collisions never merge values.</summary>
     internal ValueDictionary(ValueHash hash) => _hash = hash;
 
+    /// <summary>
+    /// A dictionary for values that often come in strictly ascending byte order, such as event keys (a
+    /// table exported in key order): while they do, they are all distinct, so it holds no lookup table and
+    /// interning a value only compares it with the last one; finding one is a binary search. The first value
+    /// that is not above the last builds the table (<see cref="BuildIndex"/>) and interning goes on through it.
+    /// Ids are the same either way (order of first appearance).
+    /// </summary>
+    public static ValueDictionary ForAscending() => new() { _ascending = true };
+
+    /// <summary>For tests: <see cref="ForAscending"/> with another hash function.</summary>
+    internal static ValueDictionary ForAscending(ValueHash hash) => new(hash) { _ascending = true };
+
+    // While true, every value was above the one before it and _slots is empty: no lookup table yet.
+    private bool _ascending;
+
+    // The values a Reserve asked room for while ascending: the table is sized for them when it is built.
+    private int _reservedValues;
+
     public int Count => _values.Count;
 
     /// <summary>Total UTF-8 bytes of the values.</summary>
@@ -47,6 +65,11 @@ internal sealed class ValueDictionary : IDisposable
     public int Intern(ReadOnlySpan<byte> value, ulong hash)
     {
         if (_indexDropped) throw IndexDropped();
+        if (_ascending)
+        {
+            if (_values.Count == 0 || _values[_values.Count - 1].SequenceCompareTo(value) < 0) return _values.Add(value);
+            BuildIndex();
+        }
         var slot = Probe(value, hash, out var id);
         if (id >= 0) return id;
         var added = _values.Add(value);
@@ -101,6 +124,7 @@ internal sealed class ValueDictionary : IDisposable
     public int Find(ReadOnlySpan<byte> value, ulong hash)
     {
         if (_indexDropped) throw IndexDropped();
+        if (_ascending) return FindAscending(value);
         Probe(value, hash, out var id);
         return id;
     }
@@ -141,10 +165,45 @@ internal sealed class ValueDictionary : IDisposable
     {
         if (_indexDropped) throw IndexDropped();
         _values.Reserve(values, bytes);
+        if (_ascending)
+        {
+            _reservedValues = Math.Max(_reservedValues, values);
+            return;
+        }
         _hashes.Reserve(values);
         var slots = _slots.Length;
         while (((long)values << MaxLoadShift) > slots && slots < MaxSlots) slots *= 2;
         if (slots > _slots.Length) Rehash(slots);
+    }
+
+    /// <summary>The id of <paramref name="value"/> among values held in ascending order, or -1.</summary>
+    private int FindAscending(ReadOnlySpan<byte> value)
+    {
+        int low = 0, high = _values.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var order = _values[middle].SequenceCompareTo(value);
+            if (order == 0) return middle;
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// Leaves the ascending mode (<see cref="ForAscending"/>): hashes the values held so far and builds their table,
+    /// as large as the largest <see cref="Reserve"/> asked for.
+    /// </summary>
+    private void BuildIndex()
+    {
+        _ascending = false;
+        var values = Math.Max(_reservedValues, _values.Count + 1);
+        _hashes.Reserve(values);
+        for (var id = 0; id < _values.Count; id++) _hashes.Add(_hash(_values[id]));
+        var slots = _slots.Length;
+        while (((long)values << MaxLoadShift) > slots && slots < MaxSlots) slots *= 2;
+        Rehash(slots);
     }
 
     /// <summary>
@@ -156,7 +215,7 @@ internal sealed class ValueDictionary : IDisposable
     {
         if (_indexDropped) throw IndexDropped();
         _values.Reserve(values, bytes);
-        _hashes.Reserve(values);
+        if (!_ascending) _hashes.Reserve(values);
     }
 
     /// <summary>The largest table <see cref="Reserve"/> asks for (2^30 slots, 8 GiB); interning grows on from there.</summary>

@@ -35,7 +35,7 @@ internal sealed class EventKeys : IDisposable
         var model = Models.Intern(name);
         while (_keys.Count <= model)
         {
-            _keys.Add(new ValueDictionary());
+            _keys.Add(ValueDictionary.ForAscending()); // keys often come in key order: then they are interned without a table
             _rows.Add(new GrowableArray<int>());
         }
         return model;
