@@ -45,6 +45,9 @@ internal sealed class GrowableArray<T> : IDisposable where T : unmanaged
 
     public Span<T> AsSpan() => _items.AsSpan(0, _count);
 
+    /// <summary>Faults in the room past the values (<see cref="HugePages.Populate"/>), for a thread with time to spare while another appends.</summary>
+    public void PopulateRoom() => HugePages.Populate(_items, _count, _items.Length);
+
     /// <summary>Appends <paramref name="count"/> values to be written through the returned span (uninitialized until then).</summary>
     public Span<T> Extend(int count)
     {

@@ -17,6 +17,23 @@ public sealed class GrowableArrayTests
     }
 
     [Fact]
+    public async Task PopulateRoom_WhileAnotherThreadAppends_ChangesNoValue()
+    {
+        // 32 MiB of room: pinned and advised (HugePages.MinBytes), so the room is faulted in for real where Linux allows it.
+        const int capacity = 4 << 20;
+        using var array = new GrowableArray<long>(capacity);
+        for (var i = 0; i < 1000; i++) array.Add(i);
+
+        var populating = Task.Run(array.PopulateRoom);
+        for (var i = 1000; i < capacity; i++) array.Add(i * 7L);
+        await populating;
+        array.PopulateRoom(); // no room left: nothing to do
+
+        Assert.Equal(capacity, array.Count);
+        for (var i = 0; i < capacity; i++) Assert.Equal(i < 1000 ? i : i * 7L, array[i]);
+    }
+
+    [Fact]
     public void Dispose_Twice_IsHarmless()
     {
         var array = new GrowableArray<long>();
