@@ -81,16 +81,16 @@ internal sealed class ProfileGraph : IDisposable
     public long Watermark { get; set; } = long.MinValue;
 
     /// <summary>
-    /// A new profile for the event (model, key) that no profile matched. Its id, a name-based UUID of that
+    /// A new profile for the event (model, key id in <see cref="Keys"/>) that no profile matched. Its id, a name-based UUID of that
     /// event, is given by <see cref="NameProfiles"/> (or, during a stitch loop, by the namer's thread,
     /// <see cref="StartNaming"/>): until then the profile is known by its index.
     /// </summary>
-    public EventProfile Create(int model, ReadOnlySpan<byte> key, long timestamp)
+    public EventProfile Create(int model, int key, long timestamp)
     {
         var profile = new EventProfile(Sightings, Profiles.Count, Profiles.Count + 1L, timestamp);
         Add(profile);
         while (_idPrefixes.Count <= model) _idPrefixes.Add(DinmoIdFactory.EventProfileNamePrefix(Project, Keys.Models[_idPrefixes.Count]));
-        (_namer ??= new ProfileNamer(background: false)).Add(profile, _idPrefixes[model], key);
+        (_namer ??= new ProfileNamer(Keys, background: false)).Add(profile, _idPrefixes[model], model, key);
         return profile;
     }
 
@@ -104,7 +104,7 @@ internal sealed class ProfileGraph : IDisposable
     public void StartNaming()
     {
         NameProfiles(1);
-        _namer = new ProfileNamer(background: true);
+        _namer = new ProfileNamer(Keys, background: true);
     }
 
     /// <summary>Gives every profile created since the last call its id, using up to <paramref name="threads"/> threads for what is left.</summary>

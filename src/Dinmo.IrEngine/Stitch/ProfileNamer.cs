@@ -10,7 +10,9 @@ namespace Dinmo.IrEngine.Stitch;
 /// with a <c>background</c> namer each full batch goes to a thread of the namer's own, which names it
 /// while the loop goes on (the loop leaves the run's other core idle), and <see cref="Finish"/> names
 /// the rest on the run's threads. The ids depend only on each profile's model and key, never on which
-/// thread named it or when.
+/// thread named it or when. A profile comes with its key's id, and the key's bytes are read where it is named:
+/// keys are in read order, so on the loop's thread that read was a cache miss or two per profile. The graph's
+/// keys do not change while profiles are named (nothing is interned after the read).
 /// </summary>
 internal sealed class ProfileNamer : IDisposable
 {
@@ -20,14 +22,17 @@ internal sealed class ProfileNamer : IDisposable
     private readonly BlockingCollection<Batch>? _queue;
     private readonly Thread? _thread;
     private readonly List<Batch> _kept = []; // batches named by Finish
-    // Batches the namer's thread has named, emptied for the loop to fill again: at about 140 KB each, a new one per 4,096
+    // Batches the namer's thread has named, emptied for the loop to fill again: at about 100 KB each, a new one per 4,096
     // profiles made the loop allocate (and the GC clear) 21 MB more at 10M events.
     private readonly ConcurrentQueue<Batch> _named = new();
     private Batch _filling = new();
     private ExceptionDispatchInfo? _failure;
 
-    public ProfileNamer(bool background)
+    private readonly EventKeys _keys;
+
+    public ProfileNamer(EventKeys keys, bool background)
     {
+        _keys = keys;
         if (!background) return;
         _queue = new BlockingCollection<Batch>(boundedCapacity: 64);
         _thread = new Thread(NameHandedBatches) { IsBackground = true, Name = "irengine profile names" };
@@ -37,10 +42,10 @@ internal sealed class ProfileNamer : IDisposable
     /// <summary>Whether batches go to the namer's thread.</summary>
     public bool Background => _queue is not null;
 
-    /// <summary>Adds a profile to name from its model's id prefix (<see cref="DinmoIdFactory.EventProfileNamePrefix"/>) and its event key.</summary>
-    public void Add(EventProfile profile, byte[] prefix, ReadOnlySpan<byte> key)
+    /// <summary>Adds a profile to name from its model's id prefix (<see cref="DinmoIdFactory.EventProfileNamePrefix"/>) and its event key (model and key id).</summary>
+    public void Add(EventProfile profile, byte[] prefix, int model, int key)
     {
-        _filling.Add(profile, prefix, key);
+        _filling.Add(profile, prefix, model, key);
         if (_filling.Count < BatchSize) return;
         if (_queue is not null) _queue.Add(_filling);
         else _kept.Add(_filling);
@@ -61,7 +66,7 @@ internal sealed class ProfileNamer : IDisposable
             _thread!.Join();
         }
         _failure?.Throw();
-        Parallel.ForEach(_kept, Columnar.ParallelChunks.Options(threads), batch => batch.NameAll());
+        Parallel.ForEach(_kept, Columnar.ParallelChunks.Options(threads), batch => batch.NameAll(_keys));
         _kept.Clear();
     }
 
@@ -83,7 +88,7 @@ internal sealed class ProfileNamer : IDisposable
         {
             foreach (var batch in _queue!.GetConsumingEnumerable())
             {
-                batch.NameAll();
+                batch.NameAll(_keys);
                 batch.Clear();
                 _named.Enqueue(batch);
             }
@@ -95,44 +100,40 @@ internal sealed class ProfileNamer : IDisposable
         }
     }
 
-    /// <summary>Up to <see cref="BatchSize"/> profiles with their prefixes and keys (copied: the batch owns its bytes).</summary>
+    /// <summary>Up to <see cref="BatchSize"/> profiles with their prefixes and keys (by model and key id).</summary>
     private sealed class Batch
     {
         private readonly EventProfile[] _profiles = new EventProfile[BatchSize];
         private readonly byte[][] _prefixes = new byte[BatchSize][];
-        private readonly int[] _ends = new int[BatchSize];
-        private byte[] _keys = new byte[BatchSize * 16];
-        private int _bytes;
+        private readonly int[] _models = new int[BatchSize];
+        private readonly int[] _keys = new int[BatchSize];
 
         public int Count { get; private set; }
 
-        /// <summary>Empties a named batch for reuse (its key buffer keeps the size it grew to).</summary>
+        /// <summary>Empties a named batch for reuse.</summary>
         public void Clear()
         {
             Array.Clear(_profiles, 0, Count);
             Array.Clear(_prefixes, 0, Count);
             Count = 0;
-            _bytes = 0;
         }
 
-        public void Add(EventProfile profile, byte[] prefix, ReadOnlySpan<byte> key)
+        public void Add(EventProfile profile, byte[] prefix, int model, int key)
         {
-            if (_bytes + key.Length > _keys.Length) Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _bytes + key.Length));
-            key.CopyTo(_keys.AsSpan(_bytes));
-            _bytes += key.Length;
             _profiles[Count] = profile;
             _prefixes[Count] = prefix;
-            _ends[Count] = _bytes;
+            _models[Count] = model;
+            _keys[Count] = key;
             Count++;
         }
 
-        public void NameAll()
+        public void NameAll(EventKeys keys)
         {
-            var start = 0;
             for (var i = 0; i < Count; i++)
             {
-                _profiles[i].Name(DinmoIdFactory.ForEventProfile(_prefixes[i], _keys.AsSpan(start, _ends[i] - start)));
-                start = _ends[i];
+                // The next profile's key is a random read too (keys are in read order): start it a step ahead.
+                if (i + 1 < Count) keys.PrefetchOffsets(_models[i + 1], _keys[i + 1]);
+                _profiles[i].Name(DinmoIdFactory.ForEventProfile(_prefixes[i], keys.Utf8(_models[i], _keys[i])));
             }
         }
     }

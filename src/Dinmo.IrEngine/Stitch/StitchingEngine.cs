@@ -304,7 +304,7 @@ internal sealed class StitchingEngine(ProfileGraph graph, IReadOnlyList<Identifi
 
     private EventProfile Created()
     {
-        var profile = graph.Create(_model, graph.Keys.Utf8(_model, _key), _timestamp); // named after the loop
+        var profile = graph.Create(_model, _key, _timestamp); // named on the namer's thread, from its key
         AddAudit(AuditChange.ProfileCreated, profile, null, None, "no usable value matched an active profile");
         return profile;
     }

@@ -10,7 +10,7 @@ public sealed class ProfileGraphTests
     public void SurvivorIndexes_FollowEveryMergeChainToItsEnd()
     {
         using var graph = new ProfileGraph("project", [], ["events"]);
-        var p = Enumerable.Range(0, 7).Select(i => graph.Create(0, Encoding.UTF8.GetBytes($"k{i}"), i)).ToArray();
+        var p = Enumerable.Range(0, 7).Select(i => graph.Create(0, graph.Keys.Intern(0, Encoding.UTF8.GetBytes($"k{i}")), i)).ToArray();
         // A chain 4 -> 3 -> 1 -> 0 built from its far end, a branch 5 -> 3, a pair 6 -> 2 (the older survives).
         graph.Merge(p[4], p[3], "anonymous_id", "r1");
         graph.Merge(p[5], p[3], "anonymous_id", "r1");
@@ -29,8 +29,8 @@ public sealed class ProfileGraphTests
         // The id is the name-based UUID of "event_profile\0project\0model\0key", as in earlier versions:
         // a state saved by them continues with the same ids. Keys that are not ASCII are named by their UTF-8.
         using var graph = new ProfileGraph("web", [], ["page_views", "orders"]);
-        var first = graph.Create(0, "k-1"u8, 10);
-        var second = graph.Create(1, Encoding.UTF8.GetBytes("clé-€"), 20);
+        var first = graph.Create(0, graph.Keys.Intern(0, "k-1"u8), 10);
+        var second = graph.Create(1, graph.Keys.Intern(1, Encoding.UTF8.GetBytes("clé-€")), 20);
         Assert.Throws<InvalidOperationException>(() => first.IdUtf8); // named together, after the stitch loop
         graph.NameProfiles(threads: 2);
 
@@ -45,8 +45,10 @@ public sealed class ProfileGraphTests
         // More than two batches, the last one partial: handed batches are named on the namer's thread, the rest at the end.
         var count = 2 * ProfileNamer.BatchSize + 17;
         using var background = new ProfileGraph("web", [], ["page_views", "orders"]);
+        // Keys are all interned before naming starts, as in a run (nothing is interned after the read).
+        var keys = Enumerable.Range(0, count).Select(i => background.Keys.Intern(i % 2, Encoding.UTF8.GetBytes($"key-{i}"))).ToArray();
         background.StartNaming();
-        var named = Enumerable.Range(0, count).Select(i => background.Create(i % 2, Encoding.UTF8.GetBytes($"key-{i}"), i)).ToArray();
+        var named = Enumerable.Range(0, count).Select(i => background.Create(i % 2, keys[i], i)).ToArray();
         background.NameProfiles(threads: 2);
 
         Assert.All(named.Select((p, i) => (p, i)), x => Assert.Equal(
@@ -57,10 +59,10 @@ public sealed class ProfileGraphTests
     public void FindProfile_SeesProfilesAddedAfterTheFirstLookup_AndRefusesAnIdTwice()
     {
         using var graph = new ProfileGraph("web", [], ["events"]);
-        var first = graph.Create(0, "a"u8, 1);
+        var first = graph.Create(0, graph.Keys.Intern(0, "a"u8), 1);
         graph.NameProfiles(threads: 1);
         Assert.Same(first, graph.FindProfile(first.Id));
-        var second = graph.Create(0, "b"u8, 2);
+        var second = graph.Create(0, graph.Keys.Intern(0, "b"u8), 2);
         graph.NameProfiles(threads: 1);
         Assert.Same(second, graph.FindProfile(second.Id));
         Assert.Null(graph.FindProfile("not-an-id"));
