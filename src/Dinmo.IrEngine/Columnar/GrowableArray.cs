@@ -45,8 +45,17 @@ internal sealed class GrowableArray<T> : IDisposable where T : unmanaged
 
     public Span<T> AsSpan() => _items.AsSpan(0, _count);
 
-    /// <summary>Faults in the room past the values (<see cref="HugePages.Populate"/>), for a thread with time to spare while another appends.</summary>
-    public void PopulateRoom() => HugePages.Populate(_items, _count, _items.Length);
+    /// <summary>
+    /// Faults in the room for up to <paramref name="values"/> more values past those held (<see cref="HugePages.Populate"/>),
+    /// for a thread with time to spare while another appends. The array is read once: if the appends outgrow it meanwhile,
+    /// the old one is advised, which changes nothing.
+    /// </summary>
+    public void PopulateRoom(int values)
+    {
+        var items = _items;
+        var from = Math.Min(_count, items.Length);
+        HugePages.Populate(items, from, (int)Math.Min(items.Length, (long)from + values));
+    }
 
     /// <summary>Appends <paramref name="count"/> values to be written through the returned span (uninitialized until then).</summary>
     public Span<T> Extend(int count)

@@ -36,6 +36,7 @@ internal static partial class HugePages
         }
     }
 
+    // MADV_POPULATE_WRITE from linux/mman-common.h (Linux 5.14 and later).
     private const int MadvPopulateWrite = 23;
 
     /// <summary>
@@ -49,9 +50,9 @@ internal static partial class HugePages
         var size = Unsafe.SizeOf<T>();
         if ((long)array.Length * size < MinBytes || !OperatingSystem.IsLinux() || to <= from) return;
         var start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
-        const nint SmallPage = 4096;
-        var first = (start + (nint)from * size + SmallPage - 1) & ~(SmallPage - 1);
-        var end = (start + (nint)to * size) & ~(SmallPage - 1);
+        var page = (nint)Environment.SystemPageSize;
+        var first = (start + (nint)from * size + page - 1) & ~(page - 1);
+        var end = (start + (nint)Math.Min(to, array.Length) * size) & ~(page - 1);
         if (end <= first) return;
         try
         {
@@ -60,6 +61,7 @@ internal static partial class HugePages
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
         }
+        GC.KeepAlive(array); // advised while alive: a pinned array is freed only once nothing holds it
     }
 
     [LibraryImport("libc", EntryPoint = "madvise")]

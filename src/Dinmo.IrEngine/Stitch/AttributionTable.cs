@@ -38,8 +38,8 @@ internal sealed class AttributionTable : IDisposable
     /// <summary>Makes room for <paramref name="rows"/> rows in all, so that a run's appends never copy the table.</summary>
     public void Reserve(int rows) => _rows.Reserve(rows);
 
-    /// <summary>Faults in the reserved room on the calling thread (<see cref="GrowableArray{T}.PopulateRoom"/>), off the stitch loop's.</summary>
-    public void PopulateRoom() => _rows.PopulateRoom();
+    /// <summary>Faults in the room for <paramref name="rows"/> more rows on the calling thread (<see cref="GrowableArray{T}.PopulateRoom"/>), off the stitch loop's.</summary>
+    public void PopulateRoom(int rows) => _rows.PopulateRoom(rows);
 
     /// <summary>Appends a row and returns its index.</summary>
     public int Add(int model, int key, long timestamp, int profile, AttributionReason reason, int matched, int run)

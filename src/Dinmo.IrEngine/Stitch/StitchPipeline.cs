@@ -290,32 +290,38 @@ public static class StitchPipeline
         var engine = new StitchingEngine(graph, policies, runId);
         graph.StartNaming(); // created profiles get their ids on the other core while the loop runs
         graph.StartOrderingValues(); // and the values are put in the tables' orders there too
-        // and the attribution rows' room is faulted in there, ahead of the loop's appends: at 10M events about 0.25 s of
-        // page faults and clearing of fresh memory that the loop took itself.
-        var populating = Task.Run(graph.Attributions.PopulateRoom);
-        for (var i = 0; i < queue.Count; i++)
+        // and the room of the loop's attribution rows (a row per event at most) is faulted in there, ahead of its appends:
+        // at 10M events about 0.25 s of page faults and clearing of fresh memory that the loop took itself.
+        var populating = Task.Run(() => graph.Attributions.PopulateRoom(queue.Count));
+        try
         {
-            cancel.ThrowIfCancellationRequested();
-            // Random reads started a few events ahead overlap; the loop's own reads then mostly hit the cache.
-            if (i + StitchingEngine.PrefetchDistance < queue.Count)
+            for (var i = 0; i < queue.Count; i++)
             {
-                engine.PrefetchValues(queue.Observations(i + StitchingEngine.PrefetchDistance));
-                keys.PrefetchRow(queue.Model(i + StitchingEngine.PrefetchDistance), queue.Key(i + StitchingEngine.PrefetchDistance));
+                cancel.ThrowIfCancellationRequested();
+                // Random reads started a few events ahead overlap; the loop's own reads then mostly hit the cache.
+                if (i + StitchingEngine.PrefetchDistance < queue.Count)
+                {
+                    engine.PrefetchValues(queue.Observations(i + StitchingEngine.PrefetchDistance));
+                    keys.PrefetchRow(queue.Model(i + StitchingEngine.PrefetchDistance), queue.Key(i + StitchingEngine.PrefetchDistance));
+                }
+                if (i + StitchingEngine.ProfilePrefetchDistance < queue.Count) engine.PrefetchProfiles(queue.Observations(i + StitchingEngine.ProfilePrefetchDistance));
+                if (i + StitchingEngine.AnchorPrefetchDistance < queue.Count) engine.PrefetchAnchors(queue.Observations(i + StitchingEngine.AnchorPrefetchDistance));
+                int m = queue.Model(i), key = queue.Key(i);
+                if (queue.Duplicate(i))
+                {
+                    // Every copy is counted as processed; the key is remembered once (its earliest copy).
+                    var excluded = new StitchOutcome(AttributionReason.DuplicatePrimaryKey, -1, -1);
+                    if (keys.RowOf(m, key) >= 0) counts.Count(m, excluded.Reason, excluded.Matched);
+                    else Record(m, key, queue.Timestamp(i), excluded);
+                    continue;
+                }
+                Record(m, key, queue.Timestamp(i), engine.Process(m, key, queue.Timestamp(i), queue.Observations(i)));
             }
-            if (i + StitchingEngine.ProfilePrefetchDistance < queue.Count) engine.PrefetchProfiles(queue.Observations(i + StitchingEngine.ProfilePrefetchDistance));
-            if (i + StitchingEngine.AnchorPrefetchDistance < queue.Count) engine.PrefetchAnchors(queue.Observations(i + StitchingEngine.AnchorPrefetchDistance));
-            int m = queue.Model(i), key = queue.Key(i);
-            if (queue.Duplicate(i))
-            {
-                // Every copy is counted as processed; the key is remembered once (its earliest copy).
-                var excluded = new StitchOutcome(AttributionReason.DuplicatePrimaryKey, -1, -1);
-                if (keys.RowOf(m, key) >= 0) counts.Count(m, excluded.Reason, excluded.Matched);
-                else Record(m, key, queue.Timestamp(i), excluded);
-                continue;
-            }
-            Record(m, key, queue.Timestamp(i), engine.Process(m, key, queue.Timestamp(i), queue.Observations(i)));
         }
-        populating.Wait();
+        finally
+        {
+            populating.Wait(); // also when the loop failed: nothing is left advising the graph's memory
+        }
         graph.NameProfiles(threads);
 
         void Record(int model, int key, long timestamp, StitchOutcome outcome)

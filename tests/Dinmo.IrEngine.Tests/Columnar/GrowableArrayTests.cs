@@ -24,13 +24,14 @@ public sealed class GrowableArrayTests
         using var array = new GrowableArray<long>(capacity);
         for (var i = 0; i < 1000; i++) array.Add(i);
 
-        var populating = Task.Run(array.PopulateRoom);
-        for (var i = 1000; i < capacity; i++) array.Add(i * 7L);
+        var populating = Task.Run(() => array.PopulateRoom(capacity));
+        // Past the capacity too: the appends may move the values to a larger array while the old one is advised.
+        for (var i = 1000; i < capacity + 1000; i++) array.Add(i * 7L);
         await populating;
-        array.PopulateRoom(); // no room left: nothing to do
+        array.PopulateRoom(10); // room for 10 more, where the array has grown
 
-        Assert.Equal(capacity, array.Count);
-        for (var i = 0; i < capacity; i++) Assert.Equal(i < 1000 ? i : i * 7L, array[i]);
+        Assert.Equal(capacity + 1000, array.Count);
+        for (var i = 0; i < capacity + 1000; i++) Assert.Equal(i < 1000 ? i : i * 7L, array[i]);
     }
 
     [Fact]
