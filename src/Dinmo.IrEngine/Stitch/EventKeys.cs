@@ -145,7 +145,11 @@ internal sealed class EventKeys : IDisposable
     public void DropIndexes()
     {
         foreach (var keys in _keys) keys.DropIndex();
+        IndexesDropped = true;
     }
+
+    /// <summary>Whether <see cref="DropIndexes"/> was called: from then on no key is added, so other threads may read keys.</summary>
+    public bool IndexesDropped { get; private set; }
 
     public void Dispose()
     {

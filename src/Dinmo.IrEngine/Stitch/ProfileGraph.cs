@@ -103,6 +103,9 @@ internal sealed class ProfileGraph : IDisposable
     /// </summary>
     public void StartNaming()
     {
+        // The namer's thread reads created profiles' keys (ProfileNamer): nothing may intern one meanwhile.
+        if (!Keys.IndexesDropped)
+            throw new InvalidOperationException("profiles are named on another thread only once no key can be added (EventKeys.DropIndexes)");
         NameProfiles(1);
         _namer = new ProfileNamer(Keys, background: true);
     }

@@ -47,12 +47,23 @@ public sealed class ProfileGraphTests
         using var background = new ProfileGraph("web", [], ["page_views", "orders"]);
         // Keys are all interned before naming starts, as in a run (nothing is interned after the read).
         var keys = Enumerable.Range(0, count).Select(i => background.Keys.Intern(i % 2, Encoding.UTF8.GetBytes($"key-{i}"))).ToArray();
+        background.Keys.DropIndexes();
         background.StartNaming();
         var named = Enumerable.Range(0, count).Select(i => background.Create(i % 2, keys[i], i)).ToArray();
         background.NameProfiles(threads: 2);
 
         Assert.All(named.Select((p, i) => (p, i)), x => Assert.Equal(
             DinmoIdFactory.Create($"event_profile\0web\0{(x.i % 2 == 0 ? "page_views" : "orders")}\0key-{x.i}"), x.p.Id));
+    }
+
+    [Fact]
+    public void StartNaming_WhileKeysCanStillBeAdded_Throws()
+    {
+        // The namer's thread reads the keys of the profiles it names: keys must be final first.
+        using var graph = new ProfileGraph("web", [], ["page_views"]);
+        graph.Keys.Intern(0, "k"u8);
+
+        Assert.Throws<InvalidOperationException>(graph.StartNaming);
     }
 
     [Fact]
