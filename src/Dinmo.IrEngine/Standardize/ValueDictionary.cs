@@ -6,7 +6,8 @@ namespace Dinmo.IrEngine.Standardize;
 /// <summary>
 /// Interns standardized values: equal bytes get one value id, in order of first appearance.
 /// An open-addressing table keyed by XXH3-64; a hash match is always confirmed by comparing the
-/// bytes, so a collision can never make two different values one ("exact means exact").
+/// bytes, so a collision can never make two different values one ("exact means exact"). One made
+/// <see cref="ForAscending"/> builds that table only once its values stop coming in ascending order.
 /// Ids depend on input order, so nothing persisted or ordered may use them as such: outputs order
 /// values by their bytes. Owned by the pipeline for the whole run.
 /// </summary>
@@ -43,8 +44,10 @@ internal sealed class ValueDictionary : IDisposable
     // While true, every value was above the one before it and _slots is empty: no lookup table yet.
     private bool _ascending;
 
-    // The values a Reserve asked room for while ascending: the table is sized for them when it is built.
+    // The values a Reserve (and a ReserveColumns) asked room for while ascending: when the table is built, it is sized for
+    // the first and the hashes' column for both.
     private int _reservedValues;
+    private int _reservedColumns;
 
     public int Count => _values.Count;
 
@@ -199,7 +202,7 @@ internal sealed class ValueDictionary : IDisposable
     {
         _ascending = false;
         var values = Math.Max(_reservedValues, _values.Count + 1);
-        _hashes.Reserve(values);
+        _hashes.Reserve(Math.Max(values, _reservedColumns));
         for (var id = 0; id < _values.Count; id++) _hashes.Add(_hash(_values[id]));
         var slots = _slots.Length;
         while (((long)values << MaxLoadShift) > slots && slots < MaxSlots) slots *= 2;
@@ -215,7 +218,8 @@ internal sealed class ValueDictionary : IDisposable
     {
         if (_indexDropped) throw IndexDropped();
         _values.Reserve(values, bytes);
-        if (!_ascending) _hashes.Reserve(values);
+        if (_ascending) _reservedColumns = Math.Max(_reservedColumns, values);
+        else _hashes.Reserve(values);
     }
 
     /// <summary>The largest table <see cref="Reserve"/> asks for (2^30 slots, 8 GiB); interning grows on from there.</summary>
@@ -240,8 +244,8 @@ internal sealed class ValueDictionary : IDisposable
 
     /// <summary>
     /// Frees the lookup by bytes (the slot table and the hashes, about 24 bytes a value) once nothing more will be
-    /// interned or found: the values and their ids stay readable. Ten million event keys held about 300 MB of it
-    /// through the stitch loop, the run's peak. Interning or finding afterwards throws.
+    /// interned or found: the values and their ids stay readable. Ten million event keys out of key order held about
+    /// 300 MB of it through the stitch loop, the run's peak. Interning or finding afterwards throws.
     /// </summary>
     public void DropIndex()
     {

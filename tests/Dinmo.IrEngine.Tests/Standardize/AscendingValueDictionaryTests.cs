@@ -17,9 +17,27 @@ public sealed class AscendingValueDictionaryTests
         var values = Sequence(random);
         using var hashed = new ValueDictionary();
         using var ascending = ValueDictionary.ForAscending();
-        if (random.Next(2) == 0) ascending.Reserve(random.Next(1, 5_000), random.Next(1, 50_000));
-
-        foreach (var value in values) Assert.Equal(hashed.Intern(value), ascending.Intern(value));
+        var pending = new PendingValues(8);
+        var ids = new int[values.Length];
+        for (var start = 0; start < values.Length;)
+        {
+            // Reservations at any point (before or after the table is built), and values one by one or a run at a time.
+            if (random.Next(8) == 0) ascending.Reserve(random.Next(1, 5_000), random.Next(1, 50_000));
+            if (random.Next(8) == 0) ascending.ReserveColumns(random.Next(1, 5_000), random.Next(1, 50_000));
+            var end = Math.Min(values.Length, start + random.Next(1, 20));
+            if (random.Next(2) == 0)
+            {
+                for (var i = start; i < end; i++) Assert.Equal(hashed.Intern(values[i]), ascending.Intern(values[i]));
+            }
+            else
+            {
+                pending.Clear();
+                for (var i = start; i < end; i++) pending.Add(values[i], ascending);
+                pending.Intern(ascending, ids.AsSpan(start, end - start));
+                for (var i = start; i < end; i++) Assert.Equal(hashed.Intern(values[i]), ids[i]);
+            }
+            start = end;
+        }
 
         Assert.Equal(hashed.Count, ascending.Count);
         for (var id = 0; id < hashed.Count; id++) Assert.True(hashed[id].SequenceEqual(ascending[id]));
