@@ -44,6 +44,9 @@ internal sealed class ValueDictionary : IDisposable
     // While true, every value was above the one before it and _slots is empty: no lookup table yet.
     private bool _ascending;
 
+    /// <summary>Whether every value came above the one before it (<see cref="ForAscending"/>, no table built): ids are in byte order.</summary>
+    public bool InByteOrder => _ascending;
+
     // The values a Reserve (and a ReserveColumns) asked room for while ascending: when the table is built, it is sized for
     // the first and the hashes' column for both.
     private int _reservedValues;

@@ -118,11 +118,15 @@ internal sealed class EventKeys : IDisposable
         return _ranks = ranks;
     }
 
-    /// <summary>Key ids by key bytes. Keys often arrive sorted (ids are in order of first appearance): one check pass, then a sort only if needed.</summary>
+    /// <summary>
+    /// Key ids by key bytes. Keys often arrive sorted (ids are in order of first appearance): then their dictionary knows it
+    /// already (<see cref="ValueDictionary.InByteOrder"/>); else one check pass, then a sort only if needed.
+    /// </summary>
     private static int[] KeyOrder(ValueDictionary keys)
     {
         var order = new int[keys.Count];
         for (var i = 0; i < order.Length; i++) order[i] = i;
+        if (keys.InByteOrder) return order; // interned in ascending order: nothing to check
         for (var i = 1; i < order.Length; i++)
         {
             if (keys[i - 1].SequenceCompareTo(keys[i]) <= 0) continue;

@@ -74,6 +74,22 @@ public sealed class AscendingValueDictionaryTests
     }
 
     [Fact]
+    public void InByteOrder_WhileValuesAscend_UntilOneDoesNot()
+    {
+        using var keys = ValueDictionary.ForAscending();
+        Assert.True(keys.InByteOrder);
+        keys.Intern("a"u8);
+        keys.Intern("b"u8);
+        Assert.True(keys.InByteOrder);
+
+        keys.Intern("b"u8);
+
+        Assert.False(keys.InByteOrder);
+        using var hashed = new ValueDictionary();
+        Assert.False(hashed.InByteOrder);
+    }
+
+    [Fact]
     public void CollidingHashes_AfterTheTableIsBuilt_NeverMergeValues()
     {
         using var keys = ValueDictionary.ForAscending(static _ => 42UL);
