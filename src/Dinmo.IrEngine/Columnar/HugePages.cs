@@ -21,9 +21,14 @@ internal static partial class HugePages
     /// <summary>Advises the whole 2 MiB pages inside <paramref name="array"/>, which must be pinned (never moved).</summary>
     public static unsafe void Advise<T>(T[] array) where T : unmanaged
     {
-        var bytes = (long)array.Length * Unsafe.SizeOf<T>();
+        Advise((nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array)), (long)array.Length * Unsafe.SizeOf<T>());
+        GC.KeepAlive(array);
+    }
+
+    /// <summary>Advises the whole 2 MiB pages inside <paramref name="bytes"/> bytes of native memory from <paramref name="start"/>.</summary>
+    public static void Advise(nint start, long bytes)
+    {
         if (bytes < MinBytes || !OperatingSystem.IsLinux()) return;
-        var start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
         var first = (start + PageBytes - 1) & ~(PageBytes - 1);
         var end = (start + (nint)bytes) & ~(PageBytes - 1);
         if (end <= first) return;
@@ -35,6 +40,9 @@ internal static partial class HugePages
         {
         }
     }
+
+    /// <summary>The size of a huge page, the alignment that lets a large buffer start on one.</summary>
+    public const int PageSize = (int)PageBytes;
 
     // MADV_POPULATE_WRITE from linux/mman-common.h (Linux 5.14 and later).
     private const int MadvPopulateWrite = 23;

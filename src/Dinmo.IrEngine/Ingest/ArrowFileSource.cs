@@ -8,6 +8,7 @@ internal sealed class ArrowFileSource : ITableSource
 {
     private const string What = "Arrow IPC file";
     private readonly ArrowFileReader _reader;
+    private readonly ArrowBatchMemory _memory = new();
 
     public ArrowFileSource(string file)
     {
@@ -15,12 +16,13 @@ internal sealed class ArrowFileSource : ITableSource
         var stream = System.IO.File.OpenRead(file);
         try
         {
-            _reader = new ArrowFileReader(stream, leaveOpen: false);
+            _reader = new ArrowFileReader(stream, _memory, leaveOpen: false);
             Schema = _reader.Schema;
         }
         catch (Exception e) when (ReadFailure.IsCorruption(e))
         {
             stream.Dispose();
+            _memory.Dispose();
             throw ReadFailure.Corrupt(What, file, e);
         }
     }
@@ -41,5 +43,9 @@ internal sealed class ArrowFileSource : ITableSource
         }
     }
 
-    public void Dispose() => _reader.Dispose();
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _memory.Dispose();
+    }
 }
