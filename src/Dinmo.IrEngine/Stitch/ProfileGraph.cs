@@ -118,7 +118,10 @@ internal sealed class ProfileGraph : IDisposable
         _namer = null;
     }
 
-    /// <summary>The profile with id <paramref name="id"/>, or null (see <see cref="IndexProfiles"/>). Not thread-safe: it extends the index (restoring is single-threaded).</summary>
+    /// <summary>
+    /// The profile with id <paramref name="id"/>, or null (see <see cref="IndexProfiles"/>). Not thread-safe while profiles are added: it
+    /// extends the index. Once they are indexed (a state's, before the rest of it is read), threads may look up at once.
+    /// </summary>
     public EventProfile? FindProfile(string id) => FindProfile(System.Text.Encoding.UTF8.GetBytes(id));
 
     /// <summary>As <see cref="FindProfile(string)"/>, for an id held as (valid) UTF-8, such as a state's cell, without making a string of it.</summary>

@@ -5,14 +5,14 @@ using Dinmo.IrEngine.Standardize;
 namespace Dinmo.IrEngine.Stitch;
 
 /// <summary>
-/// Restores a <see cref="ProfileGraph"/> from the state <see cref="StitchState"/> wrote, one table after another: profiles,
-/// their values and the values' states, the attribution rows (a row per processed event: ten million at 10M events),
-/// the audit and the partition window. Tables are read a batch at a time, a column at a time: texts that repeat are
-/// looked up once per text (<see cref="RepeatedTexts{T}"/>), and keys, values and profile ids a batch at a time
-/// (<see cref="PendingValues"/>), so that their random reads overlap. The two long tables are streamed. A damaged
+/// Restores a <see cref="ProfileGraph"/> from the state <see cref="StitchState"/> wrote: profiles, then their values and the
+/// values' states while (on a second thread, when the run has one) the attribution rows (a row per processed event: ten
+/// million at 10M events) and the audit are read, then the partition window. Tables are read a batch at a time, a
+/// column at a time: texts that repeat are looked up once per text (<see cref="RepeatedTexts{T}"/>), and keys, values
+/// and profile ids a batch at a time (<see cref="PendingValues"/>), so that their random reads overlap. The two long tables are streamed. A damaged
 /// state throws <see cref="FormatException"/> (or an input error), which <see cref="StitchState.Read"/> reports.
 /// </summary>
-internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies) : IDisposable
+internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, int threads = 1) : IDisposable
 {
     private readonly ValidUtf8 _utf8 = new();
     private readonly PendingValues _pending = new(1 << 16);
@@ -26,9 +26,31 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
     public void Read()
     {
         var byRow = ReadProfiles();
-        ReadValues(byRow);
-        ReadEvents();
-        ReadAudit();
+        // The values, and the attribution rows and audit, fill different parts of the graph (the events read with scratch of
+        // their own): at 10M events each side is several seconds of one core, so they take one each when the run has two.
+        if (threads > 1)
+        {
+            var events = Task.Run(() =>
+            {
+                ReadEvents();
+                ReadAudit();
+            });
+            try
+            {
+                ReadValues(byRow);
+            }
+            finally
+            {
+                WaitQuietly(events); // the graph is not left to a thread still filling it; a failure of the values wins, as before
+            }
+            events.GetAwaiter().GetResult(); // its failure as thrown, not wrapped
+        }
+        else
+        {
+            ReadValues(byRow);
+            ReadEvents();
+            ReadAudit();
+        }
         using (var window = StateTable.Read(stateDirectory, "partition_window"))
             foreach (var (b, r) in window.Rows())
                 graph.PartitionWindow[window.Text(b, r, "model_name")!] = window.Int64(b, r, "partition_max")!.Value;
@@ -103,7 +125,7 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
                 var activePastLifetime = flagRows is not null && flagRows.MoveNext() && flags!.Flag(flagRows.Current.Batch, flagRows.Current.Row, StitchState.ActivePastLifetime);
                 var identifier = _identifiers[r];
                 if (identifier < 0) continue;
-                var profile = _profiles[r] >= 0 ? graph.Profiles[_profiles[r]] : ProfileOf(profileIds.GetBytes(r)); // throws: no such profile
+                var profile = _profiles[r] >= 0 ? graph.Profiles[_profiles[r]] : ProfileOf(profileIds.GetBytes(r), _utf8); // throws: no such profile
                 ref var value = ref graph.ProfileValues[graph.ProfileValues.Attach(profile.Index, _ids[r], identifier, out var added)];
                 if (!added) throw new FormatException($"profile {profile.Id} lists value {values.Text(batch, r, "value")} twice");
                 value.Status = statusOf.Of(values.Required(statuses, r, "status"));
@@ -172,14 +194,14 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
         using var modelOf = new RepeatedTexts<int>(graph.Keys.Model);
         using var matchedOf = new RepeatedTexts<int>(graph.IdentifierNames.Intern);
         using var runOf = new RepeatedTexts<int>(graph.RunIds.Intern);
-        int[] keyIds = [], modelIds = [];
+        var (pending, utf8) = (new PendingValues(1 << 16), new ValidUtf8()); // its own: the values may be read meanwhile
+        int[] keyIds = [], modelIds = [], profiles = [];
         foreach (var batch in events.Batches)
         {
             var (models, keys, timestamps) = (events.Texts(batch, "model_name"), events.Texts(batch, "event_key"), events.Instants(batch, "event_timestamp"));
             var (profileIds, reasons, statuses) = (events.Texts(batch, "dinmo_stitched_profile_id"), events.Texts(batch, "reason"), events.Texts(batch, "attribution_status"));
             var (matches, runs) = (events.Texts(batch, "matched_identifier"), events.Texts(batch, "run_id"));
-            Room(batch.Length);
-            if (keyIds.Length < batch.Length) (keyIds, modelIds) = (new int[batch.Length], new int[batch.Length]);
+            if (keyIds.Length < batch.Length) (keyIds, modelIds, profiles) = (new int[batch.Length], new int[batch.Length], new int[batch.Length]);
             // Keys a run of one model at a time (rows are sorted by model); unkeyed rows (not processed keys) are skipped.
             for (var r = 0; r < batch.Length; r++) modelIds[r] = keys.IsNull(r) ? -1 : modelOf.Of(events.Required(models, r, "model_name"));
             for (var start = 0; start < batch.Length;)
@@ -189,24 +211,24 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
                 while (end < batch.Length && modelIds[end] == model) end++;
                 if (model >= 0)
                 {
-                    _pending.Clear();
-                    for (var r = start; r < end; r++) graph.Keys.Stage(model, _pending, _utf8.Of(keys.GetBytes(r)));
-                    graph.Keys.Intern(model, _pending, keyIds.AsSpan(start, end - start));
+                    pending.Clear();
+                    for (var r = start; r < end; r++) graph.Keys.Stage(model, pending, utf8.Of(keys.GetBytes(r)));
+                    graph.Keys.Intern(model, pending, keyIds.AsSpan(start, end - start));
                 }
                 start = end;
             }
-            _pending.Clear();
+            pending.Clear();
             for (var r = 0; r < batch.Length; r++)
-                if (modelIds[r] < 0 || profileIds.IsNull(r)) _pending.AddNone();
-                else graph.StageProfileId(_pending, _utf8.Of(profileIds.GetBytes(r)));
-            graph.FindProfiles(_pending, _profiles.AsSpan(0, batch.Length));
+                if (modelIds[r] < 0 || profileIds.IsNull(r)) pending.AddNone();
+                else graph.StageProfileId(pending, utf8.Of(profileIds.GetBytes(r)));
+            graph.FindProfiles(pending, profiles.AsSpan(0, batch.Length));
             for (var r = 0; r < batch.Length; r++)
             {
                 var model = modelIds[r];
                 if (model < 0) continue;
                 var key = keyIds[r];
                 var timestamp = StateTable.Instant(timestamps, r);
-                var profile = profileIds.IsNull(r) ? -1 : _profiles[r] >= 0 ? _profiles[r] : ProfileOf(profileIds.GetBytes(r)).Index; // throws: no such profile
+                var profile = profileIds.IsNull(r) ? -1 : profiles[r] >= 0 ? profiles[r] : ProfileOf(profileIds.GetBytes(r), utf8).Index; // throws: no such profile
                 var reason = AttributionReasonText.Parse(events.Required(reasons, r, "reason"), events.Required(statuses, r, "attribution_status"));
                 var matched = matches.IsNull(r) ? -1 : matchedOf.Of(matches.GetBytes(r));
                 var run = runOf.Of(events.Required(runs, r, "run_id"));
@@ -260,13 +282,25 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
         if (_ids.Length < rows) (_ids, _profiles, _identifiers) = (new int[rows], new int[rows], new int[rows]);
     }
 
-    private EventProfile ProfileOf(ReadOnlySpan<byte> id) =>
-        graph.FindProfile(_utf8.Of(id)) ?? StitchState.Profile(graph, System.Text.Encoding.UTF8.GetString(id), stateDirectory);
+    private EventProfile ProfileOf(ReadOnlySpan<byte> id, ValidUtf8 utf8) =>
+        graph.FindProfile(utf8.Of(id)) ?? StitchState.Profile(graph, System.Text.Encoding.UTF8.GetString(id), stateDirectory);
 
     private static string? Optional(RepeatedTexts<string> texts, StringArray column, int row) => column.IsNull(row) ? null : texts.Of(column.GetBytes(row));
 
     /// <summary>The UTF-8 bytes a text column's cells hold in all.</summary>
     private static long TextBytes(StringArray texts) => texts.Length == 0 ? 0 : texts.ValueOffsets[texts.Length] - texts.ValueOffsets[0];
+
+    private static void WaitQuietly(Task task)
+    {
+        try
+        {
+            task.Wait();
+        }
+        catch (AggregateException)
+        {
+            // reported by whoever awaits it
+        }
+    }
 
     public void Dispose() => _identifierOf.Dispose();
 }

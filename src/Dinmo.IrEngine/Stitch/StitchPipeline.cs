@@ -37,7 +37,7 @@ public static class StitchPipeline
         {
             using var publisher = new OutputPublisher(outputDirectory);
             var counts = new StitchRunCounts();
-            using var graph = stages.Time("state", () => RestoreState(config, policies, publisher, options.Full, counts));
+            using var graph = stages.Time("state", () => RestoreState(config, policies, publisher, options.Full, counts, threads));
             using (var events = stages.Time("read", () => ReadEvents(config, reader, sources, graph, counts, threads, options.MinSliceRows, cancel)))
                 stages.Time("stitch", () => Stitch(graph, policies, events, runId, counts, threads, options.ReclaimMemory, cancel));
             // No collection after these three: metrics leaves little behind, and after the write the run only publishes and ends.
@@ -67,7 +67,7 @@ public static class StitchPipeline
     }
 
     private static ProfileGraph RestoreState(EventGraph config, IReadOnlyList<IdentifierPolicy> policies, OutputPublisher publisher,
-        bool full, StitchRunCounts counts)
+        bool full, StitchRunCounts counts, int threads)
     {
         var graph = new ProfileGraph(config.Project, policies, config.Models.Select(m => m.Name));
         if (full || publisher.PreviousRunDirectory is not { } previous) return graph;
@@ -81,7 +81,7 @@ public static class StitchPipeline
         counts.Incremental = true;
         try
         {
-            StitchState.Read(state, graph, policies);
+            StitchState.Read(state, graph, policies, threads);
             return graph;
         }
         catch

@@ -144,11 +144,11 @@ internal static class StitchState
     /// configured are dropped with their values. A damaged or foreign state (an unknown status or reason, a number
     /// out of range) is an input error that says to rerun with --full, like a missing file or column.
     /// </summary>
-    public static void Read(string stateDirectory, ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies)
+    public static void Read(string stateDirectory, ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, int threads = 1)
     {
         try
         {
-            using var reader = new StateReader(stateDirectory, graph, policies);
+            using var reader = new StateReader(stateDirectory, graph, policies, threads);
             reader.Read();
         }
         catch (Exception error) when (error is FormatException or InvalidCastException or OverflowException)

@@ -84,6 +84,24 @@ public sealed class StitchRunsOverTimeTests
     }
 
     [Fact]
+    public void IncrementalSequence_StateRestoredOnOneThreadOrTwo_GivesTheSameGraph()
+    {
+        // With two threads the values are restored on one and the attribution rows and audit on the other.
+        Dictionary<string, string> Graph(string threads)
+        {
+            using var s = new StitchScenario();
+            for (var day = 0; day < Days.Length; day++)
+            {
+                s.Events(Days[day], $"_{day}");
+                s.StitchOk($"day-{day}", "--threads", threads);
+            }
+            return s.GraphTablesWithoutRunId();
+        }
+
+        Assert.Equal(Graph("1"), Graph("2"));
+    }
+
+    [Fact]
     public void StateNamingValueStatesProfilesById_AsWrittenBefore_GivesTheSameGraph()
     {
         // value_states names profiles by their row in profiles; a state written before named them by id. Each run's
