@@ -23,6 +23,10 @@ internal sealed class EventProfile
         _idUtf8 = Encoding.UTF8.GetBytes(id);
     }
 
+    /// <summary>A profile restored from the state, with the id it was saved under as UTF-8 (its string is made on first use).</summary>
+    public EventProfile(ProfileSightings sightings, int index, ReadOnlySpan<byte> idUtf8, long createdSequence, long createdAt)
+        : this(sightings, index, createdSequence, createdAt) => _idUtf8 = idUtf8.ToArray();
+
     /// <summary>
     /// A profile created by this run, without its id yet: hashing a name per profile would hold up the serial
     /// stitch loop, so the graph names the run's new profiles together after it (<see cref="ProfileGraph.NameProfiles"/>).

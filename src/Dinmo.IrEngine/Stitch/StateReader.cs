@@ -61,24 +61,45 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
     private EventProfile[] ReadProfiles()
     {
         using var profiles = StateTable.Read(stateDirectory, "profiles");
-        var mergedInto = new List<(EventProfile Profile, string Into)>();
+        var batches = profiles.Batches.ToList();
         var byRow = new EventProfile[checked((int)profiles.RowCount)];
-        using RepeatedTexts<string> runOf = new(text => text), viaOf = new(text => text); // one string per distinct text
-        foreach (var (b, r, row) in profiles.Rows().Select((x, row) => (x.Batch, x.Row, row)).OrderBy(x => profiles.Int64(x.Batch, x.Row, "created_sequence")))
+        // The file is in id order: its rows by (created_sequence, row), the row settling ties as a stable sort would.
+        var order = new (long Sequence, int Row)[byRow.Length];
+        var batchOf = new int[byRow.Length];
+        var starts = new int[batches.Count];
+        for (int b = 0, row = 0; b < batches.Count; b++)
         {
-            var profile = new EventProfile(graph.Sightings, graph.Profiles.Count, profiles.Text(b, r, "id")!, profiles.Int64(b, r, "created_sequence")!.Value,
-                profiles.Instant(b, r, "created_at"))
+            starts[b] = row;
+            var sequences = profiles.Int64s(batches[b], "created_sequence");
+            for (var r = 0; r < batches[b].Length; r++, row++)
             {
-                FirstSeen = profiles.Instant(b, r, "first_seen_at"), LastSeen = profiles.Instant(b, r, "last_seen_at"),
-                EventCount = profiles.Int64(b, r, "event_count") ?? 0,
-                MergedRunId = Optional(runOf, profiles.Texts(b, "merged_run_id"), r), MergedVia = Optional(viaOf, profiles.Texts(b, "merged_via"), r),
+                order[row] = (sequences.GetValue(r) ?? throw new FormatException($"a null in created_sequence of {profiles.File}"), row);
+                batchOf[row] = b;
+            }
+        }
+        System.Array.Sort(order);
+        // A batch's columns are looked up once, not per cell: 655k profiles at 10M events.
+        var columns = batches.Select(b => (Ids: profiles.Texts(b, "id"), CreatedAt: profiles.Instants(b, "created_at"),
+            FirstSeen: profiles.Instants(b, "first_seen_at"), LastSeen: profiles.Instants(b, "last_seen_at"), Events: profiles.Int64s(b, "event_count"),
+            Runs: profiles.Texts(b, "merged_run_id"), Vias: profiles.Texts(b, "merged_via"), Into: profiles.Texts(b, "merged_into"))).ToArray();
+        var mergedInto = new List<(EventProfile Profile, int Row)>();
+        using RepeatedTexts<string> runOf = new(text => text), viaOf = new(text => text); // one string per distinct text
+        foreach (var (sequence, row) in order)
+        {
+            var (c, r) = (columns[batchOf[row]], row - starts[batchOf[row]]);
+            var profile = new EventProfile(graph.Sightings, graph.Profiles.Count, _utf8.Of(profiles.Required(c.Ids, r, "id")), sequence,
+                StateTable.Instant(c.CreatedAt, r))
+            {
+                FirstSeen = StateTable.Instant(c.FirstSeen, r), LastSeen = StateTable.Instant(c.LastSeen, r), EventCount = c.Events.GetValue(r) ?? 0,
+                MergedRunId = Optional(runOf, c.Runs, r), MergedVia = Optional(viaOf, c.Vias, r),
             };
             graph.Add(profile);
             byRow[row] = profile;
-            if (profiles.Text(b, r, "merged_into") is { } into) mergedInto.Add((profile, into));
+            if (!c.Into.IsNull(r)) mergedInto.Add((profile, row));
         }
         graph.IndexProfiles(); // a damaged state may list an id twice
-        foreach (var (profile, into) in mergedInto) graph.SetMergedInto(profile, StitchState.Profile(graph, into, stateDirectory));
+        foreach (var (profile, row) in mergedInto)
+            graph.SetMergedInto(profile, ProfileOf(columns[batchOf[row]].Into.GetBytes(row - starts[batchOf[row]]), _utf8));
         return byRow;
     }
 

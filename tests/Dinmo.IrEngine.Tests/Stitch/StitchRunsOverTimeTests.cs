@@ -102,6 +102,21 @@ public sealed class StitchRunsOverTimeTests
     }
 
     [Fact]
+    public void StateProfileWithoutCreatedSequence_Exit3SayingRerunWithFull()
+    {
+        using var s = new StitchScenario().Events(Days[0], "_0");
+        s.StitchOk("day-0");
+        var file = Path.Combine(s.OutputFolder, "_state", "profiles.arrow");
+        Rewrite(file, [.. Batches(file).Select(b => Replaced(b, "created_sequence",
+            new Int64Array.Builder().AppendRange(Enumerable.Range(1, b.Length - 1).Select(i => (long)i)).AppendNull().Build()))]); // the last profile's
+        s.Events(Days[1], "_1");
+        var run = s.Stitch("day-1");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("a null in created_sequence", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("rerun with --full", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StateNamingValueStatesProfilesById_AsWrittenBefore_GivesTheSameGraph()
     {
         // value_states names profiles by their row in profiles; a state written before named them by id. Each run's
