@@ -1,5 +1,6 @@
 using Apache.Arrow;
 using Dinmo.IrEngine.Columnar;
+using Dinmo.IrEngine.Ingest;
 using Dinmo.IrEngine.Standardize;
 
 namespace Dinmo.IrEngine.Stitch;
@@ -132,21 +133,21 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
         foreach (var batch in values.Batches)
         {
             InternValues(values, batch);
-            var profileIds = values.Texts(batch, profileColumn);
+            var profileIds = new TextCells(values.Texts(batch, profileColumn));
             _pending.Clear();
             for (var r = 0; r < batch.Length; r++)
                 if (_identifiers[r] < 0) _pending.AddNone();
                 else graph.StageProfileId(_pending, _utf8.Of(values.Required(profileIds, r, profileColumn)));
             graph.FindProfiles(_pending, _profiles.AsSpan(0, batch.Length));
-            var (statuses, firstSeen, lastSeen, counts) = (values.Texts(batch, "status"), values.Instants(batch, "first_seen_at"),
-                values.Instants(batch, "last_seen_at"), values.Int64s(batch, "event_count"));
+            var statuses = new TextCells(values.Texts(batch, "status"));
+            var (firstSeen, lastSeen, counts) = (values.Instants(batch, "first_seen_at"), values.Instants(batch, "last_seen_at"), values.Int64s(batch, "event_count"));
             for (var r = 0; r < batch.Length; r++)
             {
                 // The flags follow the table row for row, the rows of identifiers no longer configured too.
                 var activePastLifetime = flagRows is not null && flagRows.MoveNext() && flags!.Flag(flagRows.Current.Batch, flagRows.Current.Row, StitchState.ActivePastLifetime);
                 var identifier = _identifiers[r];
                 if (identifier < 0) continue;
-                var profile = _profiles[r] >= 0 ? graph.Profiles[_profiles[r]] : ProfileOf(profileIds.GetBytes(r), _utf8); // throws: no such profile
+                var profile = _profiles[r] >= 0 ? graph.Profiles[_profiles[r]] : ProfileOf(profileIds[r], _utf8); // throws: no such profile
                 ref var value = ref graph.ProfileValues[graph.ProfileValues.Attach(profile.Index, _ids[r], identifier, out var added)];
                 if (!added) throw new FormatException($"profile {profile.Id} lists value {values.Text(batch, r, "value")} twice");
                 value.Status = statusOf.Of(values.Required(statuses, r, "status"));
@@ -219,9 +220,14 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
         int[] keyIds = [], modelIds = [], profiles = [];
         foreach (var batch in events.Batches)
         {
-            var (models, keys, timestamps) = (events.Texts(batch, "model_name"), events.Texts(batch, "event_key"), events.Instants(batch, "event_timestamp"));
-            var (profileIds, reasons, statuses) = (events.Texts(batch, "dinmo_stitched_profile_id"), events.Texts(batch, "reason"), events.Texts(batch, "attribution_status"));
-            var (matches, runs) = (events.Texts(batch, "matched_identifier"), events.Texts(batch, "run_id"));
+            var timestamps = events.Instants(batch, "event_timestamp");
+            var models = new TextCells(events.Texts(batch, "model_name"));
+            var keys = new TextCells(events.Texts(batch, "event_key"));
+            var profileIds = new TextCells(events.Texts(batch, "dinmo_stitched_profile_id"));
+            var reasons = new TextCells(events.Texts(batch, "reason"));
+            var statuses = new TextCells(events.Texts(batch, "attribution_status"));
+            var matches = new TextCells(events.Texts(batch, "matched_identifier"));
+            var runs = new TextCells(events.Texts(batch, "run_id"));
             if (keyIds.Length < batch.Length) (keyIds, modelIds, profiles) = (new int[batch.Length], new int[batch.Length], new int[batch.Length]);
             // Keys a run of one model at a time (rows are sorted by model); unkeyed rows (not processed keys) are skipped.
             for (var r = 0; r < batch.Length; r++) modelIds[r] = keys.IsNull(r) ? -1 : modelOf.Of(events.Required(models, r, "model_name"));
@@ -233,7 +239,7 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
                 if (model >= 0)
                 {
                     pending.Clear();
-                    for (var r = start; r < end; r++) graph.Keys.Stage(model, pending, utf8.Of(keys.GetBytes(r)));
+                    for (var r = start; r < end; r++) graph.Keys.Stage(model, pending, utf8.Of(keys[r]));
                     graph.Keys.Intern(model, pending, keyIds.AsSpan(start, end - start));
                 }
                 start = end;
@@ -241,7 +247,7 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
             pending.Clear();
             for (var r = 0; r < batch.Length; r++)
                 if (modelIds[r] < 0 || profileIds.IsNull(r)) pending.AddNone();
-                else graph.StageProfileId(pending, utf8.Of(profileIds.GetBytes(r)));
+                else graph.StageProfileId(pending, utf8.Of(profileIds[r]));
             graph.FindProfiles(pending, profiles.AsSpan(0, batch.Length));
             for (var r = 0; r < batch.Length; r++)
             {
@@ -249,9 +255,9 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
                 if (model < 0) continue;
                 var key = keyIds[r];
                 var timestamp = StateTable.Instant(timestamps, r);
-                var profile = profileIds.IsNull(r) ? -1 : profiles[r] >= 0 ? profiles[r] : ProfileOf(profileIds.GetBytes(r), utf8).Index; // throws: no such profile
+                var profile = profileIds.IsNull(r) ? -1 : profiles[r] >= 0 ? profiles[r] : ProfileOf(profileIds[r], utf8).Index; // throws: no such profile
                 var reason = AttributionReasonText.Parse(events.Required(reasons, r, "reason"), events.Required(statuses, r, "attribution_status"));
-                var matched = matches.IsNull(r) ? -1 : matchedOf.Of(matches.GetBytes(r));
+                var matched = matches.IsNull(r) ? -1 : matchedOf.Of(matches[r]);
                 var run = runOf.Of(events.Required(runs, r, "run_id"));
                 graph.Keys.RowOf(model, key) = graph.Attributions.Add(model, key, timestamp, profile, reason, matched, run);
                 graph.Watermark = Math.Max(graph.Watermark, timestamp);
@@ -287,13 +293,14 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
     private void InternValues(StateTable table, RecordBatch batch)
     {
         Room(batch.Length);
-        var (names, texts) = (table.Texts(batch, "identifier"), table.Texts(batch, "value"));
+        var names = new TextCells(table.Texts(batch, "identifier"));
+        var texts = new TextCells(table.Texts(batch, "value"));
         _pending.Clear();
         for (var r = 0; r < batch.Length; r++)
         {
             _identifiers[r] = _identifierOf.Of(table.Required(names, r, "identifier"));
             if (_identifiers[r] < 0) _pending.AddNone();
-            else graph.Values.Stage(_pending, _identifiers[r], _utf8.Of(texts.GetBytes(r)));
+            else graph.Values.Stage(_pending, _identifiers[r], _utf8.Of(texts[r]));
         }
         graph.Values.Intern(_pending, _ids.AsSpan(0, batch.Length));
     }

@@ -71,6 +71,10 @@ internal sealed class StateTable : IDisposable
     public ReadOnlySpan<byte> Required(StringArray texts, int row, string column) =>
         texts.IsNull(row) ? throw new FormatException($"a null in {column} of {_file}") : texts.GetBytes(row);
 
+    /// <summary>As <see cref="Required(StringArray, int, string)"/>, for a column whose cells are read in a loop.</summary>
+    public ReadOnlySpan<byte> Required(in TextCells texts, int row, string column) =>
+        texts.IsNull(row) ? throw new FormatException($"a null in {column} of {_file}") : texts[row];
+
     /// <summary>µs since the epoch, or <see cref="Timestamps.Null"/>.</summary>
     public static long Instant(TimestampArray instants, int row) => instants.IsNull(row) ? Timestamps.Null : Timestamps.ToMicros(instants, row);
 
