@@ -103,6 +103,17 @@ public static class Pipeline
 
     private sealed record OpenedSources(IReadOnlyList<ModelInput> Inputs, IReadOnlyList<ITableSource> All);
 
+    /// <summary>
+    /// A source's batches, each disposed once the reader asks for the next (the loader copies every cell out), so that
+    /// an Arrow file's next batch reuses its memory (<see cref="ArrowBatchMemory"/>).
+    /// </summary>
+    private static IEnumerable<SourceBatch> ReadOnce(ITableSource source)
+    {
+        foreach (var batch in source.ReadBatches())
+            using (batch)
+                yield return new SourceBatch(source.File, batch);
+    }
+
     private static OpenedSources OpenSources(IdentityGraph graph, bool schemaErrorsAreInputErrors = true)
     {
         var all = new List<ITableSource>();
@@ -113,7 +124,7 @@ public static class Pipeline
             {
                 var opened = TableSources.Open(model, graph.BaseDirectory);
                 all.AddRange(opened);
-                var batches = opened.SelectMany(s => s.ReadBatches().Select(b => new SourceBatch(s.File, b)));
+                var batches = opened.SelectMany(ReadOnce);
                 inputs.Add(new ModelInput(model, opened[0].Schema, batches));
             }
             try

@@ -13,7 +13,9 @@ namespace Dinmo.IrEngine.Ingest;
 /// by the next one, so a file read a batch at a time faults in fresh memory only for its first batches.
 /// <para>
 /// Buffers are native memory, aligned as Arrow asks. A buffer outlives this allocator if its batch does (the
-/// batches of a table read whole outlive the file's reader); it is freed when that batch is disposed.
+/// batches of a table read whole outlive the file's reader); it is freed when that batch is disposed. Readers
+/// dispose each batch once its cells are copied out, so that its buffer is reused; a batch never disposed is freed
+/// when collected, as with Arrow's allocator.
 /// </para>
 /// </summary>
 internal sealed class ArrowBatchMemory : MemoryAllocator, IDisposable
@@ -112,12 +114,20 @@ internal sealed class ArrowBatchMemory : MemoryAllocator, IDisposable
         {
         }
 
+        // A batch its reader's caller never disposed: its buffer is freed when the batch is collected, as Arrow's own
+        // allocator's are (the same finalizer, with the same caveat: a span must not outlive its batch's last use).
+#pragma warning disable CA2015
+        ~Lease() => Dispose(false);
+#pragma warning restore CA2015
+
         protected override void Dispose(bool disposing)
         {
             if (Interlocked.Exchange(ref _block, null) is not { } block) return;
             _pointer = null;
             _length = 0;
-            owner.Return(block);
+            if (disposing) owner.Return(block);
+            else block.Free(); // on the finalizer thread: nothing else holds it
+            GC.SuppressFinalize(this);
         }
     }
 }
