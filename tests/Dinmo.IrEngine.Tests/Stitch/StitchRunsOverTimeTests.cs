@@ -117,6 +117,21 @@ public sealed class StitchRunsOverTimeTests
     }
 
     [Fact]
+    public void StateProfileWithoutId_Exit3SayingRerunWithFull()
+    {
+        using var s = new StitchScenario().Events(Days[0], "_0");
+        s.StitchOk("day-0");
+        var file = Path.Combine(s.OutputFolder, "_state", "profiles.arrow");
+        Rewrite(file, [.. Batches(file).Select(b => Replaced(b, "id", new StringArray.Builder()
+            .AppendRange(Enumerable.Range(0, b.Length - 1).Select(i => ((StringArray)b.Column("id")).GetString(i))).AppendNull().Build()))]);
+        s.Events(Days[1], "_1");
+        var run = s.Stitch("day-1");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("a null in id", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("rerun with --full", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StateNamingValueStatesProfilesById_AsWrittenBefore_GivesTheSameGraph()
     {
         // value_states names profiles by their row in profiles; a state written before named them by id. Each run's
