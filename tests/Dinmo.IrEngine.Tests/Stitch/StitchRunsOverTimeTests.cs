@@ -104,13 +104,8 @@ public sealed class StitchRunsOverTimeTests
     [Fact]
     public void StateProfileWithoutCreatedSequence_Exit3SayingRerunWithFull()
     {
-        using var s = new StitchScenario().Events(Days[0], "_0");
-        s.StitchOk("day-0");
-        var file = Path.Combine(s.OutputFolder, "_state", "profiles.arrow");
-        Rewrite(file, [.. Batches(file).Select(b => Replaced(b, "created_sequence",
-            new Int64Array.Builder().AppendRange(Enumerable.Range(1, b.Length - 1).Select(i => (long)i)).AppendNull().Build()))]); // the last profile's
-        s.Events(Days[1], "_1");
-        var run = s.Stitch("day-1");
+        var run = RunOnDamagedState("profiles", "created_sequence", b =>
+            new Int64Array.Builder().AppendRange(Enumerable.Range(1, b.Length - 1).Select(i => (long)i)).AppendNull().Build()); // the last profile's
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("a null in created_sequence", run.StdErr, StringComparison.Ordinal);
         Assert.Contains("rerun with --full", run.StdErr, StringComparison.Ordinal);
@@ -119,13 +114,8 @@ public sealed class StitchRunsOverTimeTests
     [Fact]
     public void StateProfileWithoutId_Exit3SayingRerunWithFull()
     {
-        using var s = new StitchScenario().Events(Days[0], "_0");
-        s.StitchOk("day-0");
-        var file = Path.Combine(s.OutputFolder, "_state", "profiles.arrow");
-        Rewrite(file, [.. Batches(file).Select(b => Replaced(b, "id", new StringArray.Builder()
-            .AppendRange(Enumerable.Range(0, b.Length - 1).Select(i => ((StringArray)b.Column("id")).GetString(i))).AppendNull().Build()))]);
-        s.Events(Days[1], "_1");
-        var run = s.Stitch("day-1");
+        var run = RunOnDamagedState("profiles", "id", b => new StringArray.Builder()
+            .AppendRange(Enumerable.Range(0, b.Length - 1).Select(i => ((StringArray)b.Column("id")).GetString(i))).AppendNull().Build());
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("a null in id", run.StdErr, StringComparison.Ordinal);
         Assert.Contains("rerun with --full", run.StdErr, StringComparison.Ordinal);
@@ -176,13 +166,7 @@ public sealed class StitchRunsOverTimeTests
     [Fact]
     public void ValueStatesNamingAProfileRowNotThere_Exit3SayingRerunWithFull()
     {
-        using var s = new StitchScenario().Events(Days[0], "_0");
-        s.StitchOk("day-0");
-        var file = Path.Combine(s.OutputFolder, "_state", "value_states.arrow");
-        var batches = Batches(file);
-        Rewrite(file, [.. batches.Select(b => Replaced(b, "current_profile", new Int64Array.Builder().AppendRange(Enumerable.Repeat(999_999L, b.Length)).Build()))]);
-        s.Events(Days[1], "_1");
-        var run = s.Stitch("day-1");
+        var run = RunOnDamagedState("value_states", "current_profile", b => new Int64Array.Builder().AppendRange(Enumerable.Repeat(999_999L, b.Length)).Build());
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("value_states names profile row 999999", run.StdErr, StringComparison.Ordinal);
         Assert.Contains("rerun with --full", run.StdErr, StringComparison.Ordinal);
@@ -317,6 +301,17 @@ public sealed class StitchRunsOverTimeTests
             default:
                 throw new NotSupportedException(column.Data.DataType.Name);
         }
+    }
+
+    /// <summary>Stitches day 0, replaces one column of one of its state tables, then stitches day 1 on that state.</summary>
+    private static CliRunner.Result RunOnDamagedState(string table, string column, Func<RecordBatch, IArrowArray> replacement)
+    {
+        using var s = new StitchScenario().Events(Days[0], "_0");
+        s.StitchOk("day-0");
+        var file = Path.Combine(s.OutputFolder, "_state", table + ".arrow");
+        Rewrite(file, [.. Batches(file).Select(b => Replaced(b, column, replacement(b)))]);
+        s.Events(Days[1], "_1");
+        return s.Stitch("day-1");
     }
 
     private static RecordBatch Replaced(RecordBatch batch, string column, IArrowArray values) =>
