@@ -10,8 +10,9 @@ namespace Dinmo.IrEngine.Stitch;
 /// values' states while (on a second thread, when the run has one) the attribution rows (a row per processed event: ten
 /// million at 10M events) and the audit are read, then the partition window. Tables are read a batch at a time, a
 /// column at a time: texts that repeat are looked up once per text (<see cref="RepeatedTexts{T}"/>), and keys, values
-/// and profile ids a batch at a time (<see cref="PendingValues"/>), so that their random reads overlap. The two long tables are streamed. A damaged
-/// state throws <see cref="FormatException"/> (or an input error), which <see cref="StitchState.Read"/> reports.
+/// and profile ids a batch at a time (<see cref="PendingValues"/>), so that their random reads overlap. The two long
+/// tables are streamed. A damaged state throws <see cref="FormatException"/> (or an input error), which
+/// <see cref="StitchState.Read"/> reports.
 /// </summary>
 internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IReadOnlyList<IdentifierPolicy> policies, int threads = 1) : IDisposable
 {
