@@ -32,14 +32,20 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
         // their own): at 10M events each side is several seconds of one core, so they take one each when the run has two.
         if (threads > 1)
         {
+            using var valuesFailed = new CancellationTokenSource();
             var events = Task.Run(() =>
             {
-                ReadEvents();
-                ReadAudit();
+                ReadEvents(valuesFailed.Token);
+                ReadAudit(valuesFailed.Token);
             });
             try
             {
                 ReadValues(byRow);
+            }
+            catch
+            {
+                valuesFailed.Cancel(); // the events stop at their next batch: the error is reported without waiting for them
+                throw;
             }
             finally
             {
@@ -211,7 +217,7 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
     private const int ReadAhead = 16;
 
     /// <summary>The attribution rows of processed events: the state's own events, or the output's attribution table (its keyed rows).</summary>
-    private void ReadEvents()
+    private void ReadEvents(CancellationToken stop = default)
     {
         using var events = StitchState.StateOrOutput(stateDirectory, "events", StitchTableNames.Attribution, streamed: true);
         using var modelOf = new RepeatedTexts<int>(graph.Keys.Model);
@@ -221,6 +227,7 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
         int[] keyIds = [], modelIds = [], profiles = [];
         foreach (var batch in events.Batches)
         {
+            stop.ThrowIfCancellationRequested();
             var timestamps = events.Instants(batch, "event_timestamp");
             var models = new TextCells(events.Texts(batch, "model_name"));
             var keys = new TextCells(events.Texts(batch, "event_key"));
@@ -267,7 +274,7 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
     }
 
     /// <summary>The audit rows: the state's own audit, or the output's audit table. Their texts become one string per distinct text of a column.</summary>
-    private void ReadAudit()
+    private void ReadAudit(CancellationToken stop = default)
     {
         using var audit = StitchState.StateOrOutput(stateDirectory, "audit", StitchTableNames.AuditEvents, streamed: true);
         using RepeatedTexts<string> modelOf = new(text => text), changeOf = new(text => text), identifierOf = new(text => text),
@@ -275,6 +282,7 @@ internal sealed class StateReader(string stateDirectory, ProfileGraph graph, IRe
         static AuditProfile RestoredProfile(StringArray ids, int row) => ids.IsNull(row) ? default : new AuditProfile(null, ids.GetBytes(row).ToArray());
         foreach (var batch in audit.Batches)
         {
+            stop.ThrowIfCancellationRequested();
             var (models, keys, timestamps, steps) = (audit.Texts(batch, "model_name"), audit.Texts(batch, "event_key"), audit.Instants(batch, "event_timestamp"),
                 audit.Int64s(batch, "step"));
             var (changes, profileIds, others) = (audit.Texts(batch, "change_type"), audit.Texts(batch, "dinmo_stitched_profile_id"),
