@@ -1,7 +1,8 @@
 using Apache.Arrow;
-using Apache.Arrow.Ipc;
 using Dinmo.IrEngine.Columnar;
+using Dinmo.IrEngine.Config;
 using Dinmo.IrEngine.Ingest;
+using Dinmo.IrEngine.Output;
 using Dinmo.IrEngine.Tests.Support;
 
 namespace Dinmo.IrEngine.Tests.Ingest;
@@ -77,17 +78,10 @@ public sealed class ArrowBatchMemoryTests
 
     private static void Write(string file, int batches, int rows)
     {
-        using var stream = File.Create(file);
-        ArrowFileWriter? writer = null;
-        for (var b = 0; b < batches; b++)
-        {
-            var values = new Int64Array.Builder().AppendRange(Enumerable.Range(0, rows).Select(r => (long)b * rows + r)).Build();
-            var batch = new RecordBatch(new Schema.Builder().Field(f => f.Name("n").DataType(Apache.Arrow.Types.Int64Type.Default)).Build(), [values], rows);
-            writer ??= new ArrowFileWriter(stream, batch.Schema);
-            writer.WriteRecordBatch(batch);
-        }
-        writer!.WriteEnd();
-        writer.Dispose();
+        var schema = new Schema.Builder().Field(f => f.Name("n").DataType(Apache.Arrow.Types.Int64Type.Default)).Build();
+        var written = Enumerable.Range(0, batches).Select(b => new RecordBatch(schema,
+            [new Int64Array.Builder().AppendRange(Enumerable.Range(0, rows).Select(r => (long)b * rows + r)).Build()], rows)).ToList();
+        TableFileWriter.Write(OutputFormat.Arrow, Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file), schema, written);
     }
 
     private static long Sum(RecordBatch batch)
