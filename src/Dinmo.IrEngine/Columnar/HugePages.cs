@@ -47,6 +47,9 @@ internal static partial class HugePages
     // MADV_POPULATE_WRITE from linux/mman-common.h (Linux 5.14 and later).
     private const int MadvPopulateWrite = 23;
 
+    /// <summary>How much <see cref="Populate{T}"/> faults in per call.</summary>
+    private const nint PopulateStep = PageBytes;
+
     /// <summary>
     /// Faults in, writable, the whole pages of <paramref name="array"/> (pinned) that lie inside elements
     /// [<paramref name="from"/>, <paramref name="to"/>) without changing a byte (Linux 5.14 and later; elsewhere nothing
@@ -56,20 +59,30 @@ internal static partial class HugePages
     public static unsafe void Populate<T>(T[] array, int from, int to) where T : unmanaged
     {
         var size = Unsafe.SizeOf<T>();
-        if ((long)array.Length * size < MinBytes || !OperatingSystem.IsLinux() || to <= from) return;
+        if ((long)array.Length * size < MinBytes || to <= from) return;
         var start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+        Populate(start + (nint)from * size, start + (nint)Math.Min(to, array.Length) * size);
+        GC.KeepAlive(array); // advised while alive: a pinned array is freed only once nothing holds it
+    }
+
+    /// <summary>As <see cref="Populate{T}"/>, for the whole pages of memory in [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public static void Populate(nint start, nint end)
+    {
+        if (!OperatingSystem.IsLinux()) return;
         var page = (nint)Environment.SystemPageSize;
-        var first = (start + (nint)from * size + page - 1) & ~(page - 1);
-        var end = (start + (nint)Math.Min(to, array.Length) * size) & ~(page - 1);
-        if (end <= first) return;
+        var first = (start + page - 1) & ~(page - 1);
+        var last = end & ~(page - 1);
         try
         {
-            _ = Madvise(first, (nuint)(end - first), MadvPopulateWrite); // refused (an older kernel): the writes fault as before
+            // A huge page at a time: the kernel holds the process's memory map lock (shared) through each call, and a
+            // thread that maps or protects memory meanwhile (the GC committing memory for the stitch loop's objects) waits
+            // for it to end. One call over the whole room held the loop up for as long as the room took to fault in.
+            for (var at = first; at < last; at += PopulateStep)
+                if (Madvise(at, (nuint)Math.Min(PopulateStep, last - at), MadvPopulateWrite) != 0) break; // refused (an older kernel): the writes fault as before
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
         }
-        GC.KeepAlive(array); // advised while alive: a pinned array is freed only once nothing holds it
     }
 
     [LibraryImport("libc", EntryPoint = "madvise")]
