@@ -252,8 +252,7 @@ internal sealed class ProfileGraph : IDisposable
         {
             WaitForOrdering();
             var values = Values;
-            _ordering = Task.Factory.StartNew(() => ValueOrder.Of(values, threads: 1), CancellationToken.None,
-                TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            _ordering = Columnar.SideThreads.Start(() => ValueOrder.Of(values, threads: 1), "irengine value order");
         }
     }
 

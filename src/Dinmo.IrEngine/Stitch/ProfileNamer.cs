@@ -84,6 +84,7 @@ internal sealed class ProfileNamer : IDisposable
 
     private void NameHandedBatches()
     {
+        Columnar.SideThreads.LowerPriority(); // a thread of its own beside the loop's (SideThreads)
         try
         {
             foreach (var batch in _queue!.GetConsumingEnumerable())

@@ -292,7 +292,7 @@ public static class StitchPipeline
         graph.StartOrderingValues(); // and the values are put in the tables' orders there too
         // and the room of the loop's attribution rows (a row per event at most) is faulted in there, ahead of its appends:
         // at 10M events about 0.25 s of page faults and clearing of fresh memory that the loop took itself.
-        var populating = Task.Run(() => graph.Attributions.PopulateRoom(queue.Count));
+        var populating = SideThreads.Start(() => graph.Attributions.PopulateRoom(queue.Count), "irengine attribution room");
         try
         {
             for (var i = 0; i < queue.Count; i++)
