@@ -47,7 +47,7 @@ internal static partial class HugePages
     // MADV_POPULATE_WRITE from linux/mman-common.h (Linux 5.14 and later).
     private const int MadvPopulateWrite = 23;
 
-    /// <summary>How much <see cref="Populate{T}"/> faults in per call.</summary>
+    /// <summary>How much <see cref="Populate(nint, nint)"/> faults in per call.</summary>
     private const nint PopulateStep = PageBytes;
 
     /// <summary>

@@ -41,7 +41,7 @@ internal static partial class SideThreads
     }, name);
 
     /// <summary>Puts the calling thread under the idle policy; for a thread of its own (see the class remarks).</summary>
-    public static void LowerPriority()
+    private static void LowerPriority()
     {
         if (!OperatingSystem.IsLinux()) return;
         try

@@ -20,7 +20,7 @@ internal sealed class ProfileNamer : IDisposable
     public const int BatchSize = 4096;
 
     private readonly BlockingCollection<Batch>? _queue;
-    private readonly Thread? _thread;
+    private readonly Task? _naming;
     private readonly List<Batch> _kept = []; // batches named by Finish
     // Batches the namer's thread has named, emptied for the loop to fill again: at about 100 KB each, a new one per 4,096
     // profiles would make the loop allocate (and the GC clear) about 15 MB more at 10M events.
@@ -35,8 +35,7 @@ internal sealed class ProfileNamer : IDisposable
         _keys = keys;
         if (!background) return;
         _queue = new BlockingCollection<Batch>(boundedCapacity: 64);
-        _thread = new Thread(NameHandedBatches) { IsBackground = true, Name = "irengine profile names" };
-        _thread.Start();
+        _naming = Columnar.SideThreads.Start(NameHandedBatches, "irengine profile names"); // beside the stitch loop
     }
 
     /// <summary>Whether batches go to the namer's thread.</summary>
@@ -63,7 +62,7 @@ internal sealed class ProfileNamer : IDisposable
         if (_queue is not null)
         {
             _queue.CompleteAdding();
-            _thread!.Join();
+            _naming!.Wait(); // it never throws: a failure is kept for Finish
         }
         _failure?.Throw();
         Parallel.ForEach(_kept, Columnar.ParallelChunks.Options(threads), batch => batch.NameAll(_keys));
@@ -77,14 +76,13 @@ internal sealed class ProfileNamer : IDisposable
         if (!_queue.IsAddingCompleted)
         {
             _queue.CompleteAdding();
-            _thread!.Join();
+            _naming!.Wait(); // it never throws: a failure is kept for Finish
         }
         _queue.Dispose();
     }
 
     private void NameHandedBatches()
     {
-        Columnar.SideThreads.LowerPriority(); // a thread of its own beside the loop's (SideThreads)
         try
         {
             foreach (var batch in _queue!.GetConsumingEnumerable())
