@@ -4,8 +4,9 @@
 # and peak memory. Usage: bench/stitch-bench.sh [N ...]   (default: 1000000 10000000)
 # Environment: BENCH_DIR (default: $TMPDIR/irengine-stitch-bench), BENCH_KEEP=1 keeps the data,
 # BENCH_RUNS (default 1) repeats each stitch run on the same data, then prints the median, best and worst.
-# BENCH_PAUSE=S waits S seconds before each stitch run: on a VM that hands freed memory back to its host, a run that
-# follows another at once reuses memory still backed, while a nightly run starts cold (bench/results/event-stitching.md).
+# BENCH_PAUSE=S waits S seconds before each full run: on a VM that hands freed memory back to its host,
+# a run that follows another at once reuses memory the host still backs, while a nightly run starts
+# cold (bench/results/event-stitching.md).
 # BENCH_RERUN=1 also follows each full run with an incremental rerun of its output (no new events: the nightly
 # run's fixed cost of restoring the state, reading the input and rewriting the tables), reported the same way.
 set -euo pipefail
